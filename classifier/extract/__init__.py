@@ -1,0 +1,72 @@
+"""The extractor registry: MIME type -> extractor, one module per format family.
+
+Adding a format is one new module plus one line in REGISTRY.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from classifier.extract import (
+    archive,
+    email_message,
+    legacy_office,
+    mailbox_file,
+    markup,
+    office,
+    opendocument,
+    outlook,
+    pdf,
+    presentation,
+    rtf,
+    spreadsheet,
+    text,
+)
+from classifier.extract.errors import UnsupportedDocument
+from classifier.extract.limits import Limits
+from classifier.records import Extracted
+
+Extractor = Callable[[bytes, str, Limits], Extracted]
+
+REGISTRY: dict[str, Extractor] = {
+    "application/pdf": pdf.extract_pdf,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": office.extract_docx,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": spreadsheet.extract_xlsx,
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": presentation.extract_pptx,
+    "application/vnd.oasis.opendocument.text": opendocument.extract_odt,
+    "application/vnd.oasis.opendocument.spreadsheet": opendocument.extract_ods,
+    "application/vnd.oasis.opendocument.presentation": opendocument.extract_odp,
+    "text/rtf": rtf.extract_rtf,
+    "application/vnd.ms-excel": legacy_office.extract_xls,
+    "application/encrypted": legacy_office.extract_encrypted_office,
+    "application/vnd.ms-outlook": outlook.extract_msg,
+    "application/mbox": mailbox_file.extract_mbox,
+    "text/csv": spreadsheet.extract_csv,
+    "text/tab-separated-values": spreadsheet.extract_csv,
+    "message/rfc822": email_message.extract_eml,
+    "application/zip": archive.extract_zip,
+    "text/plain": text.extract_text,
+    "text/html": markup.extract_html,
+    "application/x-empty": text.extract_empty,
+}
+
+# Any other text/* type (source code, logs, config, markup) is read as text
+# rather than rejected: its words and secrets matter as much as a .txt file's.
+TEXT_FALLBACK_PREFIXES = ("text/",)
+TEXT_FALLBACK_TYPES = frozenset({"application/json", "application/yaml", "application/toml", "application/xml"})
+
+
+def extractor_for(mime: str) -> Extractor | None:
+    found = REGISTRY.get(mime)
+    if found is not None:
+        return found
+    if mime.startswith(TEXT_FALLBACK_PREFIXES) or mime in TEXT_FALLBACK_TYPES:
+        return text.extract_text
+    return None
+
+
+def extract(data: bytes, mime: str, name: str, limits: Limits) -> Extracted:
+    extractor = extractor_for(mime)
+    if extractor is None:
+        raise UnsupportedDocument(f"no extractor for {mime}")
+    return extractor(data, name, limits)

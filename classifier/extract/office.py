@@ -1,0 +1,57 @@
+"""Word processing documents (DOCX) with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+import docx
+
+from classifier.extract.errors import CorruptDocument, reason_from
+from classifier.extract.limits import Limits
+from classifier.records import Extracted, Segment, SegmentKind
+
+
+def core_dates(created: datetime | None, modified: datetime | None) -> list[str]:
+    return [d.date().isoformat() for d in (created, modified) if d is not None]
+
+
+def _has_core_properties(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "docProps/core.xml" in package.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
+def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # lxml and python-docx raise many types on malformed parts
+        raise CorruptDocument(f"docx: {reason_from(exc)}") from None
+    out = Extracted()
+    # python-docx invents core properties dated "now" when the package has
+    # none; only a real docProps/core.xml part carries document dates.
+    if _has_core_properties(data):
+        props = document.core_properties
+        out.metadata_dates = core_dates(props.created, props.modified)
+    budget = limits.max_text_chars
+    for paragraph in document.paragraphs:
+        out.add(SegmentKind.PROSE, paragraph.text)
+        budget -= len(paragraph.text)
+        if budget <= 0:
+            return out
+    for table_index, table in enumerate(document.tables):
+        rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
+        if not rows:
+            continue
+        header = rows[0]
+        for row in rows[1:]:
+            for column, value in enumerate(row):
+                if value:
+                    label = header[column] if column < len(header) else None
+                    out.segments.append(Segment(SegmentKind.TABLE_CELL, value, label, table_index, column))
+    if document.tables:
+        out.structure = frozenset({"table"})
+    return out

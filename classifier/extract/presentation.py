@@ -1,0 +1,123 @@
+"""Presentations (PPTX) with python-pptx: slide text, tables, notes and embedded files.
+
+python-pptx parses its XML parts with lxml and `resolve_entities=False`
+(pptx/oxml/__init__.py), and lxml loads no DTD and uses no network by default.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+
+import pptx
+from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.shapes.group import GroupShape
+
+from classifier.extract.archive import read_member_bounded
+from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
+from classifier.extract.limits import Limits
+from classifier.extract.office import core_dates
+from classifier.extract.spreadsheet import add_table
+from classifier.records import Extracted, Member, SegmentKind
+
+EMBEDDINGS = "ppt/embeddings/"
+
+
+def extract_pptx(data: bytes, name: str, limits: Limits) -> Extracted:
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        part_names = package.namelist()
+        check_declared_sizes(package, limits)
+        presentation = pptx.Presentation(io.BytesIO(data))
+    except LimitExceeded:
+        raise
+    except Exception as exc:  # zipfile, lxml and python-pptx raise many types on malformed parts
+        raise CorruptDocument(f"pptx: {reason_from(exc)}") from None
+    out = Extracted(structure=frozenset({"slides"}))
+    with package:
+        try:
+            # python-pptx invents core properties dated "now" when the package
+            # has none; only a real docProps/core.xml part carries document dates.
+            if "docProps/core.xml" in part_names:
+                props = presentation.core_properties
+                out.metadata_dates = core_dates(props.created, props.modified)
+            if _read_slides(presentation, out, limits):
+                out.structure = out.structure | {"table"}
+        except Exception as exc:
+            raise CorruptDocument(f"pptx: {reason_from(exc)}") from None
+        _read_embeddings(package, out, limits)
+    return out
+
+
+def check_declared_sizes(package: zipfile.ZipFile, limits: Limits) -> None:
+    """python-pptx decompresses every part into memory at once, so refuse zip bombs first.
+
+    zipfile never inflates a member past its declared size, so the headers bound the work.
+    """
+    total = 0
+    for info in package.infolist():
+        if info.file_size > limits.max_member_bytes:
+            raise LimitExceeded("max_member_bytes")
+        total += info.file_size
+    if total > limits.max_container_bytes:
+        raise LimitExceeded("max_container_bytes")
+
+
+def _read_slides(presentation: Presentation, out: Extracted, limits: Limits) -> int:
+    """Adds slide text, tables and notes to `out`; returns how many tables it read."""
+    budget = limits.max_text_chars
+    table_index = 0
+    for slide in presentation.slides:
+        for shape in _flat_shapes(slide.shapes):
+            if isinstance(shape, Shape) and shape.has_text_frame:
+                text = shape.text_frame.text.replace("\v", "\n")  # \v is python-pptx's soft line break
+                out.add(SegmentKind.PROSE, text)
+                budget -= len(text)
+            elif isinstance(shape, GraphicFrame) and shape.has_table:
+                rows = [[cell.text.replace("\v", "\n") for cell in row.cells] for row in shape.table.rows]
+                add_table(out, table_index, rows, limits)
+                table_index += 1
+                budget -= sum(len(value) for row in rows for value in row)
+            if budget <= 0:
+                return table_index
+        if slide.has_notes_slide:
+            notes = slide.notes_slide.notes_text_frame
+            if notes is not None:
+                out.add(SegmentKind.PROSE, notes.text.replace("\v", "\n"))
+                budget -= len(notes.text)
+    return table_index
+
+
+def _flat_shapes(shapes: Iterable[BaseShape]) -> Iterator[BaseShape]:
+    for shape in shapes:
+        if isinstance(shape, GroupShape):
+            yield from _flat_shapes(shape.shapes)
+        else:
+            yield shape
+
+
+def _read_embeddings(package: zipfile.ZipFile, out: Extracted, limits: Limits) -> None:
+    total = 0
+    for info in package.infolist():
+        if not info.filename.startswith(EMBEDDINGS) or info.is_dir():
+            continue
+        if len(out.members) >= limits.max_members:
+            raise LimitExceeded("max_members")
+        try:
+            content = read_member_bounded(package, info, limits.max_member_bytes)
+        except LimitExceeded:
+            out.members.append(Member(info.filename, b"", problem="max_member_bytes"))
+            continue
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            out.members.append(Member(info.filename, b"", problem=f"pptx member: {reason_from(exc)}"))
+            continue
+        total += len(content)
+        if total > limits.max_container_bytes:
+            raise LimitExceeded("max_container_bytes")
+        # Dates inside OOXML packages are the DOS epoch, not the embedding's date.
+        out.members.append(Member(info.filename, content))

@@ -1,0 +1,90 @@
+"""Tables: XLSX (openpyxl, read-only) and CSV/TSV (dialect sniffing).
+
+Cells keep their column header so the PII stage can type whole columns
+instead of running NER cell by cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+import openpyxl
+
+from classifier.extract.errors import CorruptDocument, reason_from
+from classifier.extract.limits import Limits
+from classifier.extract.text import decode_text
+from classifier.records import Extracted, Segment, SegmentKind
+
+MAX_HEADER_CHARS = 200
+MAX_HEADER_ROW_CHARS = 4000
+
+
+def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]], limits: Limits) -> None:
+    """The first non-empty row is the header; later rows become typed cells."""
+    header: list[str] | None = None
+    budget = limits.max_text_chars
+    for row in rows:
+        values = ["" if v is None else _cell_text(v) for v in row]
+        if header is None:
+            if any(values):
+                # Headers are labels; a huge "header" cell is data, kept out of the label text.
+                header = [v[:MAX_HEADER_CHARS] for v in values]
+                out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
+            continue
+        for column, value in enumerate(values):
+            if not value:
+                continue
+            if isinstance(row[column], (datetime, date)):
+                out.metadata_dates.append(value[:10])
+            label = header[column] if column < len(header) and header[column] else None
+            out.segments.append(Segment(SegmentKind.TABLE_CELL, value, label, table_index, column))
+            budget -= len(value)
+        if budget <= 0:
+            break
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except zipfile.BadZipFile as exc:
+        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
+    except Exception as exc:  # openpyxl raises many types on malformed parts
+        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
+    out = Extracted(structure=frozenset({"table", "spreadsheet"}))
+    try:
+        props = workbook.properties
+        out.metadata_dates = [d.date().isoformat() for d in (props.created, props.modified) if d is not None]
+        for table_index, sheet in enumerate(workbook.worksheets):
+            add_table(out, table_index, sheet.iter_rows(values_only=True), limits)
+    except Exception as exc:
+        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
+    finally:
+        workbook.close()
+    return out
+
+
+def extract_csv(data: bytes, name: str, limits: Limits) -> Extracted:
+    text = decode_text(data)[: limits.max_text_chars]
+    sample = text[:16384]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
+    out = Extracted(structure=frozenset({"table"}))
+    try:
+        add_table(out, 0, csv.reader(io.StringIO(text), dialect), limits)
+    except csv.Error as exc:
+        raise CorruptDocument(f"csv: {reason_from(exc)}") from None
+    return out

@@ -1,0 +1,112 @@
+"""Per-document records -> the aggregate inventory, keeping no raw values.
+
+Unique counts are sizes of sets of keyed hashes, so one address seen in forty
+files counts once, and two partial inventories merge by set union.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from classifier import __version__
+from classifier.records import DocumentRecord
+
+SCHEMA_ID = "leakcensus.inventory/1"
+
+
+@dataclass
+class EntityAggregate:
+    mentions: int = 0
+    documents: int = 0
+    keyed_hashes: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Inventory:
+    files: int = 0
+    documents: int = 0
+    bytes_on_disk: int = 0
+    document_hashes: set[str] = field(default_factory=set)
+    by_status: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    file_types: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    category_documents: Counter[str] = field(default_factory=Counter)
+    category_hashes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    entities: dict[str, EntityAggregate] = field(default_factory=lambda: defaultdict(EntityAggregate))
+    organizations: set[str] = field(default_factory=set)
+    email_domains: set[str] = field(default_factory=set)
+    country_hashes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    country_documents: Counter[str] = field(default_factory=Counter)
+    earliest: str | None = None
+    latest: str | None = None
+    documents_by_year: Counter[str] = field(default_factory=Counter)
+
+    def add(self, record: DocumentRecord) -> None:
+        self.documents += 1
+        if record.depth == 0:
+            self.files += 1
+            self.bytes_on_disk += record.on_disk_size if record.on_disk_size is not None else record.size
+        self.document_hashes.add(record.sha256)
+        self.by_status[record.status.value] += 1
+        counts = self.file_types[record.mime]
+        counts[0] += 1
+        counts[1] += record.size
+        for category in record.categories:
+            self.category_documents[category.id] += 1
+            self.category_hashes[category.id].add(record.sha256)
+        findings = record.findings
+        for entity_type, tally in findings.entities.items():
+            aggregate = self.entities[entity_type]
+            aggregate.mentions += tally.mentions
+            aggregate.documents += 1
+            aggregate.keyed_hashes |= tally.keyed_hashes
+        organisation = findings.entities.get("ORGANIZATION")
+        if organisation is not None:
+            self.organizations |= organisation.keyed_hashes
+        self.organizations |= findings.organizations_from_domains
+        self.email_domains |= findings.email_domains
+        for country, hashes in findings.countries.items():
+            self.country_hashes[country] |= hashes
+            self.country_documents[country] += 1
+        if record.earliest:
+            self.earliest = min(self.earliest or record.earliest, record.earliest)
+            self.documents_by_year[record.earliest[:4]] += 1
+        if record.latest:
+            self.latest = max(self.latest or record.latest, record.latest)
+
+    def to_json(self, scan: dict[str, object]) -> dict[str, object]:
+        return {
+            "schema": SCHEMA_ID,
+            "tool": {"name": "leakcensus", "version": __version__},
+            "scan": scan,
+            "totals": {
+                "files": self.files,
+                "documents": self.documents,
+                "bytes": self.bytes_on_disk,
+                "unique_documents": len(self.document_hashes),
+                "by_status": dict(sorted(self.by_status.items())),
+                "skipped": dict(sorted(self.skipped.items())),
+            },
+            "file_types": {
+                mime: {"documents": docs, "bytes": size} for mime, (docs, size) in sorted(self.file_types.items())
+            },
+            "categories": {
+                category: {"documents": count, "unique_documents": len(self.category_hashes[category])}
+                for category, count in sorted(self.category_documents.items())
+            },
+            "entities": {
+                entity_type: {"mentions": agg.mentions, "documents": agg.documents, "unique": len(agg.keyed_hashes)}
+                for entity_type, agg in sorted(self.entities.items())
+            },
+            "organizations": {"unique": len(self.organizations), "email_domains": len(self.email_domains)},
+            "countries": {
+                country: {"unique_entities": len(hashes), "documents": self.country_documents[country]}
+                for country, hashes in sorted(self.country_hashes.items())
+            },
+            "dates": {
+                "earliest": self.earliest,
+                "latest": self.latest,
+                "documents_by_year": dict(sorted(self.documents_by_year.items())),
+            },
+        }

@@ -1,0 +1,1 @@
+"""PII tagging: Presidio engine set-up, our recognizers, normalisers, table typing."""

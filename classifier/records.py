@@ -1,0 +1,159 @@
+"""The plain records that flow between pipeline stages.
+
+Types that leave one document's processing carry no strings taken from the
+document: only counts, keyed hashes, metadata and names of cues. That keeps the
+privacy rule by construction rather than by review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Status(StrEnum):
+    OK = "ok"
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    UNSUPPORTED = "unsupported"
+    TOO_LARGE = "too_large"
+    TIMEOUT = "timeout"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """A regular file found under a scan root."""
+
+    root: str
+    abs_path: Path
+    rel_path: str
+    size: int
+    mtime_ns: int
+
+
+class SegmentKind(StrEnum):
+    PROSE = "prose"
+    TABLE_CELL = "table_cell"
+    EMAIL_HEADER = "email_header"
+    METADATA = "metadata"
+    CODE = "code"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a document's text with the structure later stages need.
+
+    For table cells, `header` is the column header and `table`/`column` place
+    the cell so the PII stage can type whole columns at once.
+    """
+
+    kind: SegmentKind
+    text: str
+    header: str | None = None
+    table: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A document inside a container: an archive member or an attachment."""
+
+    name: str
+    data: bytes
+    modified: str | None = None  # ISO date from the container, when it has one
+    encrypted: bool = False  # `data` then holds the stored, still encrypted bytes
+    problem: str | None = None  # the member could not be read out (a short reason)
+
+
+@dataclass
+class Extracted:
+    """What an extractor returns for one document (raw text: never leaves the worker)."""
+
+    segments: list[Segment] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)
+    metadata_dates: list[str] = field(default_factory=list)
+    structure: frozenset[str] = frozenset()  # e.g. {"email_headers", "table"}
+
+    def add(self, kind: SegmentKind, text: str, header: str | None = None) -> None:
+        if text and not text.isspace():
+            self.segments.append(Segment(kind, text, header))
+
+
+@dataclass(frozen=True)
+class EntityTally:
+    """Mentions of one entity type in one document and the keyed hashes of its normal forms."""
+
+    mentions: int
+    keyed_hashes: frozenset[str]
+
+    @property
+    def unique(self) -> int:
+        return len(self.keyed_hashes)
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the PII tagger found in one document: no raw values, only keyed hashes."""
+
+    entities: dict[str, EntityTally] = field(default_factory=dict)
+    # country code -> keyed hashes of the entities that place someone there
+    countries: dict[str, frozenset[str]] = field(default_factory=dict)
+    # ORGANIZATION keyed hashes of organisations seen only as email domains
+    # (hashed like names, so "Contoso Ltd." and contoso.com are one organisation)
+    organizations_from_domains: frozenset[str] = frozenset()
+    # keyed hashes of distinct registered email domains of non-personal providers
+    email_domains: frozenset[str] = frozenset()
+    # column entity types of tables, as cue names for the category tagger
+    table_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    id: str
+    score: float
+    signals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One line of documents.jsonl, plus the keyed hashes the inventory merges."""
+
+    path: str
+    size: int
+    sha256: str
+    mime: str
+    extension_mismatch: bool
+    status: Status
+    error: str | None
+    language: str | None
+    earliest: str | None
+    latest: str | None
+    categories: tuple[CategoryScore, ...]
+    findings: Findings
+    duplicate_of: str | None
+    depth: int = 0  # 0 for files on disk, n for members n containers deep
+    on_disk_size: int | None = None  # size on disk for top-level files
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "size": self.size,
+            "sha256": self.sha256,
+            "mime": self.mime,
+            "extension_mismatch": self.extension_mismatch,
+            "status": self.status.value,
+            "error": self.error,
+            "language": self.language,
+            "dates": {"earliest": self.earliest, "latest": self.latest},
+            "categories": [
+                {"id": c.id, "score": round(c.score, 4), "signals": list(c.signals)}
+                for c in self.categories
+            ],
+            "entities": {
+                name: {"mentions": tally.mentions, "unique": tally.unique}
+                for name, tally in sorted(self.findings.entities.items())
+            },
+            "duplicate_of": self.duplicate_of,
+        }

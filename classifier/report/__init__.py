@@ -1,0 +1,1 @@
+"""Human report (self-contained HTML) rendered from inventory.json."""

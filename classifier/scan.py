@@ -1,0 +1,162 @@
+"""Orchestration: walk the roots, analyse every file (in this process or a pool), write outputs.
+
+Every regular file under a root yields exactly one top-level record, whatever
+happens to it; container members follow their container.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from classifier.analyze import DocumentAnalyzer
+from classifier.extract.limits import Limits
+from classifier.inventory import Inventory
+from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
+from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
+from classifier.records import DocumentRecord, FileEntry, Findings, Status
+from classifier.report.html import render_report
+from classifier.walk import walk_roots
+
+HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    roots: tuple[Path, ...]
+    out_dir: Path
+    workers: int = 1
+    key_file: Path | None = None
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    inventory: dict[str, object]
+    out_dir: Path
+
+
+class ScanError(Exception):
+    """The scan itself cannot run (operator error); reported as one line."""
+
+
+def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[DocumentRecord]:
+    limits = analyzer.limits
+    if entry.size > limits.max_file_bytes:
+        return [_too_large(entry)]
+    try:
+        data = entry.abs_path.read_bytes()
+    except OSError as exc:
+        return [analyzer.problem_record(entry.rel_path, b"", Status.ERROR, f"unreadable: {exc.strerror}", 0)]
+    records = analyzer.analyze_bytes(data, entry.rel_path)
+    records[0] = replace(records[0], on_disk_size=entry.size)
+    return records
+
+
+def _too_large(entry: FileEntry) -> DocumentRecord:
+    digest = hashlib.sha256()
+    with entry.abs_path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return DocumentRecord(
+        path=entry.rel_path, size=entry.size, sha256=digest.hexdigest(), mime="application/octet-stream",
+        extension_mismatch=False, status=Status.TOO_LARGE, error="max_file_bytes", language=None, earliest=None,
+        latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
+    )
+
+
+# -- worker processes ------------------------------------------------------
+
+_worker_analyzer: DocumentAnalyzer | None = None
+
+
+def _init_worker(key: bytes, spacy_model: str, limits: Limits) -> None:
+    global _worker_analyzer
+    _worker_analyzer = DocumentAnalyzer(key, spacy_model, limits)
+
+
+def _worker_analyze(entry: FileEntry) -> list[DocumentRecord]:
+    assert _worker_analyzer is not None, "worker not initialised"
+    return analyze_entry(_worker_analyzer, entry)
+
+
+def _record_streams(options: ScanOptions, key: bytes, entries: Iterator[FileEntry]) -> Iterator[list[DocumentRecord]]:
+    if options.workers <= 1:
+        analyzer = DocumentAnalyzer(key, options.spacy_model, options.limits)
+        for entry in entries:
+            yield analyze_entry(analyzer, entry)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(options.workers, _init_worker, (key, options.spacy_model, options.limits)) as pool:
+        # imap keeps walk order, so "first copy" means the same thing as in a serial scan.
+        yield from pool.imap(_worker_analyze, entries, chunksize=1)
+
+
+class DuplicateResolver:
+    """Makes `duplicate_of` point at the first copy in walk order, whichever worker saw it."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, DocumentRecord] = {}
+
+    def resolve(self, record: DocumentRecord) -> DocumentRecord:
+        first = self._first.get(record.sha256)
+        if first is None:
+            self._first[record.sha256] = record
+            return replace(record, duplicate_of=None) if record.duplicate_of else record
+        return replace(
+            first, path=record.path, duplicate_of=first.path, depth=record.depth,
+            extension_mismatch=record.extension_mismatch, on_disk_size=record.on_disk_size,
+        )
+
+
+def run_scan(options: ScanOptions) -> ScanResult:
+    for root in options.roots:
+        if not root.exists() and not root.is_symlink():
+            raise ScanError(f"root does not exist: {root}")
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+        probe = options.out_dir / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise ScanError(f"output directory not writable: {options.out_dir} ({exc.strerror})") from None
+    require_spacy_model(options.spacy_model)
+    key = load_or_create_key(options.key_file, options.out_dir)
+    started = datetime.now(UTC)
+    inventory = Inventory()
+    resolver = DuplicateResolver()
+    entries = walk_roots(list(options.roots), inventory.skipped, frozenset({options.out_dir.resolve()}))
+    documents_path = options.out_dir / "documents.jsonl"
+    partial_path = documents_path.with_suffix(".jsonl.partial")
+    with partial_path.open("w", encoding="utf-8") as documents:
+        for records in _record_streams(options, key, entries):
+            for record in records:
+                record = resolver.resolve(record)
+                inventory.add(record)
+                documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    os.replace(partial_path, documents_path)
+    scan_meta: dict[str, object] = {
+        "roots": [str(root) for root in options.roots],
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "key_fingerprint": key_fingerprint(key),
+        "spacy_model": options.spacy_model,
+    }
+    inventory_json = inventory.to_json(scan_meta)
+    write_json(options.out_dir / "inventory.json", inventory_json)
+    (options.out_dir / "report.html").write_text(render_report(inventory_json), encoding="utf-8")
+    return ScanResult(inventory_json, options.out_dir)
+
+
+def write_json(path: Path, value: object) -> None:
+    temporary = path.with_suffix(path.suffix + ".partial")
+    temporary.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+

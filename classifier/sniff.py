@@ -1,0 +1,174 @@
+"""Bytes -> MIME type (libmagic via python-magic), refined where libmagic is vague.
+
+libmagic names most OOXML/ODF packages correctly only when it sees the whole
+file, and calls CSV "text/plain"; we look inside packages and at the name's
+extension for text subtypes, and flag names whose extension contradicts the bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import magic
+
+# libmagic reads at most this much of a buffer for its tests (its default
+# "bytes" parameter is 1 MiB); passing more only costs a copy.
+MAGIC_BYTES = 1 << 20
+
+OOXML_BY_PART = (
+    ("word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("xl/", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("ppt/", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+)
+
+# Text formats libmagic reports as text/plain. The extension proposes a
+# subtype and the bytes must agree (TEXT_SHAPES), so a name alone never decides.
+TEXT_SUBTYPES = {
+    ".csv": "text/csv",
+    ".tsv": "text/tab-separated-values",
+    ".json": "application/json",
+    ".md": "text/markdown",
+    ".yaml": "application/yaml",
+    ".yml": "application/yaml",
+    ".toml": "application/toml",
+    ".ini": "text/x-ini",
+    ".env": "text/x-env",
+    ".log": "text/x-log",
+}
+
+TEXT_SHAPES: dict[str, re.Pattern[bytes]] = {
+    "text/csv": re.compile(rb"\A[^\n]*[,;|\t][^\n]*\r?\n[^\n]*[,;|\t]"),
+    "text/tab-separated-values": re.compile(rb"\A[^\n]*\t[^\n]*\r?\n[^\n]*\t"),
+    "application/json": re.compile(rb"\A\s*[\[{]"),
+    "text/markdown": re.compile(rb"(?m)^(?:#{1,6} |[-*] |\d+\. |```)|\[[^\]\n]+\]\([^)\n]+\)"),
+    "application/yaml": re.compile(rb"(?m)^(?:---\s*$|[\w\"'.-]+:(?:\s|$)|\s*- )"),
+    "application/toml": re.compile(rb"(?m)^(?:\[[\w.\"'-]+\]\s*$|[\w.\"'-]+\s*=)"),
+    "text/x-ini": re.compile(rb"(?m)^(?:\[[^\]\n]+\]\s*$|[\w.-]+\s*[=:])"),
+    "text/x-env": re.compile(rb"(?m)^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*="),
+}
+
+# Which extensions fit which detected type; an extension absent from this map
+# never counts as a mismatch (we cannot know every extension).
+EXTENSIONS_BY_MIME: dict[str, frozenset[str]] = {
+    "application/pdf": frozenset({".pdf"}),
+    "application/zip": frozenset({".zip", ".jar", ".epub", ".apk", ".docx", ".xlsx", ".pptx"}),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": frozenset({".docx", ".docm", ".dotx"}),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": frozenset({".xlsx", ".xlsm", ".xltx"}),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": frozenset({".pptx", ".pptm", ".potx"}),
+    "message/rfc822": frozenset({".eml", ".mht", ".mhtml"}),
+    "application/mbox": frozenset({".mbox", ".mbx"}),
+    "application/vnd.ms-outlook": frozenset({".msg"}),
+    "application/epub+zip": frozenset({".epub"}),
+    "application/vnd.oasis.opendocument.text": frozenset({".odt"}),
+    "application/vnd.oasis.opendocument.spreadsheet": frozenset({".ods"}),
+    "application/vnd.oasis.opendocument.presentation": frozenset({".odp"}),
+    "application/x-7z-compressed": frozenset({".7z"}),
+    "application/x-sqlite3": frozenset({".sqlite", ".sqlite3", ".db"}),
+    "image/png": frozenset({".png"}),
+    "image/jpeg": frozenset({".jpg", ".jpeg", ".jpe"}),
+    "application/gzip": frozenset({".gz", ".tgz"}),
+    "application/x-tar": frozenset({".tar"}),
+}
+KNOWN_EXTENSIONS = frozenset(ext for exts in EXTENSIONS_BY_MIME.values() for ext in exts)
+# Text is text: a .txt, .md or .csv holding any kind of text is no mismatch;
+# only a binary format's extension on text bytes (a ".pdf" of plain text) is.
+BINARY_EXTENSIONS = KNOWN_EXTENSIONS - EXTENSIONS_BY_MIME["message/rfc822"]
+TEXTUAL_APPLICATION_TYPES = frozenset({"application/json", "application/yaml", "application/toml", "application/xml",
+                                       "application/x-subrip", "application/pgp-keys", "application/x-pem-file"})
+# libmagic guesses script languages from a few keywords and calls many
+# README files Python; for these guesses the name's extension decides.
+VAGUE_TEXT_TYPES = ("text/plain", "text/x-script.")
+# An mbox starts with a "From " separator line followed by a message header.
+MBOX_START = re.compile(rb"\AFrom \S+[^\n]*\r?\n[\w-]+:")
+MIME_HEADER_BLOCK = re.compile(
+    rb"\A(?:(?:MIME-Version|Content-Type|From|Received|Return-Path|Date|Subject|To|Message-ID|X-[\w-]+):[^\n]*\r?\n){2,}",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    mime: str
+    extension_mismatch: bool
+
+
+class Sniffer:
+    """One libmagic handle per process (handles are not safe to share across forks)."""
+
+    def __init__(self) -> None:
+        self._magic = magic.Magic(mime=True)
+
+    def sniff(self, data: bytes, name: str) -> Sniffed:
+        mime = self._magic.from_buffer(data[:MAGIC_BYTES]) if data else "application/x-empty"
+        mime = refine_mime(mime, data, name)
+        return Sniffed(mime, extension_mismatch(mime, name))
+
+
+# Extensions of plain-text files; libmagic's weaker binary tests sometimes
+# claim them (a contract that starts with "IN" reads as HP-GL plotter code).
+PLAIN_TEXT_EXTENSIONS = frozenset({".txt", ".text", ".log", ".md", ".csv", ".tsv"})
+WEAK_BINARY_GUESSES = frozenset({"application/vnd.hp-HPGL", "application/octet-stream", "text/x-Algol68"})
+
+
+def looks_like_text(data: bytes) -> bool:
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return False
+    try:
+        decoded = sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # a multi-byte character cut at the sample's end is fine
+            return False
+        decoded = sample[: exc.start].decode("utf-8")
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in decoded)
+    return printable >= 0.97 * max(len(decoded), 1)
+
+
+def refine_mime(mime: str, data: bytes, name: str) -> str:
+    if mime in WEAK_BINARY_GUESSES and PurePosixPath(name).suffix.lower() in PLAIN_TEXT_EXTENSIONS and looks_like_text(data):
+        mime = "text/plain"
+    if mime in ("application/zip", "application/octet-stream") and data[:2] == b"PK":
+        inner = _ooxml_type(data)
+        if inner:
+            return inner
+    if mime.startswith(VAGUE_TEXT_TYPES):
+        if MBOX_START.match(data):
+            return "application/mbox"
+        if MIME_HEADER_BLOCK.match(data):
+            return "message/rfc822"  # e.g. a web archive (.mht) or a saved message with no From_ line
+        ext = PurePosixPath(name).suffix.lower()
+        if PurePosixPath(name).name.lower() == ".env":
+            ext = ".env"
+        proposed = TEXT_SUBTYPES.get(ext)
+        shape = TEXT_SHAPES.get(proposed) if proposed else None
+        if proposed and (shape is None or shape.search(data[:65536])):
+            return proposed
+    return mime
+
+
+def _ooxml_type(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    for prefix, mime in OOXML_BY_PART:
+        if any(n.startswith(prefix) for n in names):
+            return mime
+    return None
+
+
+def extension_mismatch(mime: str, name: str) -> bool:
+    ext = PurePosixPath(name).suffix.lower()
+    if ext not in KNOWN_EXTENSIONS:
+        return False
+    if mime.startswith("text/") or mime in TEXTUAL_APPLICATION_TYPES:
+        return ext in BINARY_EXTENSIONS
+    fitting = EXTENSIONS_BY_MIME.get(mime)
+    return fitting is None or ext not in fitting

@@ -1,0 +1,67 @@
+"""Roots -> file entries: regular files only, symlinks never followed.
+
+Special files (FIFOs, sockets, devices) are never opened: opening a FIFO blocks
+forever. Symlinks are not followed, so a link cannot lead the scan out of the
+root or into a loop. What is passed over is counted with a reason.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from classifier.records import FileEntry
+
+
+class RootError(Exception):
+    """The operator named a root that cannot be scanned."""
+
+
+def display_path(raw: str) -> str:
+    """A path as text: names that are not valid UTF-8 keep their bytes as \\xNN escapes."""
+    data = os.fsencode(raw)
+    return data.decode("utf-8", errors="backslashreplace")
+
+
+def walk_roots(roots: list[Path], skipped: Counter[str], exclude: frozenset[Path] = frozenset()) -> Iterator[FileEntry]:
+    for root in roots:
+        yield from walk_root(root, skipped, exclude)
+
+
+def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = frozenset()) -> Iterator[FileEntry]:
+    """Files under `root` in a stable order; `exclude` holds resolved directories to leave out
+    (the scan's own output directory, when it lies inside a root)."""
+    try:
+        root_stat = root.lstat()
+    except OSError as exc:
+        raise RootError(f"cannot read root {display_path(str(root))}: {exc.strerror}") from None
+    root_label = display_path(str(root))
+    if stat.S_ISREG(root_stat.st_mode):
+        yield FileEntry(root_label, root, display_path(root.name), root_stat.st_size, root_stat.st_mtime_ns)
+        return
+    if not stat.S_ISDIR(root_stat.st_mode):
+        raise RootError(f"root is not a directory or regular file: {root_label}")
+
+    def on_error(exc: OSError) -> None:
+        skipped["unreadable_directory"] += 1
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if Path(dirpath, d).resolve() not in exclude)
+        for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
+            full = Path(dirpath, name)
+            try:
+                st = full.lstat()
+            except OSError:
+                skipped["unreadable_file"] += 1
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                skipped["symlink"] += 1
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                skipped["special_file"] += 1
+                continue
+            rel = display_path(os.path.relpath(full, root)).replace(os.sep, "/")
+            yield FileEntry(root_label, full, rel, st.st_size, st.st_mtime_ns)

@@ -1,0 +1,98 @@
+"""Shared fixtures: one PII engine per test session, a generated sample leak, a network guard."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from classifier.analyze import DocumentAnalyzer
+from classifier.extract.limits import Limits
+from classifier.pii.engine import DEFAULT_SPACY_MODEL
+from classifier.scan import ScanOptions, ScanResult, run_scan
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TEST_KEY = b"0123456789abcdef0123456789abcdef"
+
+
+@dataclass
+class NetworkGuard:
+    """Records (and blocks) every socket connection or DNS look-up while armed.
+
+    An audit hook sees connections made by any library, including C-level
+    socket calls made through the socket module, and cannot be bypassed by
+    code that holds its own reference to socket.socket.
+    """
+
+    armed: bool = False
+    events: list[str] = field(default_factory=list)
+
+    def hook(self, event: str, args: tuple[Any, ...]) -> None:
+        if self.armed and event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto"):
+            self.events.append(event)
+            raise OSError(f"network access blocked by test guard ({event})")
+
+
+_GUARD = NetworkGuard()
+sys.addaudithook(_GUARD.hook)
+
+
+@pytest.fixture
+def network_guard() -> Iterator[NetworkGuard]:
+    _GUARD.events.clear()
+    _GUARD.armed = True
+    try:
+        yield _GUARD
+    finally:
+        _GUARD.armed = False
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> DocumentAnalyzer:
+    return DocumentAnalyzer(TEST_KEY, DEFAULT_SPACY_MODEL, Limits())
+
+
+@dataclass(frozen=True)
+class SampleLeak:
+    root: Path
+    truth: dict[str, Any]
+
+
+@pytest.fixture(scope="session")
+def sample_leak(tmp_path_factory: pytest.TempPathFactory) -> SampleLeak:
+    from sample_data.generate import main as generate_sample
+
+    out = tmp_path_factory.mktemp("sample")
+    generate_sample(["--out", str(out), "--seed", "7"])
+    return SampleLeak(out / "leak", json.loads((out / "truth.json").read_text("utf-8")))
+
+
+@dataclass(frozen=True)
+class SampleScan:
+    leak: SampleLeak
+    result: ScanResult
+    documents: list[dict[str, Any]]
+    network_events: list[str]
+
+
+@pytest.fixture(scope="session")
+def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactory) -> SampleScan:
+    """One in-process scan of the sample leak, with the network guard armed throughout."""
+    out = tmp_path_factory.mktemp("scan")
+    key_file = out.parent / "sample-scan.key"
+    key_file.write_bytes(TEST_KEY)
+    _GUARD.events.clear()
+    _GUARD.armed = True
+    try:
+        result = run_scan(ScanOptions(roots=(sample_leak.root,), out_dir=out, workers=1, key_file=key_file))
+    finally:
+        _GUARD.armed = False
+    documents = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    return SampleScan(sample_leak, result, documents, list(_GUARD.events))
+

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from classifier.analyze import DocumentAnalyzer
+from classifier.pii.tables import column_entity_type, header_type
+from classifier.pii.tagger import tag_pii, windows
+from classifier.records import Extracted, Segment, SegmentKind
+
+PROSE = (
+    "Dear Dr. Maria Gonzalez, thank you for meeting with Contoso Ltd. last week. "
+    "Please call me at (425) 555-0143 or on my UK line +44 20 7946 0958, or write to "
+    "maria.gonzalez@fabrikam.de. The card 4111 1111 1111 1111 was charged; refunds go to "
+    "IBAN GB82 WEST 1234 5698 7654 32. Our VPN gateway is 203.0.113.7."
+)
+
+
+def findings_for(analyzer: DocumentAnalyzer, extracted: Extracted) -> dict[str, tuple[int, int]]:
+    found = tag_pii(extracted, analyzer.pii, analyzer.hasher)
+    return {name: (tally.mentions, tally.unique) for name, tally in found.entities.items()}
+
+
+def test_pattern_entities_in_prose(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, PROSE)
+    counts = findings_for(analyzer, extracted)
+    assert counts["EMAIL_ADDRESS"] == (1, 1)
+    assert counts["PHONE_NUMBER"] == (2, 2)
+    assert counts["CREDIT_CARD"] == (1, 1)
+    assert counts["IBAN_CODE"] == (1, 1)
+    assert counts["IP_ADDRESS"] == (1, 1)
+    assert counts["PERSON"] == (1, 1)
+    assert "URL" not in counts  # the domain inside the address is not a URL
+
+
+def test_same_values_in_two_forms_count_once(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, "Call +1 425-555-0143 today. Or (425) 555-0143 tomorrow. Mail ANN@CONTOSO.COM.")
+    extracted.add(SegmentKind.PROSE, "Reply to ann@contoso.com please.")
+    counts = findings_for(analyzer, extracted)
+    assert counts["PHONE_NUMBER"] == (2, 1)
+    assert counts["EMAIL_ADDRESS"] == (2, 1)
+
+
+def test_email_domain_is_an_organisation_and_free_mail_is_not(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, "Write to ann@contoso.co.uk, bob@contoso.co.uk or carla@gmail.com.")
+    found = tag_pii(extracted, analyzer.pii, analyzer.hasher)
+    assert len(found.email_domains) == 1
+    assert len(found.organizations_from_domains) == 1
+    assert set(found.countries) == {"GB"}
+    contoso = analyzer.hasher("ORGANIZATION", "contoso")
+    assert found.organizations_from_domains == frozenset({contoso})
+
+
+def test_secret_values_not_placeholders(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.CODE, "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLF\npassword = ${DB_PASSWORD}\n"
+                                    "db_url = postgres://app:s3cr3tPass@db.internal:5432/prod\napi_key: changeme\n")
+    counts = findings_for(analyzer, extracted)
+    assert counts["SECRET"] == (2, 2)
+
+
+def test_table_columns_are_typed_from_header_and_values(analyzer: DocumentAnalyzer) -> None:
+    names = ["Ann Lee", "Bob Stone", "Carla Diaz", "Ann Lee"]
+    extracted = Extracted()
+    extracted.segments.extend(Segment(SegmentKind.TABLE_CELL, n, "Contact name", 0, 0) for n in names)
+    extracted.segments.extend(Segment(SegmentKind.TABLE_CELL, v, "Status", 0, 1) for v in ["Open", "Won", "Lost", "Won"])
+    counts = findings_for(analyzer, extracted)
+    assert counts["PERSON"] == (4, 3)
+    assert "ORGANIZATION" not in counts and "LOCATION" not in counts  # "Open", "Won" are nobody
+
+
+def test_header_and_column_typing() -> None:
+    assert header_type("E-mail") == "EMAIL_ADDRESS"
+    assert header_type("Mobile phone") == "PHONE_NUMBER"
+    assert header_type("Customer") == "ORGANIZATION"
+    assert header_type("Unit price") is None
+    assert column_entity_type("Phone", ["+1 425 555 0143", "n/a", "+44 20 7946 0958"], "US") == "PHONE_NUMBER"
+    assert column_entity_type("Phone", ["n/a", "unknown", "+44 20 7946 0958"], "US") is None
+
+
+def test_windows_cover_the_text_in_bounded_pieces() -> None:
+    text = ("word " * 1000 + "\n") * 5
+    pieces = list(windows(text, 700))
+    assert "".join(chunk for _, chunk in pieces) == text
+    assert max(len(chunk) for _, chunk in pieces) <= 700
+    assert [start for start, _ in pieces] == sorted(start for start, _ in pieces)

@@ -1,0 +1,136 @@
+"""No raw contents anywhere: plant canaries in documents of several formats, scan, grep every byte written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from classifier.scan import ScanOptions, run_scan
+from tests.conftest import TEST_KEY, SampleScan
+from tests.documents import csv_bytes, docx_bytes, eml_bytes, pdf_bytes, xlsx_bytes, zip_bytes
+
+
+def luhn_complete(prefix: str) -> str:
+    total = 0
+    for index, digit in enumerate(reversed(prefix)):
+        value = int(digit) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return prefix + str((10 - total % 10) % 10)
+
+
+CARD = luhn_complete("453914880343646")
+CANARIES = {
+    "email": "zelda.quixote@canary-corp.com",
+    "phone": "+44 20 7946 0321",
+    "card": " ".join(CARD[i : i + 4] for i in range(0, 16, 4)),
+    "name": "Zelda Quixote",
+    "aws_key": "AKIAZCANARY7X2Q9LMNB",
+    "password": "Sw0rdfishCanary",
+    "company": "Quixotic Canary Holdings",
+}
+# Forms a careless implementation might write instead of the raw text.
+DERIVED = ["zelda quixote", "+442079460321", "442079460321", CARD, "quixotic canary holdings", "canary-corp.com"]
+
+
+def needles() -> list[bytes]:
+    values = list(CANARIES.values()) + DERIVED
+    return sorted({v.encode() for v in values} | {v.lower().encode() for v in values})
+
+
+def canaries_in(paths: list[Path]) -> list[tuple[str, str]]:
+    found = []
+    for path in paths:
+        data = path.read_bytes()
+        for needle in needles():
+            if needle in data or needle in data.lower():
+                found.append((str(path), needle.decode()))
+    return found
+
+
+def plant_documents(root: Path) -> None:
+    c = CANARIES
+    prose = (f"Dear {c['name']}, as discussed with {c['company']} please call {c['phone']} or write to "
+             f"{c['email']}. Card on file {c['card']}.")
+    (root / "notes.txt").write_text(prose + f"\naws_access_key_id={c['aws_key']}\npassword={c['password']}\n")
+    (root / "contacts.csv").write_bytes(csv_bytes([["Name", "Email", "Phone", "Company"],
+                                                   [c["name"], c["email"], c["phone"], c["company"]]]))
+    (root / "contacts.xlsx").write_bytes(xlsx_bytes([["Name", "Email", "Phone"], [c["name"], c["email"], c["phone"]]]))
+    (root / "letter.docx").write_bytes(docx_bytes([prose]))
+    (root / "offer.pdf").write_bytes(pdf_bytes([prose]))
+    attachment = pdf_bytes([prose])
+    (root / "mail.eml").write_bytes(eml_bytes(f"{c['name']} <{c['email']}>", "ops@example.org", "Offer",
+                                              prose, [("offer.pdf", attachment, "application/pdf")]))
+    (root / "bundle.zip").write_bytes(zip_bytes({"inner/letter.docx": docx_bytes([prose]), "notes.txt": prose.encode()}))
+    # A file we cannot read must not leak its name's neighbour's content through an error either.
+    (root / "broken.pdf").write_bytes(pdf_bytes([prose])[:300])
+
+
+def test_no_canary_reaches_any_byte_the_scan_writes(tmp_path: Path) -> None:
+    root = tmp_path / "leak"
+    root.mkdir()
+    plant_documents(root)
+    out = tmp_path / "out"
+    key_file = tmp_path / "k.key"
+    key_file.write_bytes(TEST_KEY)
+    temp_before = set(Path(tempfile.gettempdir()).iterdir())
+    result = run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key_file))
+    temp_left = set(Path(tempfile.gettempdir()).iterdir()) - temp_before
+    written = [p for p in out.rglob("*") if p.is_file()]
+    written += [p for t in temp_left for p in ([t] if t.is_file() else t.rglob("*")) if p.is_file()]
+    assert {p.name for p in out.iterdir()} >= {"inventory.json", "documents.jsonl", "report.html"}
+    # The canaries really were found (so the scan read them), and yet appear nowhere.
+    entities = result.inventory["entities"]
+    assert isinstance(entities, dict)
+    assert entities["EMAIL_ADDRESS"]["unique"] == 2  # the canary and the mail's recipient
+    assert entities["PHONE_NUMBER"]["unique"] == 1
+    assert entities["CREDIT_CARD"]["unique"] == 1
+    assert entities["SECRET"]["unique"] == 2
+    assert canaries_in(written) == []
+
+
+def test_canary_finder_sees_planted_values(tmp_path: Path) -> None:
+    """The grep itself must be able to fail: a file holding a derived form is caught."""
+    leaky = tmp_path / "leaky.json"
+    leaky.write_text('{"value": "+442079460321"}')
+    upper = tmp_path / "upper.txt"
+    upper.write_text("ZELDA.QUIXOTE@CANARY-CORP.COM")
+    found = canaries_in([leaky, upper])
+    assert (str(leaky), "+442079460321") in found
+    assert any(path == str(upper) for path, _ in found)
+
+
+def test_sample_scan_output_holds_no_truth_canary(sample_scan: SampleScan) -> None:
+    canaries = sample_scan.leak.truth["canaries"]
+    assert len(canaries) >= 5
+    out = sample_scan.result.out_dir
+    for path in (p for p in out.rglob("*") if p.is_file()):
+        data = path.read_bytes().lower()
+        leaked = [c for c in canaries if c.lower().encode() in data]
+        assert leaked == [], f"{path.name} holds raw values"
+
+
+@pytest.mark.parametrize("name", ["inventory.json", "documents.jsonl", "report.html"])
+def test_outputs_hold_no_email_shaped_text(sample_scan: SampleScan, name: str) -> None:
+    text = (sample_scan.result.out_dir / name).read_text("utf-8")
+    assert re.findall(r"[\w.+-]+@[\w-]+\.[\w.-]+", text) == []
+
+
+def test_no_canary_in_what_the_cli_prints(tmp_path: Path) -> None:
+    """Logs and warnings of the libraries, in the parent and in worker processes, stay content-free."""
+    root = tmp_path / "leak"
+    root.mkdir()
+    plant_documents(root)
+    leakcensus = Path(sys.executable).with_name("leakcensus")
+    completed = subprocess.run(
+        [str(leakcensus), "scan", str(root), "--out", str(tmp_path / "out"), "--workers", "2"],
+        capture_output=True, check=True, timeout=600,
+    )
+    printed = tmp_path / "printed.txt"
+    printed.write_bytes(completed.stdout + completed.stderr)
+    assert b"documents: 1" in completed.stdout  # the summary was printed
+    assert canaries_in([printed]) == []
