@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import psutil
+
 from sample_data.generate import main as generate_sample
 
 POLL_SECONDS = 0.05

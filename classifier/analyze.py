@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
 from classifier.dates import date_range, dates_in_text
 from classifier.extract import extract
+from classifier.extract.compressed import LINK_SKIPPED, SPECIAL_SKIPPED
 from classifier.extract.errors import (
     CorruptDocument,
     DocumentProblem,
@@ -65,6 +66,14 @@ class Analysis:
     members: list[Member] = field(default_factory=list)
 
 
+def member_problem_status(problem: str) -> Status:
+    if problem.startswith("max_"):
+        return Status.TOO_LARGE
+    if problem in (LINK_SKIPPED, SPECIAL_SKIPPED):
+        return Status.UNSUPPORTED  # an archived link or device: nothing to read, nothing broken
+    return Status.CORRUPT
+
+
 class DocumentAnalyzer:
     """Per-process state: libmagic handle, PII engine, category model, keyed hasher."""
 
@@ -111,7 +120,7 @@ class DocumentAnalyzer:
         if member.encrypted:
             return [self.problem_record(path, member.data, Status.ENCRYPTED, "encrypted archive member", depth)]
         if member.problem:
-            status = Status.TOO_LARGE if member.problem.startswith("max_") else Status.CORRUPT
+            status = member_problem_status(member.problem)
             return [self.problem_record(path, member.data, status, member.problem, depth)]
         return self.analyze_bytes(member.data, path, depth, member.modified)
 

@@ -38,6 +38,14 @@ TEXT_SUBTYPES = {
     ".ini": "text/x-ini",
     ".env": "text/x-env",
     ".log": "text/x-log",
+    ".xml": "text/xml",
+    ".pem": "application/x-pem-file",
+    ".crt": "application/x-pem-file",
+    ".cer": "application/x-pem-file",
+    ".key": "application/x-pem-file",
+    ".sql": "application/sql",
+    ".jsonl": "application/x-ndjson",
+    ".ndjson": "application/x-ndjson",
 }
 
 TEXT_SHAPES: dict[str, re.Pattern[bytes]] = {
@@ -49,6 +57,10 @@ TEXT_SHAPES: dict[str, re.Pattern[bytes]] = {
     "application/toml": re.compile(rb"(?m)^(?:\[[\w.\"'-]+\]\s*$|[\w.\"'-]+\s*=)"),
     "text/x-ini": re.compile(rb"(?m)^(?:\[[^\]\n]+\]\s*$|[\w.-]+\s*[=:])"),
     "text/x-env": re.compile(rb"(?m)^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*="),
+    "text/xml": re.compile(rb"\A\s*<"),
+    "application/x-pem-file": re.compile(rb"-----BEGIN [A-Z0-9 ]+-----"),
+    "application/sql": re.compile(rb"(?i)\b(?:CREATE\s+TABLE|INSERT\s+INTO|COPY\s+\S+)"),
+    "application/x-ndjson": re.compile(rb"\A\s*\{"),
 }
 
 # Which extensions fit which detected type; an extension absent from this map
@@ -67,7 +79,9 @@ EXTENSIONS_BY_MIME: dict[str, frozenset[str]] = {
     "application/vnd.oasis.opendocument.spreadsheet": frozenset({".ods"}),
     "application/vnd.oasis.opendocument.presentation": frozenset({".odp"}),
     "application/x-7z-compressed": frozenset({".7z"}),
-    "application/x-sqlite3": frozenset({".sqlite", ".sqlite3", ".db"}),
+    "application/vnd.sqlite3": frozenset({".sqlite", ".sqlite3", ".db"}),
+    "application/x-bzip2": frozenset({".bz2", ".tbz", ".tbz2"}),
+    "application/x-xz": frozenset({".xz", ".txz"}),
     "image/png": frozenset({".png"}),
     "image/jpeg": frozenset({".jpg", ".jpeg", ".jpe"}),
     "application/gzip": frozenset({".gz", ".tgz"}),
@@ -78,6 +92,7 @@ KNOWN_EXTENSIONS = frozenset(ext for exts in EXTENSIONS_BY_MIME.values() for ext
 # only a binary format's extension on text bytes (a ".pdf" of plain text) is.
 BINARY_EXTENSIONS = KNOWN_EXTENSIONS - EXTENSIONS_BY_MIME["message/rfc822"]
 TEXTUAL_APPLICATION_TYPES = frozenset({"application/json", "application/yaml", "application/toml", "application/xml",
+                                       "application/sql", "application/x-ndjson",
                                        "application/x-subrip", "application/pgp-keys", "application/x-pem-file"})
 # libmagic guesses script languages from a few keywords and calls many
 # README files Python; for these guesses the name's extension decides.

@@ -88,7 +88,7 @@ def test_zip_member_over_the_limit_is_flagged_not_read() -> None:
 
 def test_unknown_binary_type_is_unsupported() -> None:
     with pytest.raises(UnsupportedDocument):
-        extract(b"\x89PNG\r\n\x1a\n", "image/png", "a.png", LIMITS)
+        extract(b"MZ\x90\x00\x03", "application/x-dosexec", "setup.exe", LIMITS)
 
 
 def test_bad_zip_is_corrupt() -> None:

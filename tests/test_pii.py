@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
 from classifier.analyze import DocumentAnalyzer
 from classifier.pii.tables import column_entity_type, header_type
-from classifier.pii.tagger import tag_pii, windows
+from classifier.pii.tagger import plausible, tag_pii, trim_span, windows
 from classifier.records import Extracted, Segment, SegmentKind
 
 PROSE = (
@@ -84,3 +86,31 @@ def test_windows_cover_the_text_in_bounded_pieces() -> None:
     assert "".join(chunk for _, chunk in pieces) == text
     assert max(len(chunk) for _, chunk in pieces) <= 700
     assert [start for start, _ in pieces] == sorted(start for start, _ in pieces)
+
+
+def test_ner_spans_are_trimmed_and_reclassified() -> None:
+    assert trim_span("ORGANIZATION", "Northwind Traders Inc. do") == ("ORGANIZATION", "Northwind Traders Inc.")
+    assert trim_span("ORGANIZATION", "Northwind Traders Inc. Email") == ("ORGANIZATION", "Northwind Traders Inc.")
+    assert trim_span("PERSON", "Fabrikam GmbH") == ("ORGANIZATION", "Fabrikam GmbH")
+    assert trim_span("PERSON", "Maria Gonzalez") == ("PERSON", "Maria Gonzalez")
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "span", "kept"),
+    [
+        ("ORGANIZATION", "Contoso Ltd.", True),
+        ("ORGANIZATION", "Woodgrove Bank", True),
+        ("ORGANIZATION", "CTS-ANL-USR", False),
+        ("ORGANIZATION", "CTS-SEN-PACK Sensor", False),
+        ("ORGANIZATION", "Invoice INV-2020-00452", False),
+        ("ORGANIZATION", "EUR 36,648.00", False),
+        ("ORGANIZATION", "the Confidential Information", False),
+        ("ORGANIZATION", "Customer", False),
+        ("PERSON", "Account Executive", False),
+        ("PERSON", "Email Phone Country", True),  # only header rows keep this out: see the table test
+        ("PERSON", "Ann Lee", True),
+        ("PERSON", "ANN LEE", False),
+    ],
+)
+def test_ner_noise_control(entity_type: str, span: str, kept: bool) -> None:
+    assert plausible(entity_type, span) is kept

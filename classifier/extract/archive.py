@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
@@ -63,7 +64,7 @@ def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
             except LimitExceeded:
                 out.members.append(Member(info.filename, b"", modified, problem="max_member_bytes"))
                 continue
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
                 out.members.append(Member(info.filename, b"", modified, problem=f"zip member: {reason_from(exc)}"))
                 continue
             total += len(content)

@@ -10,6 +10,7 @@ import docx
 
 from classifier.extract.errors import CorruptDocument, reason_from
 from classifier.extract.limits import Limits
+from classifier.extract.ooxml_embedded import embedded_members
 from classifier.records import Extracted, Segment, SegmentKind
 
 
@@ -41,7 +42,7 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         out.add(SegmentKind.PROSE, paragraph.text)
         budget -= len(paragraph.text)
         if budget <= 0:
-            return out
+            break
     for table_index, table in enumerate(document.tables):
         rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
         if not rows:
@@ -54,4 +55,5 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
                     out.segments.append(Segment(SegmentKind.TABLE_CELL, value, label, table_index, column))
     if document.tables:
         out.structure = frozenset({"table"})
+    out.members = embedded_members(data, limits)
     return out

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 
 import pptx
@@ -18,12 +17,12 @@ from pptx.shapes.base import BaseShape
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.group import GroupShape
 
-from classifier.extract.archive import read_member_bounded
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
 from classifier.extract.office import core_dates
+from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.spreadsheet import add_table
-from classifier.records import Extracted, Member, SegmentKind
+from classifier.records import Extracted, SegmentKind
 
 EMBEDDINGS = "ppt/embeddings/"
 
@@ -50,7 +49,7 @@ def extract_pptx(data: bytes, name: str, limits: Limits) -> Extracted:
                 out.structure = out.structure | {"table"}
         except Exception as exc:
             raise CorruptDocument(f"pptx: {reason_from(exc)}") from None
-        _read_embeddings(package, out, limits)
+    out.members = embedded_members(data, limits)
     return out
 
 
@@ -100,24 +99,3 @@ def _flat_shapes(shapes: Iterable[BaseShape]) -> Iterator[BaseShape]:
         else:
             yield shape
 
-
-def _read_embeddings(package: zipfile.ZipFile, out: Extracted, limits: Limits) -> None:
-    total = 0
-    for info in package.infolist():
-        if not info.filename.startswith(EMBEDDINGS) or info.is_dir():
-            continue
-        if len(out.members) >= limits.max_members:
-            raise LimitExceeded("max_members")
-        try:
-            content = read_member_bounded(package, info, limits.max_member_bytes)
-        except LimitExceeded:
-            out.members.append(Member(info.filename, b"", problem="max_member_bytes"))
-            continue
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError) as exc:
-            out.members.append(Member(info.filename, b"", problem=f"pptx member: {reason_from(exc)}"))
-            continue
-        total += len(content)
-        if total > limits.max_container_bytes:
-            raise LimitExceeded("max_container_bytes")
-        # Dates inside OOXML packages are the DOS epoch, not the embedding's date.
-        out.members.append(Member(info.filename, content))

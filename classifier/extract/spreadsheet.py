@@ -16,6 +16,7 @@ import openpyxl
 
 from classifier.extract.errors import CorruptDocument, reason_from
 from classifier.extract.limits import Limits
+from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.text import decode_text
 from classifier.records import Extracted, Segment, SegmentKind
 
@@ -72,6 +73,7 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
         raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
     finally:
         workbook.close()
+    out.members = embedded_members(data, limits)
     return out
 
 

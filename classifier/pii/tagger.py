@@ -11,17 +11,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifier.pii.engine import NER_ENTITIES, PATTERN_ENTITIES, PiiEngine
 from classifier.pii.keyed_hash import KeyedHasher
-from classifier.pii.normalise import normalise, phone_region
+from classifier.pii.normalise import LEGAL_SUFFIXES, normalise, phone_region
 from classifier.pii.tables import column_entity_type
 from classifier.records import EntityTally, Extracted, Findings, Segment, SegmentKind
 
 WINDOW_CHARS = 2000
+# Pattern-only text has no NER and few matches, so windows can be longer;
+# long enough that a 4096-bit PEM private key block is never cut in two.
+PATTERN_WINDOW_CHARS = 8000
 NLP_BATCH = 32
 # Presidio's own scores: below this are its "weak" patterns (e.g. any 9 digits as an SSN).
 SCORE_THRESHOLD = 0.4
@@ -71,6 +76,7 @@ class _Tally:
         self.email_domains: set[str] = set()
 
     def add(self, entity_type: str, raw: str) -> None:
+        entity_type, raw = trim_span(entity_type, raw)
         if not plausible(entity_type, raw):
             return
         normal = normalise(entity_type, raw, self.region)
@@ -114,8 +120,75 @@ class _Tally:
         )
 
 
+@dataclass(frozen=True)
+class NerNoise:
+    leading: frozenset[str]
+    titles: frozenset[str]
+    generic: frozenset[str]
+
+
+def load_ner_noise() -> NerNoise:
+    sections: dict[str, set[str]] = defaultdict(set)
+    current = ""
+    text = resources.files("classifier.pii").joinpath("ner_noise.txt").read_text("utf-8")
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[]")
+        else:
+            sections[current].add(line.casefold())
+    return NerNoise(frozenset(sections["leading"]), frozenset(sections["titles"]), frozenset(sections["generic"]))
+
+
+NER_NOISE = load_ner_noise()
+# Product and part codes (CTS-ANL-USR, INV-2020-00452) are tagged as organisations.
+CODE_LIKE = re.compile(r"^[A-Z0-9]+(?:[-_/.][A-Z0-9]+)+$")
+
+
+def _noise_words(raw: str) -> bool:
+    words = [w.strip(".,;:()'\"").casefold() for w in raw.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    return (
+        words[0] in NER_NOISE.leading
+        or words[-1] in NER_NOISE.titles
+        or (len(words) == 1 and words[0] in NER_NOISE.generic)
+    ) or any(_is_code(w) for w in raw.split())
+
+
+def _is_code(word: str) -> bool:
+    word = word.strip(".,;:()'\"")
+    if not CODE_LIKE.match(word.upper()):
+        return False
+    return any(ch.isdigit() for ch in word) or (word.isupper() and word.count("-") + word.count("_") >= 2)
+
+
+def trim_span(entity_type: str, raw: str) -> tuple[str, str]:
+    """(type, text) after cutting what NER caught around a name.
+
+    Trailing lower-case words are not part of a name ("Northwind Traders Inc. do");
+    a "person" ending in a legal form is a company ("Fabrikam GmbH").
+    """
+    if entity_type not in ("PERSON", "ORGANIZATION"):
+        return entity_type, raw
+    words = raw.split()
+    while len(words) > 1 and words[-1][:1].islower():
+        words.pop()
+    # A legal form ends a company name: what follows it is the next field ("... Inc. Email").
+    for index, word in enumerate(words[:-1]):
+        if index and word[:1].isupper() and word.strip(".,").casefold() in LEGAL_SUFFIXES:
+            words = words[: index + 1]
+            break
+    text = " ".join(words)
+    if entity_type == "PERSON" and words and words[-1].strip(".,").casefold() in LEGAL_SUFFIXES:
+        return "ORGANIZATION", text
+    return entity_type, text
+
+
 def plausible(entity_type: str, raw: str) -> bool:
-    """Noise control for NER spans: labels, headers and codes are not people or companies."""
+    """Noise control for NER spans: labels, headers, roles and codes are not people or companies."""
     if entity_type == "PERSON":
         words = raw.replace(",", " ").split()
         return (
@@ -123,6 +196,7 @@ def plausible(entity_type: str, raw: str) -> bool:
             and not any(ch.isdigit() or ch in "@/\\|_=<>{}[]#:" for ch in raw)
             and not raw.isupper()
             and all(_HAS_LETTER.search(w) for w in words)
+            and not _noise_words(raw)
         )
     if entity_type == "ORGANIZATION":
         stripped = raw.strip()
@@ -131,7 +205,10 @@ def plausible(entity_type: str, raw: str) -> bool:
             and _HAS_LETTER.search(stripped) is not None
             and not any(ch in "@/\\|_=<>{}[]#" for ch in stripped)
             and "\n" not in stripped
+            and sum(ch.isdigit() for ch in stripped) < 2  # amounts, dates, invoice numbers
+            and not CODE_LIKE.match(stripped)
             and not (stripped.isupper() and len(stripped) <= 4)
+            and not _noise_words(stripped)
         )
     if entity_type == "LOCATION":
         return _HAS_LETTER.search(raw) is not None and "\n" not in raw.strip()
@@ -186,7 +263,7 @@ def tag_pii(
             columns[(segment.table, segment.column)].append(segment)
         elif segment.kind in (SegmentKind.CODE, SegmentKind.METADATA) or not use_ner:
             # Code, table header rows and labels: names there are identifiers, not people.
-            pattern_only.extend(chunk for _, chunk in windows(segment.text))
+            pattern_only.extend(chunk for _, chunk in windows(segment.text, PATTERN_WINDOW_CHARS))
         else:
             prose.extend(chunk for _, chunk in windows(segment.text))
 
@@ -202,7 +279,7 @@ def tag_pii(
             # Pattern types are found by their own validators, cell by cell;
             # an untyped column gets no NER (headers and codes are not people).
             candidates = (c.text for c in cells if not NON_CANDIDATE_CELL.match(c.text))
-            pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates)))
+            pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates), PATTERN_WINDOW_CHARS))
 
     every_entity = list(PATTERN_ENTITIES + NER_ENTITIES)
     for text, artifacts, *_ in engine.nlp_engine.process_batch(prose, "en", batch_size=NLP_BATCH):
