@@ -10,9 +10,13 @@ from pathlib import Path
 import click
 
 from classifier import __version__
+from classifier.catalog import CATALOG_NAME, Catalog, CatalogError
 from classifier.extract.limits import Limits
+from classifier.lookup import QueryError
+from classifier.lookup import lookup as find
+from classifier.merge import merge_scans
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, ModelNotInstalled
-from classifier.pii.keyed_hash import KeyFileError
+from classifier.pii.keyed_hash import DEFAULT_KEY_NAME, KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
 from classifier.report.html import render_report
 from classifier.scan import ScanError, ScanOptions, run_scan
 from classifier.walk import RootError
@@ -107,4 +111,72 @@ def report(out_dir: Path) -> None:
         fail(f"cannot read {source}: {type(exc).__name__}")
         return
     (out_dir / "report.html").write_text(render_report(inventory), encoding="utf-8")
+    click.echo(f"report: {out_dir / 'report.html'}")
+
+
+@main.command()
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Directory of an earlier scan (its catalog.sqlite is searched).")
+@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="The scan's key (default: OUT/scan.key).")
+@click.option("--email", help="An email address.")
+@click.option("--phone", help="A phone number; without +CC it is read in --region.")
+@click.option("--name", help="A person's name (any order of 'Last, First' or 'First Last').")
+@click.option("--organization", help="An organisation's name.")
+@click.option("--region", default="US", show_default=True, help="Region for phone numbers written without +CC.")
+def lookup(out_dir: Path, key_file: Path | None, email: str | None, phone: str | None, name: str | None,
+           organization: str | None, region: str) -> None:
+    """Was this value in the leak? Lists the documents (path and categories) that mention it.
+
+    The query is normalised and keyed exactly as the scan did; nothing raw was stored.
+    Exit status: 0 when found, 1 when not found, 2 on errors.
+
+    \b
+    Examples:
+      leakcensus lookup --out census/ --email ann.lee@contoso.com
+      leakcensus lookup --out census/ --phone "(425) 555-0143" --region US
+      leakcensus lookup --out census/ --name "Lee, Ann" --key-file ~/.leakcensus.key
+    """
+    queries = [(t, v) for t, v in (("EMAIL_ADDRESS", email), ("PHONE_NUMBER", phone), ("PERSON", name),
+                                   ("ORGANIZATION", organization)) if v]
+    if len(queries) != 1:
+        fail("give exactly one of --email, --phone, --name, --organization")
+        return
+    entity_type, value = queries[0]
+    key_path = key_file if key_file is not None else out_dir / DEFAULT_KEY_NAME
+    try:
+        if not key_path.exists():
+            raise KeyFileError(f"key file not found: {key_path} (lookups need the scan's key)")
+        hasher = KeyedHasher(load_or_create_key(key_path, out_dir))
+        with Catalog.open_existing(out_dir / CATALOG_NAME) as catalog:
+            if catalog.key_fingerprint() != key_fingerprint(hasher.key):
+                raise KeyFileError("this key is not the one the scan used")
+            hits = find(catalog, hasher, entity_type, value, region)
+    except (KeyFileError, CatalogError, QueryError) as exc:
+        fail(str(exc))
+        return
+    if not hits:
+        click.echo("not found")
+        sys.exit(1)
+    for hit in hits:
+        click.echo(f"{hit.path}\t{','.join(hit.categories) or '-'}")
+
+
+@main.command()
+@click.argument("parts", nargs=-1, required=True, type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Directory for the merged inventory.json, documents.jsonl and report.html.")
+def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
+    """Merge separate scans (made with the same key) into one inventory, as if scanned together.
+
+    \b
+    Example:
+      leakcensus merge census-share1/ census-share2/ --out census-all/
+    """
+    try:
+        inventory = merge_scans(list(parts), out_dir)
+    except CatalogError as exc:
+        fail(str(exc))
+        return
+    click.echo(summary(inventory))
     click.echo(f"report: {out_dir / 'report.html'}")

@@ -70,10 +70,44 @@ class Inventory:
             self.country_hashes[country] |= hashes
             self.country_documents[country] += 1
         if record.earliest:
-            self.earliest = min(self.earliest or record.earliest, record.earliest)
             self.documents_by_year[record.earliest[:4]] += 1
-        if record.latest:
-            self.latest = max(self.latest or record.latest, record.latest)
+        self.earliest = _earliest(self.earliest, record.earliest)
+        self.latest = _latest(self.latest, record.latest)
+
+    def merge(self, other: Inventory) -> Inventory:
+        """The inventory of both parts' documents (pure; associative and commutative, Inventory() is neutral).
+
+        Exact for disjoint parts: unique counts are sizes of unions of keyed-hash sets.
+        """
+        merged = Inventory()
+        for part in (self, other):
+            merged.files += part.files
+            merged.documents += part.documents
+            merged.bytes_on_disk += part.bytes_on_disk
+            merged.document_hashes |= part.document_hashes
+            merged.by_status.update(part.by_status)
+            merged.skipped.update(part.skipped)
+            for mime, (docs, size) in part.file_types.items():
+                counts = merged.file_types[mime]
+                counts[0] += docs
+                counts[1] += size
+            merged.category_documents.update(part.category_documents)
+            for category, hashes in part.category_hashes.items():
+                merged.category_hashes[category] |= hashes
+            for entity_type, aggregate in part.entities.items():
+                target = merged.entities[entity_type]
+                target.mentions += aggregate.mentions
+                target.documents += aggregate.documents
+                target.keyed_hashes |= aggregate.keyed_hashes
+            merged.organizations |= part.organizations
+            merged.email_domains |= part.email_domains
+            for country, hashes in part.country_hashes.items():
+                merged.country_hashes[country] |= hashes
+            merged.country_documents.update(part.country_documents)
+            merged.earliest = _earliest(merged.earliest, part.earliest)
+            merged.latest = _latest(merged.latest, part.latest)
+            merged.documents_by_year.update(part.documents_by_year)
+        return merged
 
     def to_json(self, scan: dict[str, object]) -> dict[str, object]:
         return {
@@ -110,3 +144,11 @@ class Inventory:
                 "documents_by_year": dict(sorted(self.documents_by_year.items())),
             },
         }
+
+
+def _earliest(a: str | None, b: str | None) -> str | None:
+    return min(d for d in (a, b) if d) if (a or b) else None
+
+
+def _latest(a: str | None, b: str | None) -> str | None:
+    return max(d for d in (a, b) if d) if (a or b) else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Status(StrEnum):
@@ -108,6 +109,26 @@ class Findings:
     # column entity types of tables, as cue names for the category tagger
     table_columns: tuple[str, ...] = ()
 
+    def to_state(self) -> dict[str, object]:
+        """A JSON-able form for the catalog: keyed hashes and counts only."""
+        return {
+            "entities": {t: [tally.mentions, sorted(tally.keyed_hashes)] for t, tally in sorted(self.entities.items())},
+            "countries": {c: sorted(h) for c, h in sorted(self.countries.items())},
+            "organizations_from_domains": sorted(self.organizations_from_domains),
+            "email_domains": sorted(self.email_domains),
+            "table_columns": list(self.table_columns),
+        }
+
+    @staticmethod
+    def from_state(state: dict[str, Any]) -> Findings:
+        return Findings(
+            entities={t: EntityTally(int(m), frozenset(h)) for t, (m, h) in state["entities"].items()},
+            countries={c: frozenset(h) for c, h in state["countries"].items()},
+            organizations_from_domains=frozenset(state["organizations_from_domains"]),
+            email_domains=frozenset(state["email_domains"]),
+            table_columns=tuple(state["table_columns"]),
+        )
+
 
 @dataclass(frozen=True)
 class CategoryScore:
@@ -157,3 +178,24 @@ class DocumentRecord:
             },
             "duplicate_of": self.duplicate_of,
         }
+
+    @staticmethod
+    def from_json(document: dict[str, Any], findings: Findings, depth: int, on_disk_size: int | None) -> DocumentRecord:
+        """The inverse of to_json, given the findings kept beside it (the catalog)."""
+        return DocumentRecord(
+            path=document["path"],
+            size=document["size"],
+            sha256=document["sha256"],
+            mime=document["mime"],
+            extension_mismatch=document["extension_mismatch"],
+            status=Status(document["status"]),
+            error=document["error"],
+            language=document["language"],
+            earliest=document["dates"]["earliest"],
+            latest=document["dates"]["latest"],
+            categories=tuple(CategoryScore(c["id"], c["score"], tuple(c["signals"])) for c in document["categories"]),
+            findings=findings,
+            duplicate_of=document["duplicate_of"],
+            depth=depth,
+            on_disk_size=on_disk_size,
+        )

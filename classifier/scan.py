@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from classifier.analyze import DocumentAnalyzer
+from classifier.catalog import CATALOG_NAME, Catalog
 from classifier.extract.limits import Limits
 from classifier.inventory import Inventory
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
@@ -82,16 +83,19 @@ def _init_worker(key: bytes, spacy_model: str, limits: Limits) -> None:
     _worker_analyzer = DocumentAnalyzer(key, spacy_model, limits)
 
 
-def _worker_analyze(entry: FileEntry) -> list[DocumentRecord]:
+def _worker_analyze(entry: FileEntry) -> tuple[str, list[DocumentRecord]]:
     assert _worker_analyzer is not None, "worker not initialised"
-    return analyze_entry(_worker_analyzer, entry)
+    return entry.root, analyze_entry(_worker_analyzer, entry)
 
 
-def _record_streams(options: ScanOptions, key: bytes, entries: Iterator[FileEntry]) -> Iterator[list[DocumentRecord]]:
+def _record_streams(
+    options: ScanOptions, key: bytes, entries: Iterator[FileEntry]
+) -> Iterator[tuple[str, list[DocumentRecord]]]:
+    """(root, records of one file) in walk order."""
     if options.workers <= 1:
         analyzer = DocumentAnalyzer(key, options.spacy_model, options.limits)
         for entry in entries:
-            yield analyze_entry(analyzer, entry)
+            yield entry.root, analyze_entry(analyzer, entry)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(options.workers, _init_worker, (key, options.spacy_model, options.limits)) as pool:
@@ -133,26 +137,36 @@ def run_scan(options: ScanOptions) -> ScanResult:
     inventory = Inventory()
     resolver = DuplicateResolver()
     entries = walk_roots(list(options.roots), inventory.skipped, frozenset({options.out_dir.resolve()}))
+    fingerprint = key_fingerprint(key)
     documents_path = options.out_dir / "documents.jsonl"
     partial_path = documents_path.with_suffix(".jsonl.partial")
-    with partial_path.open("w", encoding="utf-8") as documents:
-        for records in _record_streams(options, key, entries):
-            for record in records:
-                record = resolver.resolve(record)
+    with Catalog(options.out_dir / CATALOG_NAME) as catalog, partial_path.open("w", encoding="utf-8") as documents:
+        catalog.bind_key(fingerprint)
+        catalog.reset()
+        seq = 0
+        for root_label, records in _record_streams(options, key, entries):
+            resolved = [resolver.resolve(record) for record in records]
+            for record in resolved:
                 inventory.add(record)
                 documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+            seq = catalog.add_records(root_label, resolved, seq)
     os.replace(partial_path, documents_path)
     scan_meta: dict[str, object] = {
         "roots": [str(root) for root in options.roots],
         "started_at": started.isoformat(timespec="seconds"),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "key_fingerprint": key_fingerprint(key),
+        "key_fingerprint": fingerprint,
         "spacy_model": options.spacy_model,
     }
-    inventory_json = inventory.to_json(scan_meta)
-    write_json(options.out_dir / "inventory.json", inventory_json)
-    (options.out_dir / "report.html").write_text(render_report(inventory_json), encoding="utf-8")
+    inventory_json = write_outputs(options.out_dir, inventory, scan_meta)
     return ScanResult(inventory_json, options.out_dir)
+
+
+def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object]) -> dict[str, object]:
+    inventory_json = inventory.to_json(scan_meta)
+    write_json(out_dir / "inventory.json", inventory_json)
+    (out_dir / "report.html").write_text(render_report(inventory_json), encoding="utf-8")
+    return inventory_json
 
 
 def write_json(path: Path, value: object) -> None:

@@ -769,11 +769,13 @@ def poc_results_pdf() -> Doc:
                "proof_of_concept", m)
 
 
-def assets_rows(m: Mentions, rng: random.Random) -> Table:
+def assets_rows(m: Mentions, rng: random.Random, rows: int | None = None) -> Table:
+    """The first `rows` servers (all by default); only what is written is recorded as truth."""
     owners = (P["moreno"], P["moreno"], P["carter"], P["moreno"], P["bennett"])
+    hosts = list(zip(NORTHWIND_HOSTS, owners, strict=True))[:rows]
     return [[host, m.value("IP_ADDRESS", ip), system, role, f"R{rng.randint(1, 6)}-U{rng.randint(1, 42)}",
              f"SN{rng.randrange(10**7, 10**8)}", m.name(owner), m.email(owner.email)]
-            for (host, ip, system, role), owner in zip(NORTHWIND_HOSTS, owners, strict=True)]
+            for (host, ip, system, role), owner in hosts]
 
 
 ASSET_HEADER = ["Hostname", "IP address", "OS", "Role", "Rack", "Serial", "Owner", "Owner email"]
@@ -890,7 +892,7 @@ def handover_zip(rng: random.Random, account_plan: Doc) -> Doc:
     prices_doc = Doc(xlsx_bytes([("Price list 2021", ["SKU", "Description", "List price", "Discount %", "Net price"],
                                   prices)], at(date(2021, 1, 11)), "Priya Raman"), "xlsx", "offer", Mentions())
     m = Mentions()
-    assets_doc = Doc(csv_bytes(ASSET_HEADER, assets_rows(m, rng)[:3]), "csv", "customer_asset", m)
+    assets_doc = Doc(csv_bytes(ASSET_HEADER, assets_rows(m, rng, rows=3)), "csv", "customer_asset", m)
     members = [("README.txt", readme_doc), ("account_plan_northwind.docx", account_plan),
                ("pricing/Northwind_price_list_2021.xlsx", prices_doc), ("assets/northwind_servers.csv", assets_doc)]
     archive = zip_bytes([(name, doc.data) for name, doc in members], ZIP_TIME)

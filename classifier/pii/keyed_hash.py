@@ -45,8 +45,8 @@ def key_fingerprint(key: bytes) -> str:
 
 class KeyedHasher:
     def __init__(self, key: bytes) -> None:
-        self._key = key
+        self.key = key
 
     def __call__(self, entity_type: str, normal_form: str) -> str:
         message = entity_type.encode() + b"\x00" + normal_form.encode("utf-8", errors="surrogatepass")
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()
+        return hmac.new(self.key, message, hashlib.sha256).hexdigest()

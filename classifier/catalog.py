@@ -1,0 +1,134 @@
+"""SQLite state beside the outputs: per document its record and keyed hashes, never raw values.
+
+The catalog is what makes inventories mergeable (rebuild from the union of
+catalogs) and `lookup` possible (keyed hash -> documents). It holds the same
+kinds of data as the outputs plus keyed hashes, so it is as shareable as the
+outputs only while the key stays apart from it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from classifier.records import DocumentRecord, Findings
+
+CATALOG_NAME = "catalog.sqlite"
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    root TEXT NOT NULL,
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    depth INTEGER NOT NULL,
+    on_disk_size INTEGER,
+    sha256 TEXT NOT NULL,
+    record TEXT NOT NULL,
+    PRIMARY KEY (root, path)
+);
+CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (sha256);
+CREATE TABLE IF NOT EXISTS analyses (sha256 TEXT PRIMARY KEY, findings TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_hashes (
+    keyed_hash TEXT NOT NULL,
+    entity_type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (keyed_hash, entity_type, sha256)
+) WITHOUT ROWID;
+"""
+
+
+class CatalogError(Exception):
+    """A catalog that cannot be used (operator error): missing, another key, another version."""
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path)
+        # WAL: readers never block the writer, and a killed scan leaves a consistent file.
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    @classmethod
+    def open_existing(cls, path: Path) -> Catalog:
+        if not path.exists():
+            raise CatalogError(f"no catalog at {path}")
+        return cls(path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Catalog:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def bind_key(self, fingerprint: str) -> None:
+        """A catalog holds hashes under one key only; mixing keys would make counts meaningless."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'key_fingerprint'").fetchone()
+        if row is None:
+            with self._db:
+                self._db.execute("INSERT INTO meta VALUES ('key_fingerprint', ?), ('schema', ?)",
+                                 (fingerprint, SCHEMA_VERSION))
+        elif row[0] != fingerprint:
+            raise CatalogError(f"catalog {self.path} was written with another key ({row[0]})")
+
+    def key_fingerprint(self) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = 'key_fingerprint'").fetchone()
+        return None if row is None else str(row[0])
+
+    def reset(self) -> None:
+        with self._db:
+            self._db.execute("DELETE FROM documents")
+
+    def add_records(self, root: str, records: Iterable[DocumentRecord], first_seq: int) -> int:
+        """Store one file's records (the file and its members) in one transaction."""
+        seq = first_seq
+        with self._db:
+            for record in records:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (root, record.path, seq, record.depth, record.on_disk_size, record.sha256,
+                     json.dumps(record.to_json(), ensure_ascii=False)),
+                )
+                seq += 1
+                if record.duplicate_of is None:
+                    self._add_analysis(record)
+        return seq
+
+    def _add_analysis(self, record: DocumentRecord) -> None:
+        state = json.dumps(record.findings.to_state())
+        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)", (record.sha256, state))
+        self._db.executemany(
+            "INSERT OR IGNORE INTO entity_hashes VALUES (?, ?, ?)",
+            [(h, t, record.sha256) for t, tally in record.findings.entities.items() for h in tally.keyed_hashes],
+        )
+
+    def records(self) -> Iterator[tuple[str, DocumentRecord]]:
+        """(root, record) in scan order, with their findings."""
+        findings_by_sha: dict[str, Findings] = {}
+        rows = self._db.execute(
+            "SELECT d.root, d.depth, d.on_disk_size, d.record, a.findings, d.sha256 FROM documents d "
+            "LEFT JOIN analyses a ON a.sha256 = d.sha256 ORDER BY d.seq"
+        )
+        for root, depth, on_disk_size, record_json, findings_json, sha256 in rows:
+            findings = findings_by_sha.get(sha256)
+            if findings is None:
+                findings = Findings.from_state(json.loads(findings_json)) if findings_json else Findings()
+                findings_by_sha[sha256] = findings
+            yield root, DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size)
+
+    def documents_with(self, entity_type: str, keyed_hash: str) -> list[tuple[str, dict[str, object]]]:
+        """(root, document record) of every document whose content mentions the keyed value."""
+        rows = self._db.execute(
+            "SELECT d.root, d.record FROM entity_hashes e JOIN documents d ON d.sha256 = e.sha256 "
+            "WHERE e.keyed_hash = ? AND e.entity_type = ? ORDER BY d.seq",
+            (keyed_hash, entity_type),
+        )
+        return [(root, json.loads(record)) for root, record in rows]

@@ -1,0 +1,59 @@
+"""Merge the catalogs of separate scans into one inventory, exactly as if scanned together.
+
+Each part's documents are replayed from its catalog (records plus keyed
+hashes); a document seen in several parts (same root and path) counts once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from classifier.catalog import CATALOG_NAME, Catalog, CatalogError
+from classifier.inventory import Inventory
+from classifier.scan import DuplicateResolver, write_outputs
+
+
+def merge_scans(parts: list[Path], out_dir: Path) -> dict[str, object]:
+    catalogs = [Catalog.open_existing(part / CATALOG_NAME) for part in parts]
+    try:
+        fingerprints = {catalog.key_fingerprint() for catalog in catalogs}
+        if len(fingerprints) != 1 or None in fingerprints:
+            raise CatalogError("the scans were made with different keys; their hashes cannot be merged")
+        fingerprint = str(fingerprints.pop())
+        out_dir.mkdir(parents=True, exist_ok=True)
+        inventory = Inventory()
+        roots: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        resolver = DuplicateResolver()
+        partial = out_dir / "documents.jsonl.partial"
+        with partial.open("w", encoding="utf-8") as documents, Catalog(out_dir / CATALOG_NAME) as merged:
+            merged.bind_key(fingerprint)
+            merged.reset()
+            seq = 0
+            for catalog in catalogs:
+                for root, record in catalog.records():
+                    if (root, record.path) in seen:
+                        continue
+                    seen.add((root, record.path))
+                    if root not in roots:
+                        roots.append(root)
+                    record = resolver.resolve(record)
+                    inventory.add(record)
+                    documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+                    seq = merged.add_records(root, [record], seq)
+        os.replace(partial, out_dir / "documents.jsonl")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        scan_meta: dict[str, object] = {
+            "roots": roots,
+            "started_at": now,
+            "finished_at": now,
+            "key_fingerprint": fingerprint,
+            "merged_from": [str(part) for part in parts],
+        }
+        return write_outputs(out_dir, inventory, scan_meta)
+    finally:
+        for catalog in catalogs:
+            catalog.close()
