@@ -84,7 +84,9 @@ def test_merged_scans_equal_one_scan_of_both(sample_leak: SampleLeak, tmp_path: 
     merged = merge_scans([tmp_path / "a", tmp_path / "b"], tmp_path / "merged")
     assert strip_scan(merged) == strip_scan(together)
     assert merged["scan"]["key_fingerprint"] == together["scan"]["key_fingerprint"]  # type: ignore[index]
-    lines = lambda d: sorted((tmp_path / d / "documents.jsonl").read_text("utf-8").splitlines())  # noqa: E731
+    def lines(out: str) -> list[str]:
+        return sorted((tmp_path / out / "documents.jsonl").read_text("utf-8").splitlines())
+
     assert lines("merged") == lines("both")
 
 
