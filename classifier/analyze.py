@@ -28,6 +28,7 @@ from classifier.extract.errors import (
 )
 from classifier.extract.limits import Limits
 from classifier.language import detect_language, likely_region
+from classifier.near_duplicates import signature as near_signature
 from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.tagger import tag_pii
@@ -161,7 +162,8 @@ class DocumentAnalyzer:
             earliest, latest = date_range(metadata, dates_in_text(prose, self.today), self.today)
         except Exception as exc:
             return replace(base, status=Status.ERROR, error=f"analysis failed: {reason_from(exc)}"), extracted
+        all_text = "\n".join(s.text for s in extracted.segments)
         record = replace(base, findings=findings, categories=categories, language=language,
-                         earliest=earliest, latest=latest)
+                         earliest=earliest, latest=latest, near_signature=near_signature(all_text, self.hasher.key))
         return record, extracted
 

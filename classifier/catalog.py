@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS documents (
     PRIMARY KEY (root, path)
 );
 CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (sha256);
-CREATE TABLE IF NOT EXISTS analyses (sha256 TEXT PRIMARY KEY, findings TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses (sha256 TEXT PRIMARY KEY, findings TEXT NOT NULL, near_signature TEXT);
 CREATE TABLE IF NOT EXISTS entity_hashes (
     keyed_hash TEXT NOT NULL,
     entity_type TEXT NOT NULL,
@@ -104,7 +104,8 @@ class Catalog:
 
     def _add_analysis(self, record: DocumentRecord) -> None:
         state = json.dumps(record.findings.to_state())
-        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)", (record.sha256, state))
+        signature = json.dumps(record.near_signature) if record.near_signature else None
+        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (record.sha256, state, signature))
         self._db.executemany(
             "INSERT OR IGNORE INTO entity_hashes VALUES (?, ?, ?)",
             [(h, t, record.sha256) for t, tally in record.findings.entities.items() for h in tally.keyed_hashes],
@@ -114,15 +115,16 @@ class Catalog:
         """(root, record) in scan order, with their findings."""
         findings_by_sha: dict[str, Findings] = {}
         rows = self._db.execute(
-            "SELECT d.root, d.depth, d.on_disk_size, d.record, a.findings, d.sha256 FROM documents d "
+            "SELECT d.root, d.depth, d.on_disk_size, d.record, a.findings, d.sha256, a.near_signature FROM documents d "
             "LEFT JOIN analyses a ON a.sha256 = d.sha256 ORDER BY d.seq"
         )
-        for root, depth, on_disk_size, record_json, findings_json, sha256 in rows:
+        for root, depth, on_disk_size, record_json, findings_json, sha256, signature_json in rows:
             findings = findings_by_sha.get(sha256)
             if findings is None:
                 findings = Findings.from_state(json.loads(findings_json)) if findings_json else Findings()
                 findings_by_sha[sha256] = findings
-            yield root, DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size)
+            signature = tuple(json.loads(signature_json)) if signature_json else None
+            yield root, DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size, signature)
 
     def documents_with(self, entity_type: str, keyed_hash: str) -> list[tuple[str, dict[str, object]]]:
         """(root, document record) of every document whose content mentions the keyed value."""

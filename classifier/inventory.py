@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from classifier import __version__
+from classifier.near_duplicates import count_clusters
 from classifier.records import DocumentRecord
 
 SCHEMA_ID = "leakcensus.inventory/1"
@@ -41,6 +42,7 @@ class Inventory:
     earliest: str | None = None
     latest: str | None = None
     documents_by_year: Counter[str] = field(default_factory=Counter)
+    near_duplicate_links: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, record: DocumentRecord) -> None:
         self.documents += 1
@@ -48,6 +50,7 @@ class Inventory:
             self.files += 1
             self.bytes_on_disk += record.on_disk_size if record.on_disk_size is not None else record.size
         self.document_hashes.add(record.sha256)
+        self.near_duplicate_links |= {(record.sha256, other) for other in record.near_duplicate_sha256s}
         self.by_status[record.status.value] += 1
         counts = self.file_types[record.mime]
         counts[0] += 1
@@ -85,6 +88,7 @@ class Inventory:
             merged.documents += part.documents
             merged.bytes_on_disk += part.bytes_on_disk
             merged.document_hashes |= part.document_hashes
+            merged.near_duplicate_links |= part.near_duplicate_links
             merged.by_status.update(part.by_status)
             merged.skipped.update(part.skipped)
             for mime, (docs, size) in part.file_types.items():
@@ -122,6 +126,7 @@ class Inventory:
                 "by_status": dict(sorted(self.by_status.items())),
                 "skipped": dict(sorted(self.skipped.items())),
             },
+            "near_duplicates": dict(zip(("clusters", "documents"), count_clusters(self.near_duplicate_links), strict=True)),
             "file_types": {
                 mime: {"documents": docs, "bytes": size} for mime, (docs, size) in sorted(self.file_types.items())
             },

@@ -156,6 +156,9 @@ class DocumentRecord:
     duplicate_of: str | None
     depth: int = 0  # 0 for files on disk, n for members n containers deep
     on_disk_size: int | None = None  # size on disk for top-level files
+    near_signature: tuple[int, ...] | None = None  # keyed MinHash of the text (see near_duplicates)
+    near_duplicate_of: str | None = None
+    near_duplicate_sha256s: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -177,10 +180,12 @@ class DocumentRecord:
                 for name, tally in sorted(self.findings.entities.items())
             },
             "duplicate_of": self.duplicate_of,
+            "near_duplicate_of": self.near_duplicate_of,
         }
 
     @staticmethod
-    def from_json(document: dict[str, Any], findings: Findings, depth: int, on_disk_size: int | None) -> DocumentRecord:
+    def from_json(document: dict[str, Any], findings: Findings, depth: int, on_disk_size: int | None,
+                  near_signature: tuple[int, ...] | None = None) -> DocumentRecord:
         """The inverse of to_json, given the findings kept beside it (the catalog)."""
         return DocumentRecord(
             path=document["path"],
@@ -198,4 +203,5 @@ class DocumentRecord:
             duplicate_of=document["duplicate_of"],
             depth=depth,
             on_disk_size=on_disk_size,
+            near_signature=near_signature,
         )

@@ -19,6 +19,7 @@ from classifier.analyze import DocumentAnalyzer
 from classifier.catalog import CATALOG_NAME, Catalog
 from classifier.extract.limits import Limits
 from classifier.inventory import Inventory
+from classifier.near_duplicates import NearDuplicateIndex
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
 from classifier.records import DocumentRecord, FileEntry, Findings, Status
@@ -104,16 +105,20 @@ def _record_streams(
 
 
 class DuplicateResolver:
-    """Makes `duplicate_of` point at the first copy in walk order, whichever worker saw it."""
+    """Makes `duplicate_of` point at the first copy in walk order, whichever worker saw it,
+    and links near-duplicates to the earliest similar document."""
 
     def __init__(self) -> None:
         self._first: dict[str, DocumentRecord] = {}
+        self._near = NearDuplicateIndex()
 
     def resolve(self, record: DocumentRecord) -> DocumentRecord:
         first = self._first.get(record.sha256)
         if first is None:
+            near_path, near_shas = self._near.add(record.sha256, record.path, record.near_signature)
+            record = replace(record, duplicate_of=None, near_duplicate_of=near_path, near_duplicate_sha256s=near_shas)
             self._first[record.sha256] = record
-            return replace(record, duplicate_of=None) if record.duplicate_of else record
+            return record
         return replace(
             first, path=record.path, duplicate_of=first.path, depth=record.depth,
             extension_mismatch=record.extension_mismatch, on_disk_size=record.on_disk_size,

@@ -270,6 +270,7 @@ class Leak:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.docs: dict[str, Doc] = {}
+        self.near_duplicates: dict[str, str] = {}  # edited version -> the document it was edited from
 
     def put(self, path: str, doc: Doc) -> None:
         target = self.root / path
@@ -279,6 +280,11 @@ class Leak:
 
     def copy(self, original: str, path: str) -> None:
         self.put(path, self.docs[original])
+
+    def edited_copy(self, original: str, path: str, doc: Doc) -> None:
+        """A near-duplicate: the same document with small edits (a date, a figure)."""
+        self.put(path, doc)
+        self.near_duplicates[path] = original
 
     def truth(self, seed: int, canaries: list[str]) -> dict[str, object]:
         """duplicate_of names the first copy in walk order, members right after their container, as a scan meets them."""
@@ -294,7 +300,8 @@ class Leak:
             digest = hashlib.sha256(doc.data).hexdigest()
             first = first_by_digest.setdefault(digest, path)
             files[path] = {"format": doc.fmt, "category": doc.category, "members": [name for name, _ in doc.members],
-                           "duplicate_of": None if first == path else first}
+                           "duplicate_of": None if first == path else first,
+                           "near_duplicate_of": self.near_duplicates.get(path)}
             by_file[path] = {kind: sorted(values) for kind, values in sorted(doc.mentions.found.items()) if values}
             for kind, values in doc.mentions.found.items():
                 entities[kind] |= values
@@ -956,6 +963,13 @@ def build(leak: Leak, rng: random.Random, values: Values) -> None:
     leak.put("mail/2020-11-23_FW_Woodgrove_outages.eml", forward_mail())
     northwind_plan = leak.docs["sales/account_plans/account_plan_northwind.docx"]
     leak.put("transfer/Northwind_handover_2021.zip", handover_zip(rng, northwind_plan))
+
+    # Near-duplicates: a later draft of the MSA (another date) and a re-issued invoice.
+    leak.edited_copy("legal/MSA_Contoso_Woodgrove_2019.docx", "legal/drafts/MSA_Contoso_Woodgrove_2019_v2.docx",
+                     agreement_doc("docx", "Master Services Agreement", WOODGROVE, P["pemberton"], P["whitfield"],
+                                   date(2019, 6, 17)))
+    leak.edited_copy("legal/NDA_Tailspin_signed.pdf", "legal/drafts/NDA_Tailspin_draft.pdf", agreement_doc(
+        "pdf", "Mutual Non-Disclosure Agreement", TAILSPIN, P["marchand"], P["whitfield"], date(2017, 11, 14)))
 
     # Copies land where walk order meets them after their originals.
     leak.copy("sales/pipeline_FY2021.xlsx", "shared/copy_of_pipeline_FY2021.xlsx")

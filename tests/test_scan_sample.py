@@ -68,3 +68,13 @@ def test_statuses_add_up(sample_scan: SampleScan) -> None:
     assert isinstance(totals, dict)
     assert sum(totals["by_status"].values()) == totals["documents"]
     assert totals["documents"] == len(sample_scan.documents)
+
+
+def test_near_duplicates_match_the_truth(sample_scan: SampleScan) -> None:
+    truth = {p: f.get("near_duplicate_of") for p, f in sample_scan.leak.truth["files"].items()}
+    found = {d["path"]: d["near_duplicate_of"] for d in sample_scan.documents if d["duplicate_of"] is None}
+    expected = {p: o for p, o in truth.items() if o}
+    assert len(expected) >= 2
+    assert {p: o for p, o in found.items() if o} == expected
+    near = sample_scan.result.inventory["near_duplicates"]
+    assert near == {"clusters": len(expected), "documents": 2 * len(expected)}

@@ -1,0 +1,80 @@
+"""Near-duplicate documents: the same document with small edits (MinHash over keyed word shingles, LSH).
+
+Shingles are hashed with the scan's key before MinHash sees them, so a
+signature cannot be tested against guessed text without the key; only the
+signature (a tuple of integers) leaves the worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+SCHEME = "affine32"  # datasketch 2's default; stated because stored signatures must be rebuilt with it
+SHINGLE_WORDS = 5
+# Jaccard similarity of shingle sets above which two documents are the same
+# document edited: a changed date, name or amount in a page of text stays above it.
+THRESHOLD = 0.8
+# Too little text makes any two short notes look alike.
+MIN_SHINGLES = 20
+MAX_WORDS = 50_000
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def signature(text: str, key: bytes) -> tuple[int, ...] | None:
+    words = [w.casefold() for w in _WORD.findall(text[: MAX_WORDS * 12])][:MAX_WORDS]
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=lambda s: int.from_bytes(hmac.digest(key, s, hashlib.sha256)[:4], "little"))
+    minhash.update_batch(shingles)
+    return tuple(int(v) for v in minhash.hashvalues)
+
+
+class NearDuplicateIndex:
+    """Assigns `near_duplicate_of` in scan order and counts clusters (connected groups)."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._first_path: dict[str, str] = {}  # sha256 -> path of the first document with that content
+        self._order: dict[str, int] = {}
+
+    def add(self, sha256: str, path: str, near_signature: Iterable[int] | None) -> tuple[str | None, tuple[str, ...]]:
+        """(path of the earliest document this one nearly duplicates, sha256 of all such documents)."""
+        if near_signature is None or sha256 in self._first_path:
+            return None, ()
+        minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.array(list(near_signature), dtype=np.uint32))
+        candidates = sorted(self._lsh.query(minhash), key=self._order.__getitem__)
+        self._lsh.insert(sha256, minhash)
+        self._first_path[sha256] = path
+        self._order[sha256] = len(self._order)
+        if not candidates:
+            return None, ()
+        return self._first_path[candidates[0]], tuple(candidates)
+
+
+def count_clusters(links: Iterable[tuple[str, str]]) -> tuple[int, int]:
+    """(groups of two or more distinct documents joined by near-duplicate links, documents in them)."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in links:
+        parent[root(a)] = root(b)
+    sizes: dict[str, int] = {}
+    for node in list(parent):
+        top = root(node)
+        sizes[top] = sizes.get(top, 0) + 1
+    grouped = [size for size in sizes.values() if size > 1]
+    return len(grouped), sum(grouped)
