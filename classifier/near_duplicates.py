@@ -32,7 +32,10 @@ def signature(text: str, key: bytes) -> tuple[int, ...] | None:
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=lambda s: int.from_bytes(hmac.digest(key, s, hashlib.sha256)[:4], "little"))
+    def keyed_hash(shingle: bytes) -> int:
+        return int.from_bytes(hmac.digest(key, shingle, hashlib.sha256)[:4], "little")
+
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=keyed_hash)
     minhash.update_batch(shingles)
     return tuple(int(v) for v in minhash.hashvalues)
 

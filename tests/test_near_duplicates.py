@@ -5,7 +5,8 @@ import random
 from classifier.near_duplicates import NearDuplicateIndex, count_clusters, signature
 from tests.conftest import TEST_KEY
 
-WORDS = ["order", "quantity", "price", "delivery", "customer", "invoice", "contract", "meeting", "budget", "server", "network", "proposal", "review", "account", "region", "forecast", "pipeline", "quarter", "signed", "terms", "payment"]
+WORDS = ("order quantity price delivery customer invoice contract meeting budget server network "
+         "proposal review account region forecast pipeline quarter signed terms payment").split()
 
 
 def text(seed: int, words: int = 400) -> str:
