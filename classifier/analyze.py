@@ -78,13 +78,15 @@ def member_problem_status(problem: str) -> Status:
 class DocumentAnalyzer:
     """Per-process state: libmagic handle, PII engine, category model, keyed hasher."""
 
-    def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None) -> None:
+    def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None,
+                 keep_org_labels: bool = False) -> None:
         silence_library_output()
         self.sniffer = Sniffer()
         self.pii: PiiEngine = build_pii_engine(spacy_model)
         self.hasher = KeyedHasher(key)
         self.categories: CategoryModel = load_category_model()
         self.limits = limits
+        self.keep_org_labels = keep_org_labels
         self.today = today or date.today()
         self._first_by_sha: dict[str, DocumentRecord] = {}
         self._containers: set[str] = set()  # sha256 of analysed documents that had members
@@ -156,7 +158,8 @@ class DocumentAnalyzer:
         try:
             prose = "\n".join(s.text for s in extracted.segments if s.kind is not SegmentKind.TABLE_CELL)
             language = detect_language(prose)
-            findings = tag_pii(extracted, self.pii, self.hasher, likely_region(language), language)
+            findings = tag_pii(extracted, self.pii, self.hasher, likely_region(language), language,
+                               self.keep_org_labels)
             categories = tag_categories(extracted, findings, self.categories)
             metadata = list(extracted.metadata_dates) + ([container_date] if container_date else [])
             earliest, latest = date_range(metadata, dates_in_text(prose, self.today), self.today)

@@ -45,9 +45,12 @@ def main() -> None:
               help="Name or path of an installed spaCy pipeline for names, organisations and places.")
 @click.option("--max-file-mb", type=click.IntRange(min=1), default=512, show_default=True,
               help="Files larger than this are recorded as too_large without analysis.")
+@click.option("--list-organizations", is_flag=True,
+              help="Also write OUT/organizations.csv naming each affected organisation (domain or name) with its "
+                   "counts. Off by default: organisation names identify customers.")
 @click.option("--json", "as_json", is_flag=True, help="Print the inventory totals as JSON on stdout.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
-         max_file_mb: int, as_json: bool) -> None:
+         max_file_mb: int, list_organizations: bool, as_json: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     \b
@@ -62,6 +65,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         key_file=key_file,
         spacy_model=spacy_model,
         limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024),
+        list_organizations=list_organizations,
     )
     try:
         result = run_scan(options)

@@ -108,6 +108,12 @@ class Findings:
     email_domains: frozenset[str] = frozenset()
     # column entity types of tables, as cue names for the category tagger
     table_columns: tuple[str, ...] = ()
+    # ORGANIZATION hash -> keyed hashes of email addresses at that organisation's domain
+    people_by_organization: dict[str, frozenset[str]] = field(default_factory=dict)
+    # (ORGANIZATION hash, registered email domain or normalised name): the one exception to
+    # "no strings from the document", filled only when the operator asks for --list-organizations
+    # and never stored in the catalog.
+    organization_labels: tuple[tuple[str, str], ...] = ()
 
     def to_state(self) -> dict[str, object]:
         """A JSON-able form for the catalog: keyed hashes and counts only."""
@@ -117,6 +123,7 @@ class Findings:
             "organizations_from_domains": sorted(self.organizations_from_domains),
             "email_domains": sorted(self.email_domains),
             "table_columns": list(self.table_columns),
+            "people_by_organization": {o: sorted(p) for o, p in sorted(self.people_by_organization.items())},
         }
 
     @staticmethod
@@ -127,6 +134,7 @@ class Findings:
             organizations_from_domains=frozenset(state["organizations_from_domains"]),
             email_domains=frozenset(state["email_domains"]),
             table_columns=tuple(state["table_columns"]),
+            people_by_organization={o: frozenset(p) for o, p in state.get("people_by_organization", {}).items()},
         )
 
 

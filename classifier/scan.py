@@ -20,6 +20,7 @@ from classifier.catalog import CATALOG_NAME, Catalog
 from classifier.extract.limits import Limits
 from classifier.inventory import Inventory
 from classifier.near_duplicates import NearDuplicateIndex
+from classifier.organizations import OrganizationTable
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
 from classifier.records import DocumentRecord, FileEntry, Findings, Status
@@ -27,6 +28,7 @@ from classifier.report.html import render_report
 from classifier.walk import walk_roots
 
 HASH_CHUNK = 1 << 20
+ORGANIZATIONS_CSV = "organizations.csv"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class ScanOptions:
     key_file: Path | None = None
     spacy_model: str = DEFAULT_SPACY_MODEL
     limits: Limits = field(default_factory=Limits)
+    list_organizations: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ def _too_large(entry: FileEntry) -> DocumentRecord:
 _worker_analyzer: DocumentAnalyzer | None = None
 
 
-def _init_worker(key: bytes, spacy_model: str, limits: Limits) -> None:
+def _init_worker(key: bytes, spacy_model: str, limits: Limits, keep_org_labels: bool) -> None:
     global _worker_analyzer
-    _worker_analyzer = DocumentAnalyzer(key, spacy_model, limits)
+    _worker_analyzer = DocumentAnalyzer(key, spacy_model, limits, keep_org_labels=keep_org_labels)
 
 
 def _worker_analyze(entry: FileEntry) -> tuple[str, list[DocumentRecord]]:
@@ -94,12 +97,13 @@ def _record_streams(
 ) -> Iterator[tuple[str, list[DocumentRecord]]]:
     """(root, records of one file) in walk order."""
     if options.workers <= 1:
-        analyzer = DocumentAnalyzer(key, options.spacy_model, options.limits)
+        analyzer = DocumentAnalyzer(key, options.spacy_model, options.limits, keep_org_labels=options.list_organizations)
         for entry in entries:
             yield entry.root, analyze_entry(analyzer, entry)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(options.workers, _init_worker, (key, options.spacy_model, options.limits)) as pool:
+    initargs = (key, options.spacy_model, options.limits, options.list_organizations)
+    with context.Pool(options.workers, _init_worker, initargs) as pool:
         # imap keeps walk order, so "first copy" means the same thing as in a serial scan.
         yield from pool.imap(_worker_analyze, entries, chunksize=1)
 
@@ -141,6 +145,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
     started = datetime.now(UTC)
     inventory = Inventory()
     resolver = DuplicateResolver()
+    organizations = OrganizationTable()
     entries = walk_roots(list(options.roots), inventory.skipped, frozenset({options.out_dir.resolve()}))
     fingerprint = key_fingerprint(key)
     documents_path = options.out_dir / "documents.jsonl"
@@ -153,6 +158,7 @@ def run_scan(options: ScanOptions) -> ScanResult:
             resolved = [resolver.resolve(record) for record in records]
             for record in resolved:
                 inventory.add(record)
+                organizations.add(record)
                 documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
             seq = catalog.add_records(root_label, resolved, seq)
     os.replace(partial_path, documents_path)
@@ -164,6 +170,11 @@ def run_scan(options: ScanOptions) -> ScanResult:
         "spacy_model": options.spacy_model,
     }
     inventory_json = write_outputs(options.out_dir, inventory, scan_meta)
+    organizations_csv = options.out_dir / ORGANIZATIONS_CSV
+    if options.list_organizations:
+        organizations.write_csv(organizations_csv)
+    elif organizations_csv.exists():
+        organizations_csv.unlink()  # an earlier run's list must not outlive a scan that was not asked for one
     return ScanResult(inventory_json, options.out_dir)
 
 

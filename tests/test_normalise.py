@@ -69,3 +69,16 @@ def test_email_card_iban_ip() -> None:
     assert normalise_alnum("gb82 west 1234 5698 7654 32") == "GB82WEST12345698765432"
     assert normalise_ip("010.0.0.1") is None  # leading zeros are ambiguous, not canonical
     assert normalise_ip("2001:DB8:0:0::1") == "2001:db8::1"
+
+
+def test_organisation_names_and_domains_share_one_hash_form() -> None:
+    from classifier.pii.normalise import hash_form
+
+    forms = {
+        hash_form("ORGANIZATION", normalise_organization(raw) or "")
+        for raw in ("Woodgrove Bank", "WOODGROVE BANK PLC", "woodgrovebank", "Woodgrove-Bank")
+    }
+    assert forms == {"woodgrovebank"}
+    assert hash_form("ORGANIZATION", "litwareinc") == hash_form("ORGANIZATION", "litware") == "litware"
+    assert hash_form("ORGANIZATION", "zinc") == "zinc"  # too short to hold a glued legal form
+    assert hash_form("PERSON", "ann lee") == "ann lee"

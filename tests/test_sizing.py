@@ -166,3 +166,31 @@ def test_duplicates_do_not_inflate_unique_counts(sample_scan: SampleScan, entity
     assert isinstance(entities, dict)
     assert entities[entity_type]["unique"] == len(sample_scan.leak.truth["entities"][entity_type])
     assert entities[entity_type]["mentions"] > entities[entity_type]["unique"]
+
+
+# -- affected organisations ------------------------------------------------------------
+
+
+def test_organizations_csv_only_when_asked(sample_leak: SampleLeak, sample_scan: SampleScan, tmp_path: Path) -> None:
+    assert not (sample_scan.result.out_dir / "organizations.csv").exists()
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "orgs"
+    run_scan(ScanOptions(roots=(sample_leak.root,), out_dir=out, workers=1, key_file=key, list_organizations=True))
+    import csv
+
+    with (out / "organizations.csv").open(encoding="utf-8") as handle:
+        rows = {row["organization"]: row for row in csv.DictReader(handle)}
+    truth = sample_leak.truth
+    # Every true organisation is one row, whether it was seen as a name, a domain or both.
+    true_orgs = {o.replace(" ", "") for o in truth["entities"]["ORGANIZATION"]}
+    labels = {label.split(".")[0].replace("-", "") for label in rows}
+    assert true_orgs <= {lab.removesuffix("inc") for lab in labels}
+    contoso = rows["contoso.com"]
+    people_at_contoso = {a for a in truth["entities"]["EMAIL_ADDRESS"] if a.endswith("@contoso.com")}
+    assert int(contoso["people"]) == len(people_at_contoso)
+    assert int(contoso["unique_documents"]) <= int(contoso["documents"])
+    # Names of organisations only: no person, address or number is listed.
+    text = (out / "organizations.csv").read_text("utf-8")
+    assert "@" not in text
+    assert not any(p in text for p in truth["entities"]["PHONE_NUMBER"])

@@ -14,6 +14,8 @@ import os
 import secrets
 from pathlib import Path
 
+from classifier.pii.normalise import hash_form
+
 KEY_BYTES = 32
 DEFAULT_KEY_NAME = "scan.key"
 
@@ -48,5 +50,7 @@ class KeyedHasher:
         self.key = key
 
     def __call__(self, entity_type: str, normal_form: str) -> str:
-        message = entity_type.encode() + b"\x00" + normal_form.encode("utf-8", errors="surrogatepass")
+        """The keyed hash of a normal form (see normalise.hash_form for what is compared)."""
+        compared = hash_form(entity_type, normal_form)
+        message = entity_type.encode() + b"\x00" + compared.encode("utf-8", errors="surrogatepass")
         return hmac.new(self.key, message, hashlib.sha256).hexdigest()

@@ -106,3 +106,21 @@ def normalise(entity_type: str, raw: str, region: str | None = None) -> str | No
         result = raw.strip()
         return result or None
     return normalise_other(raw)
+
+
+# Legal forms written glued to a domain label ("litwareinc.com"); only these
+# long-enough ones, and only when a real name is left, to keep "zinc" whole.
+GLUED_LEGAL_SUFFIXES = ("inc", "corp", "llc", "gmbh", "ltd", "plc")
+
+
+def hash_form(entity_type: str, normal: str) -> str:
+    """What the keyed hash covers: the normal form, except that an organisation is
+    compared without spaces and glued legal forms, so that "Woodgrove Bank",
+    woodgrovebank.com and "Litware Inc" / litwareinc.com meet."""
+    if entity_type != "ORGANIZATION":
+        return normal
+    joined = normal.replace(" ", "")
+    for suffix in GLUED_LEGAL_SUFFIXES:
+        if joined.endswith(suffix) and len(joined) - len(suffix) >= 4:
+            return joined[: -len(suffix)]
+    return joined

@@ -65,10 +65,13 @@ def windows(text: str, size: int = WINDOW_CHARS) -> Iterator[tuple[int, str]]:
 
 
 class _Tally:
-    def __init__(self, engine: PiiEngine, hasher: KeyedHasher, region: str) -> None:
+    def __init__(self, engine: PiiEngine, hasher: KeyedHasher, region: str, keep_org_labels: bool) -> None:
         self.engine = engine
         self.hasher = hasher
         self.region = region
+        self.keep_org_labels = keep_org_labels
+        self.org_labels: dict[str, str] = {}
+        self.people_by_org: dict[str, set[str]] = defaultdict(set)
         self.mentions: dict[str, int] = defaultdict(int)
         self.hashes: dict[str, set[str]] = defaultdict(set)
         self.countries: dict[str, set[str]] = defaultdict(set)
@@ -91,6 +94,8 @@ class _Tally:
                 self.countries[region].add(keyed)
         elif entity_type == "EMAIL_ADDRESS":
             self._email_domain(normal, keyed)
+        elif entity_type == "ORGANIZATION" and self.keep_org_labels:
+            self.org_labels.setdefault(keyed, normal)
 
     def _email_domain(self, address: str, keyed: str) -> None:
         domain = address.rsplit("@", 1)[-1]
@@ -106,7 +111,11 @@ class _Tally:
         self.email_domains.add(self.hasher("EMAIL_DOMAIN", registered))
         organisation = normalise("ORGANIZATION", parts.domain)
         if organisation:
-            self.org_domains.add(self.hasher("ORGANIZATION", organisation))
+            org_hash = self.hasher("ORGANIZATION", organisation)
+            self.org_domains.add(org_hash)
+            self.people_by_org[org_hash].add(keyed)
+            if self.keep_org_labels:
+                self.org_labels[org_hash] = registered  # the domain names an organisation more exactly
 
     def findings(self, table_columns: Iterable[str]) -> Findings:
         return Findings(
@@ -117,6 +126,8 @@ class _Tally:
             organizations_from_domains=frozenset(self.org_domains),
             email_domains=frozenset(self.email_domains),
             table_columns=tuple(sorted(set(table_columns))),
+            people_by_organization={org: frozenset(people) for org, people in self.people_by_org.items()},
+            organization_labels=tuple(sorted(self.org_labels.items())),
         )
 
 
@@ -250,10 +261,12 @@ def _analyze(engine: PiiEngine, text: str, artifacts: NlpArtifacts, entities: li
 
 
 def tag_pii(
-    extracted: Extracted, engine: PiiEngine, hasher: KeyedHasher, region: str = "US", language: str | None = None
+    extracted: Extracted, engine: PiiEngine, hasher: KeyedHasher, region: str = "US", language: str | None = None,
+    keep_org_labels: bool = False,
 ) -> Findings:
+    """Findings for one document; organisation names and domains leave as text only with keep_org_labels."""
     engine.phone.region = region
-    tally = _Tally(engine, hasher, region)
+    tally = _Tally(engine, hasher, region, keep_org_labels)
     prose: list[str] = []
     pattern_only: list[str] = []
     columns: dict[tuple[int | None, int | None], list[Segment]] = defaultdict(list)
