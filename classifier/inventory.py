@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from classifier import __version__
+from classifier.keyed_set import HLL_RELATIVE_ERROR, KeyedSet
 from classifier.near_duplicates import count_clusters
 from classifier.records import DocumentRecord
 
@@ -20,7 +21,7 @@ SCHEMA_ID = "leakcensus.inventory/1"
 class EntityAggregate:
     mentions: int = 0
     documents: int = 0
-    keyed_hashes: set[str] = field(default_factory=set)
+    keyed_hashes: KeyedSet = field(default_factory=KeyedSet)
 
 
 @dataclass
@@ -28,16 +29,16 @@ class Inventory:
     files: int = 0
     documents: int = 0
     bytes_on_disk: int = 0
-    document_hashes: set[str] = field(default_factory=set)
+    document_hashes: KeyedSet = field(default_factory=KeyedSet)
     by_status: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     file_types: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     category_documents: Counter[str] = field(default_factory=Counter)
-    category_hashes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    category_hashes: dict[str, KeyedSet] = field(default_factory=lambda: defaultdict(KeyedSet))
     entities: dict[str, EntityAggregate] = field(default_factory=lambda: defaultdict(EntityAggregate))
-    organizations: set[str] = field(default_factory=set)
-    email_domains: set[str] = field(default_factory=set)
-    country_hashes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    organizations: KeyedSet = field(default_factory=KeyedSet)
+    email_domains: KeyedSet = field(default_factory=KeyedSet)
+    country_hashes: dict[str, KeyedSet] = field(default_factory=lambda: defaultdict(KeyedSet))
     country_documents: Counter[str] = field(default_factory=Counter)
     earliest: str | None = None
     latest: str | None = None
@@ -113,6 +114,14 @@ class Inventory:
             merged.documents_by_year.update(part.documents_by_year)
         return merged
 
+    def unique_counting(self) -> dict[str, object]:
+        """How unique counts were made: exact, or estimated where a set outgrew the exact bound."""
+        sets = [self.document_hashes, self.organizations, self.email_domains, *self.category_hashes.values(),
+                *(a.keyed_hashes for a in self.entities.values()), *self.country_hashes.values()]
+        if all(s.is_exact for s in sets):
+            return {"method": "exact"}
+        return {"method": "hyperloglog above an exact bound", "relative_error": round(HLL_RELATIVE_ERROR, 4)}
+
     def to_json(self, scan: dict[str, object]) -> dict[str, object]:
         return {
             "schema": SCHEMA_ID,
@@ -126,6 +135,7 @@ class Inventory:
                 "by_status": dict(sorted(self.by_status.items())),
                 "skipped": dict(sorted(self.skipped.items())),
             },
+            "unique_counting": self.unique_counting(),
             "near_duplicates": dict(zip(("clusters", "documents"), count_clusters(self.near_duplicate_links), strict=True)),
             "file_types": {
                 mime: {"documents": docs, "bytes": size} for mime, (docs, size) in sorted(self.file_types.items())
