@@ -16,21 +16,26 @@ from pathlib import Path
 from classifier.records import DocumentRecord, Findings
 
 CATALOG_NAME = "catalog.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     root TEXT NOT NULL,
     path TEXT NOT NULL,
-    seq INTEGER NOT NULL,
+    file_path TEXT NOT NULL,      -- the file on disk this document is (or is inside)
+    file_seq INTEGER NOT NULL,    -- walk order of that file in the scan that last confirmed it
+    member_seq INTEGER NOT NULL,  -- 0 for the file, then its members depth first
+    scan_id INTEGER NOT NULL,
     depth INTEGER NOT NULL,
     on_disk_size INTEGER,
+    mtime_ns INTEGER,
     sha256 TEXT NOT NULL,
     record TEXT NOT NULL,
     PRIMARY KEY (root, path)
 );
 CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (sha256);
+CREATE INDEX IF NOT EXISTS documents_by_file ON documents (root, file_path);
 CREATE TABLE IF NOT EXISTS analyses (sha256 TEXT PRIMARY KEY, findings TEXT NOT NULL, near_signature TEXT);
 CREATE TABLE IF NOT EXISTS entity_hashes (
     keyed_hash TEXT NOT NULL,
@@ -83,24 +88,49 @@ class Catalog:
         row = self._db.execute("SELECT value FROM meta WHERE name = 'key_fingerprint'").fetchone()
         return None if row is None else str(row[0])
 
-    def reset(self) -> None:
-        with self._db:
-            self._db.execute("DELETE FROM documents")
+    def begin_scan(self) -> int:
+        row = self._db.execute("SELECT COALESCE(MAX(scan_id), 0) FROM documents").fetchone()
+        return int(row[0]) + 1
 
-    def add_records(self, root: str, records: Iterable[DocumentRecord], first_seq: int) -> int:
-        """Store one file's records (the file and its members) in one transaction."""
-        seq = first_seq
+    def file_state(self, root: str, file_path: str) -> tuple[int | None, int | None, str] | None:
+        """(size on disk, mtime_ns, sha256) recorded for a file, or None when it is not catalogued."""
+        row = self._db.execute(
+            "SELECT on_disk_size, mtime_ns, sha256 FROM documents WHERE root = ? AND path = ? AND member_seq = 0",
+            (root, file_path),
+        ).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def store_file(self, scan_id: int, file_seq: int, root: str, file_path: str, mtime_ns: int | None,
+                   records: Iterable[DocumentRecord]) -> None:
+        """Replace one file's records (the file and its members) in one transaction: a
+        scan killed at any moment leaves each file either fully catalogued or not at all."""
         with self._db:
-            for record in records:
+            self._db.execute("DELETE FROM documents WHERE root = ? AND file_path = ?", (root, file_path))
+            for member_seq, record in enumerate(records):
                 self._db.execute(
-                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (root, record.path, seq, record.depth, record.on_disk_size, record.sha256,
+                    "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (root, record.path, file_path, file_seq, member_seq, scan_id, record.depth, record.on_disk_size,
+                     mtime_ns if member_seq == 0 else None, record.sha256,
                      json.dumps(record.to_json(), ensure_ascii=False)),
                 )
-                seq += 1
                 if record.duplicate_of is None:
                     self._add_analysis(record)
-        return seq
+
+    def confirm_file(self, scan_id: int, file_seq: int, root: str, file_path: str) -> None:
+        """An unchanged file: keep its records, now in this scan's walk order."""
+        with self._db:
+            self._db.execute("UPDATE documents SET scan_id = ?, file_seq = ? WHERE root = ? AND file_path = ?",
+                             (scan_id, file_seq, root, file_path))
+
+    def finish_scan(self, scan_id: int) -> int:
+        """Forget files this scan did not meet (removed since); returns how many."""
+        with self._db:
+            removed = self._db.execute(
+                "SELECT COUNT(*) FROM documents WHERE scan_id != ? AND member_seq = 0", (scan_id,)).fetchone()[0]
+            self._db.execute("DELETE FROM documents WHERE scan_id != ?", (scan_id,))
+            self._db.execute("DELETE FROM analyses WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
+            self._db.execute("DELETE FROM entity_hashes WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
+        return int(removed)
 
     def _add_analysis(self, record: DocumentRecord) -> None:
         state = json.dumps(record.findings.to_state())
@@ -116,7 +146,7 @@ class Catalog:
         findings_by_sha: dict[str, Findings] = {}
         rows = self._db.execute(
             "SELECT d.root, d.depth, d.on_disk_size, d.record, a.findings, d.sha256, a.near_signature FROM documents d "
-            "LEFT JOIN analyses a ON a.sha256 = d.sha256 ORDER BY d.seq"
+            "LEFT JOIN analyses a ON a.sha256 = d.sha256 ORDER BY d.file_seq, d.root, d.member_seq"
         )
         for root, depth, on_disk_size, record_json, findings_json, sha256, signature_json in rows:
             findings = findings_by_sha.get(sha256)
@@ -130,7 +160,7 @@ class Catalog:
         """(root, document record) of every document whose content mentions the keyed value."""
         rows = self._db.execute(
             "SELECT d.root, d.record FROM entity_hashes e JOIN documents d ON d.sha256 = e.sha256 "
-            "WHERE e.keyed_hash = ? AND e.entity_type = ? ORDER BY d.seq",
+            "WHERE e.keyed_hash = ? AND e.entity_type = ? ORDER BY d.file_seq, d.member_seq",
             (keyed_hash, entity_type),
         )
         return [(root, json.loads(record)) for root, record in rows]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from classifier.catalog import CATALOG_NAME, Catalog, CatalogError
 from classifier.inventory import Inventory
+from classifier.records import DocumentRecord
 from classifier.scan import DuplicateResolver, write_outputs
 
 
@@ -31,19 +32,31 @@ def merge_scans(parts: list[Path], out_dir: Path) -> dict[str, object]:
         partial = out_dir / "documents.jsonl.partial"
         with partial.open("w", encoding="utf-8") as documents, Catalog(out_dir / CATALOG_NAME) as merged:
             merged.bind_key(fingerprint)
-            merged.reset()
-            seq = 0
+            scan_id = merged.begin_scan()
+            file_records: list[DocumentRecord] = []
+            file_root = ""
+
+            def store_file() -> None:
+                if file_records:
+                    merged.store_file(scan_id, len(seen), file_root, file_records[0].path, None, file_records)
+                    file_records.clear()
+
             for catalog in catalogs:
                 for root, record in catalog.records():
                     if (root, record.path) in seen:
                         continue
+                    if record.depth == 0:
+                        store_file()
+                        file_root = root
                     seen.add((root, record.path))
                     if root not in roots:
                         roots.append(root)
                     record = resolver.resolve(record)
                     inventory.add(record)
                     documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-                    seq = merged.add_records(root, [record], seq)
+                    file_records.append(record)
+            store_file()
+            merged.finish_scan(scan_id)
         os.replace(partial, out_dir / "documents.jsonl")
         now = datetime.now(UTC).isoformat(timespec="seconds")
         scan_meta: dict[str, object] = {

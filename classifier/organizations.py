@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,14 +32,18 @@ class OrganizationTable:
         findings = record.findings
         named = findings.entities.get("ORGANIZATION")
         organisations = set(findings.organizations_from_domains) | (set(named.keyed_hashes) if named else set())
-        for organisation, label in findings.organization_labels:
-            if organisation not in self.labels or "." in label:
-                self.labels[organisation] = label
+        self.add_labels(findings.organization_labels)
         for organisation in organisations:
             self.documents[organisation] += 1
             self.contents[organisation].add(record.sha256)
             self.people[organisation] |= findings.people_by_organization.get(organisation, frozenset())
             self.categories[organisation] |= {c.id for c in record.categories}
+
+    def add_labels(self, labels: Iterable[tuple[str, str]]) -> None:
+        """A registered domain (contoso.com) beats a name (contoso) as an organisation's label."""
+        for organisation, label in labels:
+            if organisation not in self.labels or ("." in label and "." not in self.labels[organisation]):
+                self.labels[organisation] = label
 
     def write_csv(self, path: Path) -> int:
         rows = sorted(self.documents, key=lambda o: (-self.documents[o], self.labels.get(o, "")))

@@ -1,7 +1,10 @@
-"""Orchestration: walk the roots, analyse every file (in this process or a pool), write outputs.
+"""Orchestration: walk the roots, analyse what changed (in this process or a pool), write outputs.
 
 Every regular file under a root yields exactly one top-level record, whatever
-happens to it; container members follow their container.
+happens to it; container members follow their container. Each analysed file
+is committed to the catalog on its own, so a killed scan resumes where it
+stopped; outputs are always replayed from the catalog in walk order, so a
+rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -66,12 +70,8 @@ def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[Document
 
 
 def _too_large(entry: FileEntry) -> DocumentRecord:
-    digest = hashlib.sha256()
-    with entry.abs_path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
     return DocumentRecord(
-        path=entry.rel_path, size=entry.size, sha256=digest.hexdigest(), mime="application/octet-stream",
+        path=entry.rel_path, size=entry.size, sha256=file_sha256(entry.abs_path), mime="application/octet-stream",
         extension_mismatch=False, status=Status.TOO_LARGE, error="max_file_bytes", language=None, earliest=None,
         latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
     )
@@ -87,25 +87,31 @@ def _init_worker(key: bytes, spacy_model: str, limits: Limits, keep_org_labels: 
     _worker_analyzer = DocumentAnalyzer(key, spacy_model, limits, keep_org_labels=keep_org_labels)
 
 
-def _worker_analyze(entry: FileEntry) -> tuple[str, list[DocumentRecord]]:
+def _worker_analyze(item: tuple[int, FileEntry]) -> tuple[int, FileEntry, list[DocumentRecord]]:
     assert _worker_analyzer is not None, "worker not initialised"
-    return entry.root, analyze_entry(_worker_analyzer, entry)
+    file_seq, entry = item
+    return file_seq, entry, analyze_entry(_worker_analyzer, entry)
 
 
-def _record_streams(
-    options: ScanOptions, key: bytes, entries: Iterator[FileEntry]
-) -> Iterator[tuple[str, list[DocumentRecord]]]:
-    """(root, records of one file) in walk order."""
-    if options.workers <= 1:
+def _analysed(
+    options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry]]
+) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
+    """(walk index, file, its records) for each file to analyse, in completion order.
+
+    Order does not matter here: outputs are replayed from the catalog in walk
+    order, so a pool can hand back small files while a large one is still running.
+    """
+    if options.workers <= 1 or len(work) <= 1:
+        if not work:
+            return
         analyzer = DocumentAnalyzer(key, options.spacy_model, options.limits, keep_org_labels=options.list_organizations)
-        for entry in entries:
-            yield entry.root, analyze_entry(analyzer, entry)
+        for file_seq, entry in work:
+            yield file_seq, entry, analyze_entry(analyzer, entry)
         return
     context = multiprocessing.get_context("spawn")
     initargs = (key, options.spacy_model, options.limits, options.list_organizations)
-    with context.Pool(options.workers, _init_worker, initargs) as pool:
-        # imap keeps walk order, so "first copy" means the same thing as in a serial scan.
-        yield from pool.imap(_worker_analyze, entries, chunksize=1)
+    with context.Pool(min(options.workers, len(work)), _init_worker, initargs) as pool:
+        yield from pool.imap_unordered(_worker_analyze, work, chunksize=1)
 
 
 class DuplicateResolver:
@@ -143,39 +149,87 @@ def run_scan(options: ScanOptions) -> ScanResult:
     require_spacy_model(options.spacy_model)
     key = load_or_create_key(options.key_file, options.out_dir)
     started = datetime.now(UTC)
-    inventory = Inventory()
-    resolver = DuplicateResolver()
-    organizations = OrganizationTable()
-    entries = walk_roots(list(options.roots), inventory.skipped, frozenset({options.out_dir.resolve()}))
+    skipped: Counter[str] = Counter()
+    entries = walk_roots(list(options.roots), skipped, frozenset({options.out_dir.resolve()}))
     fingerprint = key_fingerprint(key)
-    documents_path = options.out_dir / "documents.jsonl"
-    partial_path = documents_path.with_suffix(".jsonl.partial")
-    with Catalog(options.out_dir / CATALOG_NAME) as catalog, partial_path.open("w", encoding="utf-8") as documents:
+    labels: list[tuple[str, str]] = []
+    with Catalog(options.out_dir / CATALOG_NAME) as catalog:
         catalog.bind_key(fingerprint)
-        catalog.reset()
-        seq = 0
-        for root_label, records in _record_streams(options, key, entries):
-            resolved = [resolver.resolve(record) for record in records]
-            for record in resolved:
-                inventory.add(record)
-                organizations.add(record)
-                documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-            seq = catalog.add_records(root_label, resolved, seq)
-    os.replace(partial_path, documents_path)
+        scan_id = catalog.begin_scan()
+        # Organisation labels are never catalogued, so a scan that lists them analyses everything anew.
+        reuse = not options.list_organizations
+        work: list[tuple[int, FileEntry]] = []
+        reused = 0
+        for file_seq, entry in enumerate(entries):
+            if reuse and unchanged(catalog, entry):
+                catalog.confirm_file(scan_id, file_seq, entry.root, entry.rel_path)
+                reused += 1
+            else:
+                work.append((file_seq, entry))
+        for file_seq, entry, records in _analysed(options, key, work):
+            catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
+            for record in records:
+                labels.extend(record.findings.organization_labels)
+        removed = catalog.finish_scan(scan_id)
+        inventory, organizations = replay(catalog, options.out_dir / "documents.jsonl")
+    inventory.skipped.update(skipped)
     scan_meta: dict[str, object] = {
         "roots": [str(root) for root in options.roots],
         "started_at": started.isoformat(timespec="seconds"),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "key_fingerprint": fingerprint,
         "spacy_model": options.spacy_model,
+        "files_analysed": len(work),
+        "files_unchanged": reused,
+        "files_removed": removed,
     }
     inventory_json = write_outputs(options.out_dir, inventory, scan_meta)
     organizations_csv = options.out_dir / ORGANIZATIONS_CSV
     if options.list_organizations:
+        organizations.add_labels(labels)
         organizations.write_csv(organizations_csv)
     elif organizations_csv.exists():
         organizations_csv.unlink()  # an earlier run's list must not outlive a scan that was not asked for one
     return ScanResult(inventory_json, options.out_dir)
+
+
+def unchanged(catalog: Catalog, entry: FileEntry) -> bool:
+    """Same size, mtime and content as when last catalogued (the hash settles what mtime suggests)."""
+    state = catalog.file_state(entry.root, entry.rel_path)
+    if state is None:
+        return False
+    size, mtime_ns, sha256 = state
+    if size != entry.size or mtime_ns != entry.mtime_ns:
+        return False
+    try:
+        return file_sha256(entry.abs_path) == sha256
+    except OSError:
+        return False
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def replay(catalog: Catalog, documents_path: Path) -> tuple[Inventory, OrganizationTable]:
+    """documents.jsonl and the aggregates from the catalog, in walk order: the same result
+    whether the files were analysed now, reused from an earlier run, or resumed after a kill."""
+    inventory = Inventory()
+    organizations = OrganizationTable()
+    resolver = DuplicateResolver()
+    partial_path = documents_path.with_suffix(".jsonl.partial")
+    with partial_path.open("w", encoding="utf-8") as documents:
+        for _root, stored in catalog.records():
+            record = resolver.resolve(stored)
+            inventory.add(record)
+            organizations.add(record)
+            documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    os.replace(partial_path, documents_path)
+    return inventory, organizations
 
 
 def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object]) -> dict[str, object]:

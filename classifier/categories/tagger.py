@@ -96,7 +96,7 @@ def tag_categories(extracted: Extracted, findings: Findings, model: CategoryMode
             for category, weight in model.phrases.get(phrase, []):
                 # Repetition adds a little: a word used ten times is not ten cues.
                 fire(category, weight * (1 + math.log(count) / 2), signal_name("phrase", phrase))
-    for label in header_labels:
+    for label in sorted(header_labels):
         for header, cues in model.headers.items():
             if header in label:
                 for category, weight in cues:
@@ -105,7 +105,7 @@ def tag_categories(extracted: Extracted, findings: Findings, model: CategoryMode
     structure = set(extracted.structure)
     if len(CODE_LINE.findall(text)) >= 5:
         structure.add("code_syntax")
-    for cue in structure:
+    for cue in sorted(structure):
         for category, weight in model.structure.get(cue, {}).items():
             fire(category, weight, cue)
     for entity_type, tally in findings.entities.items():

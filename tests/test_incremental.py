@@ -1,0 +1,97 @@
+"""Rescans pay only for what changed; a killed scan resumes to the same result."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from classifier.scan import ScanOptions, run_scan
+from tests.conftest import TEST_KEY, SampleLeak, SampleScan
+
+
+def without_scan(inventory: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in inventory.items() if k != "scan"}
+
+
+def copy_leak(sample_leak: SampleLeak, tmp_path: Path) -> tuple[Path, Path]:
+    root = tmp_path / "leak"
+    shutil.copytree(sample_leak.root, root)
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    return root, key
+
+
+def scan(root: Path, out: Path, key: Path) -> dict[str, Any]:
+    return run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key)).inventory
+
+
+def test_unchanged_rescan_analyses_nothing_and_changes_nothing(sample_leak: SampleLeak, tmp_path: Path) -> None:
+    root, key = copy_leak(sample_leak, tmp_path)
+    out = tmp_path / "out"
+    first = scan(root, out, key)
+    first_lines = (out / "documents.jsonl").read_text("utf-8")
+    again = scan(root, out, key)
+    files = first["totals"]["files"]
+    assert (first["scan"]["files_analysed"], first["scan"]["files_unchanged"]) == (files, 0)
+    assert (again["scan"]["files_analysed"], again["scan"]["files_unchanged"]) == (0, files)
+    assert without_scan(again) == without_scan(first)
+    assert (out / "documents.jsonl").read_text("utf-8") == first_lines
+
+
+def test_editing_one_file_reanalyses_only_that_file(sample_leak: SampleLeak, tmp_path: Path) -> None:
+    root, key = copy_leak(sample_leak, tmp_path)
+    out = tmp_path / "out"
+    first = scan(root, out, key)
+    notes = root / "internal" / "woodgrove_escalation_notes.txt"
+    notes.write_text(notes.read_text("utf-8") + "\nCall back Zoe Quarterman on +44 20 7946 0111.\n", "utf-8")
+    (root / "it" / "logs" / "crm_sync_2021-06-14.log").unlink()
+    again = scan(root, out, key)
+    assert again["scan"]["files_analysed"] == 1
+    assert again["scan"]["files_removed"] == 1
+    assert again["totals"]["files"] == first["totals"]["files"] - 1
+    assert again["entities"]["PHONE_NUMBER"]["unique"] == first["entities"]["PHONE_NUMBER"]["unique"] + 1
+    records = {json.loads(line)["path"]: json.loads(line) for line in (out / "documents.jsonl").open()}
+    assert "it/logs/crm_sync_2021-06-14.log" not in records
+    assert records["internal/woodgrove_escalation_notes.txt"]["entities"]["PHONE_NUMBER"]["unique"] >= 1
+
+
+def files_catalogued(catalog: Path) -> int:
+    try:
+        with sqlite3.connect(catalog, timeout=1) as db:
+            return int(db.execute("SELECT COUNT(*) FROM documents WHERE member_seq = 0").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_resume_after_sigkill_gives_the_same_inventory(sample_scan: SampleScan, tmp_path: Path) -> None:
+    root, key = copy_leak(sample_scan.leak, tmp_path)
+    out = tmp_path / "out"
+    command = [str(Path(sys.executable).with_name("leakcensus")), "scan", str(root), "--out", str(out),
+               "--workers", "1", "--key-file", str(key)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while files_catalogued(out / "catalog.sqlite") < 10 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the scan finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    done_before_kill = files_catalogued(out / "catalog.sqlite")
+    assert 10 <= done_before_kill < sample_scan.result.inventory["totals"]["files"]  # type: ignore[index]
+    with sqlite3.connect(out / "catalog.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    resumed = subprocess.run(command, capture_output=True, check=True, timeout=600)
+    assert resumed.returncode == 0
+    inventory = json.loads((out / "inventory.json").read_text("utf-8"))
+    assert inventory["scan"]["files_unchanged"] >= done_before_kill  # completed files were not redone
+    assert without_scan(inventory) == without_scan(sample_scan.result.inventory)
+    resumed_lines = (out / "documents.jsonl").read_text("utf-8")
+    assert resumed_lines == (sample_scan.result.out_dir / "documents.jsonl").read_text("utf-8")
