@@ -17,6 +17,7 @@ from classifier.lookup import lookup as find
 from classifier.merge import merge_scans
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, ModelNotInstalled
 from classifier.pii.keyed_hash import DEFAULT_KEY_NAME, KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
+from classifier.progress import progress_for
 from classifier.report.html import render_report
 from classifier.scan import ScanError, ScanOptions, run_scan
 from classifier.walk import RootError
@@ -49,8 +50,9 @@ def main() -> None:
               help="Also write OUT/organizations.csv naming each affected organisation (domain or name) with its "
                    "counts. Off by default: organisation names identify customers.")
 @click.option("--json", "as_json", is_flag=True, help="Print the inventory totals as JSON on stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display (it is shown only on a terminal anyway).")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
-         max_file_mb: int, list_organizations: bool, as_json: bool) -> None:
+         max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     \b
@@ -68,7 +70,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         list_organizations=list_organizations,
     )
     try:
-        result = run_scan(options)
+        result = run_scan(options, progress_for(quiet or as_json))
     except (ScanError, RootError, ModelNotInstalled, KeyFileError) as exc:
         fail(str(exc))
         return

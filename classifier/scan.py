@@ -27,6 +27,7 @@ from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
+from classifier.progress import ScanProgress
 from classifier.records import DocumentRecord, FileEntry, Findings, Status
 from classifier.report.html import render_report
 from classifier.walk import walk_roots
@@ -135,7 +136,7 @@ class DuplicateResolver:
         )
 
 
-def run_scan(options: ScanOptions) -> ScanResult:
+def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> ScanResult:
     for root in options.roots:
         if not root.exists() and not root.is_symlink():
             raise ScanError(f"root does not exist: {root}")
@@ -166,10 +167,14 @@ def run_scan(options: ScanOptions) -> ScanResult:
                 reused += 1
             else:
                 work.append((file_seq, entry))
-        for file_seq, entry, records in _analysed(options, key, work):
-            catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
-            for record in records:
-                labels.extend(record.findings.organization_labels)
+        progress = progress or ScanProgress()
+        with progress:
+            progress.start(len(work), sum(entry.size for _, entry in work))
+            for file_seq, entry, records in _analysed(options, key, work):
+                catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
+                progress.advance(entry.size, records)
+                for record in records:
+                    labels.extend(record.findings.organization_labels)
         removed = catalog.finish_scan(scan_id)
         inventory, organizations = replay(catalog, options.out_dir / "documents.jsonl")
     inventory.skipped.update(skipped)

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -72,3 +79,39 @@ def test_report_rerenders_from_inventory(sample_scan: SampleScan, tmp_path: Path
     result = CliRunner().invoke(main, ["report", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "report.html").read_text("utf-8") == (sample_scan.result.out_dir / "report.html").read_text("utf-8")
+
+
+def run_on_a_terminal(command: list[str]) -> bytes:
+    """Run a command with a real pseudo-terminal as stdin, stdout and stderr; return what it showed."""
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))  # a new pty is 0x0
+    subprocess.run(command, stdin=terminal, stdout=terminal, stderr=terminal, timeout=300, check=True)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # EIO: the terminal's other side is closed and drained
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    return shown
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    root = tmp_path / "r"
+    root.mkdir()
+    for n in range(3):
+        (root / f"n{n}.txt").write_text(f"Note {n}: call Ann Lee on +44 20 7946 0958.")
+    leakcensus = str(Path(sys.executable).with_name("leakcensus"))
+
+    def command(out: str) -> list[str]:  # a new output each time: a rescan of unchanged files shows no work
+        return [leakcensus, "scan", str(root), "--out", str(tmp_path / out), "--workers", "1"]
+
+    piped = subprocess.run(command("piped"), capture_output=True, timeout=300, check=True)
+    assert b"files/s" not in piped.stdout + piped.stderr
+    shown = run_on_a_terminal(command("tty"))
+    assert b"3/3 files" in shown and b"files/s" in shown and b"problems 0" in shown
+    assert b"files/s" not in run_on_a_terminal([*command("quiet"), "--quiet"])

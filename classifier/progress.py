@@ -1,0 +1,73 @@
+"""Progress of a scan on a terminal: files/s, MB/s, ETA and problems so far (rich).
+
+Shown only on an interactive terminal and not with --quiet; nothing here ever
+names a file's content, only counts.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+from classifier.records import DocumentRecord, Status
+
+
+class ScanProgress:
+    """The callbacks run_scan makes; the base class shows nothing (scripts, CI, --quiet)."""
+
+    def start(self, files: int, total_bytes: int) -> None:
+        pass
+
+    def advance(self, size: int, records: Iterable[DocumentRecord]) -> None:
+        pass
+
+    def __enter__(self) -> ScanProgress:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        pass
+
+
+class TerminalProgress(ScanProgress):
+    def __init__(self) -> None:
+        self._console = Console(stderr=True)
+        self._progress = Progress(
+            TextColumn("[bold]scanning"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
+            TextColumn("{task.fields[rate]}"), TextColumn("problems {task.fields[problems]}"),
+            TimeRemainingColumn(), console=self._console, transient=True,
+        )
+        self._task: TaskID | None = None
+        self._bytes = 0
+        self._problems = 0
+        self._started = time.monotonic()
+
+    def start(self, files: int, total_bytes: int) -> None:
+        self._started = time.monotonic()
+        self._task = self._progress.add_task("scan", total=files, rate="", problems=0)
+
+    def advance(self, size: int, records: Iterable[DocumentRecord]) -> None:
+        if self._task is None:
+            return
+        self._bytes += size
+        self._problems += sum(1 for r in records if r.status is not Status.OK)
+        elapsed = max(time.monotonic() - self._started, 1e-6)
+        done = self._progress.tasks[0].completed + 1
+        rate = f"{done / elapsed:.1f} files/s {self._bytes / elapsed / 1e6:.2f} MB/s"
+        self._progress.update(self._task, advance=1, rate=rate, problems=self._problems)
+        self._progress.refresh()  # a file can take longer than the refresh tick; show it as soon as it is done
+
+    def __enter__(self) -> TerminalProgress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._progress.stop()
+
+
+def progress_for(quiet: bool) -> ScanProgress:
+    return TerminalProgress() if not quiet and sys.stderr.isatty() else ScanProgress()
