@@ -114,3 +114,38 @@ def test_ner_spans_are_trimmed_and_reclassified() -> None:
 )
 def test_ner_noise_control(entity_type: str, span: str, kept: bool) -> None:
     assert plausible(entity_type, span) is kept
+
+
+def test_countries_from_phone_regions_domains_and_country_names(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, "Our offices in Germany and Spain serve customers across France. "
+                                     "Call +44 20 7946 0958 or write to sales@contoso.co.jp.")
+    found = tag_pii(extracted, analyzer.pii, analyzer.hasher)
+    assert set(found.countries) == {"DE", "ES", "FR", "GB", "JP"}
+
+
+def test_a_large_sheet_is_typed_by_column_not_tagged_cell_by_cell(analyzer: DocumentAnalyzer) -> None:
+    """100,000 rows of contacts: the column types decide, so this takes seconds, not minutes."""
+    import time
+
+    from classifier.extract import extract
+    from classifier.extract.limits import Limits
+    from tests.documents import xlsx_bytes
+
+    first = ["Ann", "Bob", "Carla", "Dev", "Eva", "Femi", "Gus", "Hana", "Ivo", "Jun"]
+    last = ["Lee", "Stone", "Diaz", "Okafor", "Berg", "Rossi", "Novak", "Sato", "Weber", "Khan"]
+    rows: list[list[object]] = [["Name", "Email", "Phone", "Amount"]]
+    rows += [[f"{first[n % 10]} {last[n // 10 % 10]}", f"user{n % 20000}@example{n % 50}.com",
+              f"+44 20 7946 {n % 10000:04d}", n * 1.5] for n in range(100_000)]
+    data = xlsx_bytes(rows)
+    started = time.perf_counter()
+    # The default text budget (5 M characters) would stop at ~94,000 of these rows.
+    limits = Limits(max_text_chars=10_000_000)
+    extracted = extract(data, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "big.xlsx", limits)
+    found = tag_pii(extracted, analyzer.pii, analyzer.hasher)
+    elapsed = time.perf_counter() - started
+    assert found.entities["EMAIL_ADDRESS"].unique == 20_000
+    assert found.entities["PHONE_NUMBER"].unique == 10_000
+    assert found.entities["PERSON"].mentions == 100_000
+    assert found.entities["PERSON"].unique == 100
+    assert elapsed < 120, f"{elapsed:.0f} s for 100,000 rows"

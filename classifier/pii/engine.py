@@ -27,6 +27,7 @@ from presidio_analyzer.predefined_recognizers import (
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from classifier.pii.countries import country_names
 from classifier.pii.recognizers.legal_form import LegalFormOrganizationRecognizer
 from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
@@ -66,6 +67,7 @@ class PiiEngine:
     domains: tldextract.TLDExtract
     free_mail_domains: frozenset[str]
     model_name: str
+    country_by_name: dict[str, str]
 
 
 def require_spacy_model(model_name: str) -> None:
@@ -131,4 +133,5 @@ def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL) -> PiiEngine:
         domains=domains,
         free_mail_domains=load_free_mail_domains(),
         model_name=model_name,
+        country_by_name=country_names(),
     )

@@ -53,7 +53,39 @@ def value_fits(entity_type: str, value: str, region: str) -> bool:
         return _NAME_LIKE.match(value.strip()) is not None and 1 <= len(value.split()) <= 5
     if entity_type in ("ORGANIZATION", "LOCATION"):
         return _NAME_LIKE.match(value.strip()) is not None or any(ch.isalpha() for ch in value)
+    if entity_type == "CREDIT_CARD":
+        return luhn_valid(value)
+    if entity_type == "IBAN_CODE":
+        return iban_valid(value)
+    if entity_type == "US_SSN":
+        return ssn_valid(value)
     return True
+
+
+def luhn_valid(value: str) -> bool:
+    digits = [int(ch) for ch in value if ch.isdigit()]
+    if not 13 <= len(digits) <= 19 or any(ch not in "0123456789 -" for ch in value.strip()):
+        return False
+    total = 0
+    for index, digit in enumerate(reversed(digits)):
+        doubled = digit * 2 if index % 2 else digit
+        total += doubled - 9 if doubled > 9 else doubled
+    return total % 10 == 0
+
+
+def iban_valid(value: str) -> bool:
+    compact = "".join(value.split()).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+
+
+SSN = re.compile(r"^(?!000|666|9\d\d)\d{3}-?(?!00)\d{2}-?(?!0000)\d{4}$")
+
+
+def ssn_valid(value: str) -> bool:
+    return SSN.match(value.strip()) is not None
 
 
 def column_entity_type(header: str | None, sample: list[str], region: str) -> str | None:

@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from classifier.pii.engine import NER_ENTITIES, PATTERN_ENTITIES, PiiEngine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import LEGAL_SUFFIXES, normalise, phone_region
-from classifier.pii.tables import column_entity_type
+from classifier.pii.tables import column_entity_type, value_fits
 from classifier.records import EntityTally, Extracted, Findings, Segment, SegmentKind
 
 WINDOW_CHARS = 2000
@@ -106,6 +106,10 @@ class _Tally:
             self.email_names.add(re.sub(r"[._\-+]", "", normal.rsplit("@", 1)[0]))
         elif entity_type == "ORGANIZATION" and self.keep_org_labels:
             self.org_labels.setdefault(keyed, normal)
+        elif entity_type == "LOCATION":
+            country = self.engine.country_by_name.get(normal)
+            if country:
+                self.countries[country].add(keyed)
 
     def _email_domain(self, address: str, keyed: str) -> None:
         domain = address.rsplit("@", 1)[-1]
@@ -311,6 +315,16 @@ def tag_pii(
         if typed in NER_ENTITIES:
             for cell in cells:
                 tally.add(typed, cell.text)
+        elif typed is not None:
+            # A typed pattern column: each value is checked by its own validator (Luhn,
+            # mod-97, libphonenumber) instead of running every recognizer over it.
+            rest = []
+            for cell in cells:
+                if value_fits(typed, cell.text, region):
+                    tally.add(typed, cell.text)
+                elif not NON_CANDIDATE_CELL.match(cell.text):
+                    rest.append(cell.text)
+            pattern_only.extend(chunk for _, chunk in windows("\n".join(rest), PATTERN_WINDOW_CHARS))
         else:
             # Pattern types are found by their own validators, cell by cell;
             # an untyped column gets no NER (headers and codes are not people).
