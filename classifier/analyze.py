@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
 from classifier.dates import date_range, dates_in_text
@@ -32,7 +32,7 @@ from classifier.near_duplicates import signature as near_signature
 from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.tagger import tag_pii
-from classifier.records import DocumentRecord, Extracted, Findings, Member, SegmentKind, Status
+from classifier.records import DocumentRecord, Extracted, FileEntry, Findings, Member, SegmentKind, Status
 from classifier.sniff import Sniffer
 
 MEMBER_SEPARATOR = "!/"
@@ -43,6 +43,7 @@ STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
     LimitExceeded: Status.TOO_LARGE,
 }
 MAX_REASON = 300
+HASH_CHUNK = 1 << 20
 # Libraries log and warn about what they parse, sometimes quoting it (pdfminer
 # names bad operands, openpyxl repeats cell values); no raw content may reach a log.
 CHATTY_LOGGERS = (
@@ -59,20 +60,25 @@ def silence_library_output() -> None:
     warnings.filterwarnings("ignore")
 
 
-@dataclass
-class Analysis:
-    """A finished analysis of one distinct content, reused for its exact duplicates."""
-
-    record: DocumentRecord
-    members: list[Member] = field(default_factory=list)
-
-
 def member_problem_status(problem: str) -> Status:
     if problem.startswith("max_"):
         return Status.TOO_LARGE
     if problem in (LINK_SKIPPED, SPECIAL_SKIPPED):
         return Status.UNSUPPORTED  # an archived link or device: nothing to read, nothing broken
     return Status.CORRUPT
+
+
+@dataclass(frozen=True)
+class AnalyzerSettings:
+    """What a worker process needs to build its own analyzer (picklable, sent once per worker)."""
+
+    key: bytes
+    spacy_model: str
+    limits: Limits
+    keep_org_labels: bool = False
+
+    def build(self) -> DocumentAnalyzer:
+        return DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels)
 
 
 class DocumentAnalyzer:
@@ -170,3 +176,31 @@ class DocumentAnalyzer:
                          earliest=earliest, latest=latest, near_signature=near_signature(all_text, self.hasher.key))
         return record, extracted
 
+
+def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[DocumentRecord]:
+    limits = analyzer.limits
+    if entry.size > limits.max_file_bytes:
+        return [_too_large(entry)]
+    try:
+        data = entry.abs_path.read_bytes()
+    except OSError as exc:
+        return [analyzer.problem_record(entry.rel_path, b"", Status.ERROR, f"unreadable: {exc.strerror}", 0)]
+    records = analyzer.analyze_bytes(data, entry.rel_path)
+    records[0] = replace(records[0], on_disk_size=entry.size)
+    return records
+
+
+def _too_large(entry: FileEntry) -> DocumentRecord:
+    return DocumentRecord(
+        path=entry.rel_path, size=entry.size, sha256=file_sha256(entry.abs_path), mime="application/octet-stream",
+        extension_mismatch=False, status=Status.TOO_LARGE, error="max_file_bytes", language=None, earliest=None,
+        latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
+    )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -51,8 +51,13 @@ def main() -> None:
                    "counts. Off by default: organisation names identify customers.")
 @click.option("--json", "as_json", is_flag=True, help="Print the inventory totals as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display (it is shown only on a terminal anyway).")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=300, show_default=True,
+              help="Seconds one file (with its members) may take; past it the file is recorded as timeout.")
+@click.option("--worker-memory-mb", type=click.IntRange(min=512), default=4096, show_default=True,
+              help="Address-space cap per worker process; a parse that needs more is recorded as error.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
-         max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool) -> None:
+         max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
+         worker_memory_mb: int) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     \b
@@ -68,6 +73,8 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         spacy_model=spacy_model,
         limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024),
         list_organizations=list_organizations,
+        timeout_s=timeout_s,
+        worker_memory_bytes=worker_memory_mb * 1024 * 1024,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))

@@ -9,9 +9,7 @@ rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -19,16 +17,17 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from classifier.analyze import DocumentAnalyzer
+from classifier.analyze import AnalyzerSettings, analyze_entry, file_sha256
 from classifier.catalog import CATALOG_NAME, Catalog
 from classifier.extract.limits import Limits
 from classifier.inventory import Inventory
+from classifier.isolation import SupervisedPool
 from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
 from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
 from classifier.progress import ScanProgress
-from classifier.records import DocumentRecord, FileEntry, Findings, Status
+from classifier.records import DocumentRecord, FileEntry
 from classifier.report.html import render_report
 from classifier.walk import walk_roots
 
@@ -45,6 +44,11 @@ class ScanOptions:
     spacy_model: str = DEFAULT_SPACY_MODEL
     limits: Limits = field(default_factory=Limits)
     list_organizations: bool = False
+    # Analyse in worker processes that are killed and replaced on a time limit (the
+    # default); in-process analysis is for tests and measurements that need to see inside.
+    isolate: bool = True
+    timeout_s: float = 300.0
+    worker_memory_bytes: int | None = 4 << 30
 
 
 @dataclass(frozen=True)
@@ -57,62 +61,25 @@ class ScanError(Exception):
     """The scan itself cannot run (operator error); reported as one line."""
 
 
-def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[DocumentRecord]:
-    limits = analyzer.limits
-    if entry.size > limits.max_file_bytes:
-        return [_too_large(entry)]
-    try:
-        data = entry.abs_path.read_bytes()
-    except OSError as exc:
-        return [analyzer.problem_record(entry.rel_path, b"", Status.ERROR, f"unreadable: {exc.strerror}", 0)]
-    records = analyzer.analyze_bytes(data, entry.rel_path)
-    records[0] = replace(records[0], on_disk_size=entry.size)
-    return records
-
-
-def _too_large(entry: FileEntry) -> DocumentRecord:
-    return DocumentRecord(
-        path=entry.rel_path, size=entry.size, sha256=file_sha256(entry.abs_path), mime="application/octet-stream",
-        extension_mismatch=False, status=Status.TOO_LARGE, error="max_file_bytes", language=None, earliest=None,
-        latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
-    )
-
-
-# -- worker processes ------------------------------------------------------
-
-_worker_analyzer: DocumentAnalyzer | None = None
-
-
-def _init_worker(key: bytes, spacy_model: str, limits: Limits, keep_org_labels: bool) -> None:
-    global _worker_analyzer
-    _worker_analyzer = DocumentAnalyzer(key, spacy_model, limits, keep_org_labels=keep_org_labels)
-
-
-def _worker_analyze(item: tuple[int, FileEntry]) -> tuple[int, FileEntry, list[DocumentRecord]]:
-    assert _worker_analyzer is not None, "worker not initialised"
-    file_seq, entry = item
-    return file_seq, entry, analyze_entry(_worker_analyzer, entry)
-
-
 def _analysed(
     options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry]]
 ) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
     """(walk index, file, its records) for each file to analyse, in completion order.
 
     Order does not matter here: outputs are replayed from the catalog in walk
-    order, so a pool can hand back small files while a large one is still running.
+    order, so workers can hand back small files while a large one is still running.
     """
-    if options.workers <= 1 or len(work) <= 1:
-        if not work:
-            return
-        analyzer = DocumentAnalyzer(key, options.spacy_model, options.limits, keep_org_labels=options.list_organizations)
+    if not work:
+        return
+    settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations)
+    if not options.isolate:
+        analyzer = settings.build()
         for file_seq, entry in work:
             yield file_seq, entry, analyze_entry(analyzer, entry)
         return
-    context = multiprocessing.get_context("spawn")
-    initargs = (key, options.spacy_model, options.limits, options.list_organizations)
-    with context.Pool(min(options.workers, len(work)), _init_worker, initargs) as pool:
-        yield from pool.imap_unordered(_worker_analyze, work, chunksize=1)
+    pool = SupervisedPool(settings, min(options.workers, len(work)), options.timeout_s, options.worker_memory_bytes)
+    with pool:
+        yield from pool.run(work)
 
 
 class DuplicateResolver:
@@ -210,14 +177,6 @@ def unchanged(catalog: Catalog, entry: FileEntry) -> bool:
         return file_sha256(entry.abs_path) == sha256
     except OSError:
         return False
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def replay(catalog: Catalog, documents_path: Path) -> tuple[Inventory, OrganizationTable]:

@@ -90,7 +90,9 @@ def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactor
     _GUARD.events.clear()
     _GUARD.armed = True
     try:
-        result = run_scan(ScanOptions(roots=(sample_leak.root,), out_dir=out, workers=1, key_file=key_file))
+        # In-process (isolate=False) so that the audit hook sees every connection the analysis could open.
+        result = run_scan(ScanOptions(roots=(sample_leak.root,), out_dir=out, workers=1, key_file=key_file,
+                                      isolate=False))
     finally:
         _GUARD.armed = False
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]

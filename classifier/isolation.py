@@ -1,0 +1,152 @@
+"""Worker processes that can be killed and replaced: Apache Tika's forked-parser model.
+
+Each worker builds its analyzer once, then analyses one file at a time under a
+per-file time limit and an address-space cap (RLIMIT_AS). A file that runs
+past its limit gets status `timeout` and its worker is killed and replaced; a
+worker that dies (a parser crash, the memory cap) costs that file an `error`
+record, never the scan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import resource
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from types import TracebackType
+
+from classifier.analyze import AnalyzerSettings, analyze_entry, file_sha256
+from classifier.records import DocumentRecord, FileEntry, Findings, Status
+
+Task = tuple[int, FileEntry]
+Result = tuple[int, FileEntry, list[DocumentRecord]]
+# A worker loads its models before it takes work; that is not the document's time.
+STARTUP_GRACE_S = 180.0
+
+
+def _worker_main(connection: Connection, settings: AnalyzerSettings, memory_bytes: int | None) -> None:
+    if memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    analyzer = settings.build()
+    connection.send("ready")
+    while True:
+        task: Task | None = connection.recv()
+        if task is None:
+            return
+        file_seq, entry = task
+        try:
+            records = analyze_entry(analyzer, entry)
+        except MemoryError:
+            records = [problem_record(entry, Status.ERROR, "worker memory limit")]
+        connection.send((file_seq, entry, records))
+
+
+def problem_record(entry: FileEntry, status: Status, reason: str) -> DocumentRecord:
+    try:
+        sha256 = file_sha256(entry.abs_path)
+    except OSError:
+        sha256 = "0" * 64
+    return DocumentRecord(
+        path=entry.rel_path, size=entry.size, sha256=sha256, mime="application/octet-stream",
+        extension_mismatch=False, status=status, error=reason, language=None, earliest=None, latest=None,
+        categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
+    )
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    ready: bool = False
+    task: Task | None = None
+    deadline: float = 0.0
+
+
+class SupervisedPool:
+    def __init__(self, settings: AnalyzerSettings, workers: int, timeout_s: float, memory_bytes: int | None) -> None:
+        self._settings = settings
+        self._size = max(1, workers)
+        self._timeout_s = timeout_s
+        self._memory_bytes = memory_bytes
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+
+    def _spawn(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(
+            target=_worker_main, args=(child_end, self._settings, self._memory_bytes), daemon=True
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end, deadline=time.monotonic() + STARTUP_GRACE_S)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.connection.close()
+        self._workers[self._workers.index(worker)] = self._spawn()
+
+    def __enter__(self) -> SupervisedPool:
+        self._workers = [self._spawn() for _ in range(self._size)]
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        for worker in self._workers:
+            with contextlib.suppress(OSError, ValueError):  # a worker already gone needs no goodbye
+                worker.connection.send(None)
+        for worker in self._workers:
+            worker.process.join(5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(5)
+            worker.connection.close()
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
+        pending = iter(tasks)
+        exhausted = False
+        while True:
+            for worker in self._workers:
+                if worker.ready and worker.task is None and not exhausted:
+                    task = next(pending, None)
+                    if task is None:
+                        exhausted = True
+                        break
+                    worker.task = task
+                    worker.deadline = time.monotonic() + self._timeout_s
+                    worker.connection.send(task)
+            busy = [w for w in self._workers if w.task is not None or not w.ready]
+            if exhausted and not any(w.task is not None for w in self._workers):
+                return
+            next_deadline = min(w.deadline for w in busy)
+            readable = wait([w.connection for w in busy], timeout=max(0.0, next_deadline - time.monotonic()))
+            for worker in [w for w in busy if w.connection in readable]:
+                yield from self._receive(worker)
+            now = time.monotonic()
+            for worker in [w for w in list(self._workers) if w.deadline <= now and (w.task is not None or not w.ready)]:
+                if worker.task is not None:
+                    _, entry = worker.task
+                    yield worker.task[0], entry, [
+                        problem_record(entry, Status.TIMEOUT, f"per-file time limit ({self._timeout_s:g} s)")]
+                self._replace(worker)
+
+    def _receive(self, worker: _Worker) -> Iterator[Result]:
+        try:
+            message = worker.connection.recv()
+        except (EOFError, OSError):
+            # The worker died: a parser crashed the interpreter or the memory cap killed it.
+            if worker.task is not None:
+                file_seq, entry = worker.task
+                yield file_seq, entry, [problem_record(entry, Status.ERROR, "worker process died")]
+            self._replace(worker)
+            return
+        if message == "ready":
+            worker.ready = True
+            worker.deadline = float("inf")
+            return
+        worker.task = None
+        worker.deadline = float("inf")
+        yield message

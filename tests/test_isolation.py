@@ -1,0 +1,51 @@
+"""A file that takes too long or needs too much memory costs that file a status, never the scan."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from classifier.extract.limits import Limits
+from classifier.scan import ScanOptions, run_scan
+from tests.conftest import TEST_KEY
+
+
+def scan(root: Path, tmp_path: Path, **options: Any) -> dict[str, dict[str, Any]]:
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+    run_scan(ScanOptions(roots=(root,), out_dir=out, key_file=key, **options))
+    return {d["path"]: d for d in map(json.loads, (out / "documents.jsonl").read_text("utf-8").splitlines())}
+
+
+def test_a_slow_file_times_out_and_the_scan_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    sentence = "Maria Gonzalez met Peter Novak of Contoso in Berlin to discuss the Fabrikam order. "
+    (root / "b_long_minutes.txt").write_text(sentence * 6000)  # ~500 kB of prose for NER: many seconds
+    for n in range(4):
+        (root / f"c_note{n}.txt").write_text(f"Note {n}: call +44 20 7946 0958.")
+    records = scan(root, tmp_path, workers=1, timeout_s=2.0)
+    assert records["b_long_minutes.txt"]["status"] == "timeout"
+    assert records["b_long_minutes.txt"]["error"] == "per-file time limit (2 s)"
+    assert all(records[f"c_note{n}.txt"]["status"] == "ok" for n in range(4))  # the replacement worker went on
+    assert records["c_note3.txt"]["entities"]["PHONE_NUMBER"]["unique"] == 1
+
+
+def test_a_parse_past_the_memory_cap_is_an_error_not_an_oom(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    with zipfile.ZipFile(root / "a_bomb.zip", "w", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("zeros.bin", "w", force_zip64=True) as member:
+        block = b"\0" * (1 << 20)
+        for _ in range(700):
+            member.write(block)
+    (root / "b_after.txt").write_text("Write to ann@contoso.com.")
+    generous = Limits(max_member_bytes=2 << 30, max_container_bytes=4 << 30)
+    records = scan(root, tmp_path, workers=1, limits=generous, worker_memory_bytes=1200 << 20)
+    bomb = [r for p, r in records.items() if p.startswith("a_bomb.zip")]
+    assert {r["status"] for r in bomb} <= {"error", "ok"}
+    assert any(r["status"] == "error" for r in bomb)
+    assert records["b_after.txt"]["status"] == "ok"
