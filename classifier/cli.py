@@ -53,11 +53,13 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress display (it is shown only on a terminal anyway).")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=300, show_default=True,
               help="Seconds one file (with its members) may take; past it the file is recorded as timeout.")
+@click.option("--dask", "dask_address", metavar="tcp://HOST:PORT",
+              help="Analyse on this Dask scheduler's workers (they need leakcensus installed and the roots mounted).")
 @click.option("--worker-memory-mb", type=click.IntRange(min=512), default=4096, show_default=True,
               help="Address-space cap per worker process; a parse that needs more is recorded as error.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
-         worker_memory_mb: int) -> None:
+         dask_address: str | None, worker_memory_mb: int) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     \b
@@ -74,6 +76,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024),
         list_organizations=list_organizations,
         timeout_s=timeout_s,
+        dask_address=dask_address,
         worker_memory_bytes=worker_memory_mb * 1024 * 1024,
     )
     try:

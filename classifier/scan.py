@@ -47,6 +47,7 @@ class ScanOptions:
     # Analyse in worker processes that are killed and replaced on a time limit (the
     # default); in-process analysis is for tests and measurements that need to see inside.
     isolate: bool = True
+    dask_address: str | None = None  # run the analysis on this Dask scheduler instead
     timeout_s: float = 300.0
     worker_memory_bytes: int | None = 4 << 30
 
@@ -72,6 +73,11 @@ def _analysed(
     if not work:
         return
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations)
+    if options.dask_address:
+        from classifier.cluster import analyze_on_cluster  # distributed is only imported when asked for
+
+        yield from analyze_on_cluster(options.dask_address, settings, work)
+        return
     if not options.isolate:
         analyzer = settings.build()
         for file_seq, entry in work:

@@ -1,0 +1,80 @@
+"""The scan on a real Dask cluster: a scheduler and two workers started here, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from classifier.scan import ScanOptions, run_scan
+from tests.conftest import TEST_KEY, SampleScan
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_port(port: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port}")
+
+
+@pytest.fixture
+def dask_cluster(tmp_path: Path) -> Iterator[str]:
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = (tmp_path / "dask.log").open("wb")
+    processes = [subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                   "--no-dashboard"], stdout=logs, stderr=logs)]
+    try:
+        wait_for_port(port, 60)
+        for _ in range(2):
+            processes.append(subprocess.Popen(
+                [str(BIN / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                 "--host", "127.0.0.1", "--memory-limit", "3GB"], stdout=logs, stderr=logs))
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        logs.close()
+
+
+def test_dask_scan_equals_the_local_scan(dask_cluster: str, sample_scan: SampleScan, tmp_path: Path) -> None:
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "dask-out"
+    result = run_scan(ScanOptions(roots=(sample_scan.leak.root,), out_dir=out, key_file=key, dask_address=dask_cluster))
+
+    def without_scan(inventory: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in inventory.items() if k != "scan"}
+
+    assert result.inventory["scan"]["files_analysed"] == sample_scan.result.inventory["totals"]["files"]  # type: ignore[index]
+    assert without_scan(result.inventory) == without_scan(sample_scan.result.inventory)
+    local_lines = (sample_scan.result.out_dir / "documents.jsonl").read_text("utf-8")
+    assert (out / "documents.jsonl").read_text("utf-8") == local_lines
+    assert json.loads(local_lines.splitlines()[0])["path"]
