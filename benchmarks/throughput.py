@@ -19,6 +19,7 @@ Not yet measured here: entity recall of the two runs on the generator's truth
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -38,10 +39,8 @@ def run_measured(command: list[str]) -> tuple[float, int]:
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while process.poll() is None:
-        try:
+        with contextlib.suppress(psutil.Error):  # a worker may exit between listing and reading it
             peak = max([peak] + [p.memory_info().rss for p in (process, *process.children(recursive=True))])
-        except psutil.Error:
-            pass
         time.sleep(POLL_SECONDS)
     if process.returncode != 0:
         raise SystemExit(f"{command[1]} failed with status {process.returncode}")
@@ -90,10 +89,10 @@ def main() -> None:
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as scratch:
         corpus = Path(scratch) / "corpus"
+        corpus.mkdir()
         for seed in range(1, args.seeds + 1):
             generate_sample(["--out", str(Path(scratch) / f"s{seed}"), "--seed", str(seed)])
-            os.replace(Path(scratch) / f"s{seed}" / "leak", corpus / f"seed{seed}") if corpus.exists() else (
-                corpus.mkdir(), os.replace(Path(scratch) / f"s{seed}" / "leak", corpus / f"seed{seed}"))
+            os.replace(Path(scratch) / f"s{seed}" / "leak", corpus / f"seed{seed}")
         files = sorted(p for p in corpus.rglob("*") if p.is_file())
         size = sum(p.stat().st_size for p in files)
         print(f"corpus: {len(files)} files, {size / 1e6:.1f} MB, seeds 1..{args.seeds}")
