@@ -35,9 +35,9 @@ from typing import Any
 
 from classifier.analyze import DocumentAnalyzer
 from classifier.extract.limits import Limits
-from classifier.pii.engine import DEFAULT_SPACY_MODEL
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import normalise
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.pii.tagger import tag_pii
 from classifier.records import DocumentRecord, Extracted, Findings, Segment, SegmentKind, Status
 from sample_data.generate import main as generate_sample

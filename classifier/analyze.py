@@ -12,7 +12,7 @@ import logging
 import warnings
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
 from classifier.dates import date_range, dates_in_text
@@ -26,14 +26,15 @@ from classifier.extract.errors import (
     UnsupportedDocument,
     reason_from,
 )
-from classifier.extract.limits import Limits
 from classifier.language import detect_language, likely_region
+from classifier.limits import Limits
 from classifier.near_duplicates import signature as near_signature
 from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.tagger import tag_pii
 from classifier.records import DocumentRecord, Extracted, FileEntry, Findings, Member, SegmentKind, Status
 from classifier.sniff import Sniffer
+from classifier.walk import file_sha256
 
 MEMBER_SEPARATOR = "!/"
 STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
@@ -43,7 +44,6 @@ STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
     LimitExceeded: Status.TOO_LARGE,
 }
 MAX_REASON = 300
-HASH_CHUNK = 1 << 20
 # Libraries log and warn about what they parse, sometimes quoting it (pdfminer
 # names bad operands, openpyxl repeats cell values); no raw content may reach a log.
 CHATTY_LOGGERS = (
@@ -196,11 +196,3 @@ def _too_large(entry: FileEntry) -> DocumentRecord:
         extension_mismatch=False, status=Status.TOO_LARGE, error="max_file_bytes", language=None, earliest=None,
         latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
     )
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()

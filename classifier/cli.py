@@ -11,12 +11,12 @@ import click
 
 from classifier import __version__
 from classifier.catalog import CATALOG_NAME, Catalog, CatalogError
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.lookup import QueryError
 from classifier.lookup import lookup as find
 from classifier.merge import merge_scans
-from classifier.pii.engine import DEFAULT_SPACY_MODEL, ModelNotInstalled
 from classifier.pii.keyed_hash import DEFAULT_KEY_NAME, KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ModelNotInstalled
 from classifier.progress import progress_for
 from classifier.report.html import render_report
 from classifier.scan import ScanError, ScanOptions, run_scan

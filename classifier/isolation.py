@@ -19,8 +19,9 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
-from classifier.analyze import AnalyzerSettings, analyze_entry, file_sha256
+from classifier.analyze import AnalyzerSettings, analyze_entry
 from classifier.records import DocumentRecord, FileEntry, Findings, Status
+from classifier.walk import file_sha256
 
 Task = tuple[int, FileEntry]
 Result = tuple[int, FileEntry, list[DocumentRecord]]

@@ -17,21 +17,18 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from classifier.analyze import AnalyzerSettings, analyze_entry, file_sha256
 from classifier.catalog import CATALOG_NAME, Catalog
-from classifier.extract.limits import Limits
 from classifier.inventory import Inventory
-from classifier.isolation import SupervisedPool
+from classifier.limits import Limits
 from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
-from classifier.pii.engine import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.progress import ScanProgress
 from classifier.records import DocumentRecord, FileEntry
 from classifier.report.html import render_report
-from classifier.walk import walk_roots
+from classifier.walk import file_sha256, walk_roots
 
-HASH_CHUNK = 1 << 20
 ORGANIZATIONS_CSV = "organizations.csv"
 
 
@@ -72,6 +69,11 @@ def _analysed(
     """
     if not work:
         return
+    # Imported here: Presidio, spaCy and the extractors take seconds to import, and an
+    # unchanged rescan never analyses anything.
+    from classifier.analyze import AnalyzerSettings, analyze_entry
+    from classifier.isolation import SupervisedPool
+
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations)
     if options.dask_address:
         from classifier.cluster import analyze_on_cluster  # distributed is only imported when asked for

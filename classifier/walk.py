@@ -7,6 +7,7 @@ root or into a loop. What is passed over is counted with a reason.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections import Counter
@@ -65,3 +66,14 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
                 continue
             rel = display_path(os.path.relpath(full, root)).replace(os.sep, "/")
             yield FileEntry(root_label, full, rel, st.st_size, st.st_mtime_ns)
+
+
+HASH_CHUNK = 1 << 20
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

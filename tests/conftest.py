@@ -13,7 +13,7 @@ import pytest
 
 from classifier.analyze import DocumentAnalyzer
 from classifier.extract.limits import Limits
-from classifier.pii.engine import DEFAULT_SPACY_MODEL
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.scan import ScanOptions, ScanResult, run_scan
 
 REPO = Path(__file__).resolve().parents[1]

