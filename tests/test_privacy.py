@@ -11,17 +11,9 @@ from pathlib import Path
 import pytest
 
 from classifier.scan import ScanOptions, run_scan
+from sample_data.generate import luhn_complete
 from tests.conftest import TEST_KEY, SampleScan
 from tests.documents import csv_bytes, docx_bytes, eml_bytes, pdf_bytes, xlsx_bytes, zip_bytes
-
-
-def luhn_complete(prefix: str) -> str:
-    total = 0
-    for index, digit in enumerate(reversed(prefix)):
-        value = int(digit) * (2 if index % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return prefix + str((10 - total % 10) % 10)
-
 
 CARD = luhn_complete("453914880343646")
 CANARIES = {
