@@ -7,13 +7,20 @@ BIN    := $(VENV)/bin
 SAMPLE := build/sample
 DEMO   := build/demo
 
-.PHONY: demo test lint typecheck unit sample clean system-deps
+.PHONY: demo test lint typecheck unit sample clean system-deps browser-deps
 
 # libmagic is a C library python-magic loads at run time; Debian ships it.
 system-deps:
 	@if ! ldconfig -p | grep -q 'libmagic\.so\.1'; then \
 		echo "installing libmagic1 (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1 >/dev/null; \
+	fi
+
+# tests/test_report.py renders report.html in real headless Chromium (Debian's package).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing chromium (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 $(BIN)/python:
@@ -26,7 +33,7 @@ $(VENV)/.runtime: pyproject.toml models/spacy-model.txt | $(BIN)/python system-d
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(BIN)/pip install -q -e '.[sample,dev]'
+	$(BIN)/pip install -q -e '.[sample,dev,parquet]'
 	touch $@
 
 sample: $(VENV)/.runtime
@@ -43,7 +50,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev browser-deps
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

@@ -156,6 +156,16 @@ class Catalog:
             signature = tuple(json.loads(signature_json)) if signature_json else None
             yield root, DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size, signature)
 
+    def entity_hashes_by_path(self, entity_types: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+        """(document path, entity type, keyed hash) for every value of these types, streamed."""
+        types = list(entity_types)
+        if not types:
+            return
+        marks = ", ".join("?" * len(types))
+        yield from self._db.execute(
+            "SELECT d.path, e.entity_type, e.keyed_hash FROM documents d JOIN entity_hashes e ON e.sha256 = d.sha256 "
+            f"WHERE e.entity_type IN ({marks})", types)
+
     def documents_with(self, entity_type: str, keyed_hash: str) -> list[tuple[str, dict[str, object]]]:
         """(root, document record) of every document whose content mentions the keyed value."""
         rows = self._db.execute(

@@ -17,15 +17,20 @@ from classifier.lookup import lookup as find
 from classifier.merge import merge_scans
 from classifier.pii.keyed_hash import DEFAULT_KEY_NAME, KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ModelNotInstalled
+from classifier.policy import Policy, PolicyError, exit_status, load_policy
 from classifier.progress import progress_for
-from classifier.report.html import render_report
-from classifier.scan import ScanError, ScanOptions, run_scan
+from classifier.report.exports import ExportError, require_parquet
+from classifier.scan import VIOLATIONS_JSONL, ScanError, ScanOptions, run_scan, write_derived
 from classifier.walk import RootError
+
+# Exit statuses (documented in `leakcensus scan --help` and the README).
+EXIT_ERROR = 2
+EXIT_POLICY_VIOLATED = 3
 
 
 def fail(message: str) -> None:
     click.echo(f"leakcensus: error: {message}", err=True)
-    sys.exit(2)
+    sys.exit(EXIT_ERROR)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,16 +62,38 @@ def main() -> None:
               help="Analyse on this Dask scheduler's workers (they need leakcensus installed and the roots mounted).")
 @click.option("--worker-memory-mb", type=click.IntRange(min=512), default=4096, show_default=True,
               help="Address-space cap per worker process; a parse that needs more is recorded as error.")
+@click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="DLP policy (YAML): violations go to OUT/violations.jsonl and the exit status is 3.")
+@click.option("--parquet", is_flag=True, help="Also write OUT/documents.parquet (needs pyarrow: leakcensus[parquet]).")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
-         dask_address: str | None, worker_memory_mb: int) -> None:
+         dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
+
+    Writes inventory.json, documents.jsonl, documents.csv, report.html and catalog.sqlite
+    (a rescan with the same --out only analyses what changed; a killed scan resumes).
+
+    \b
+    Exit status:
+      0  scan finished (and no policy rule violated)
+      2  the scan could not run (bad root, output dir, key, model or policy file)
+      3  scan finished and --policy found violations (see OUT/violations.jsonl)
 
     \b
     Examples:
       leakcensus scan /mnt/leak --out census/
       leakcensus scan share1 share2 --out census/ --workers 4 --key-file ~/.leakcensus.key
+      leakcensus scan /srv/share --out nightly/ --policy dlp.yaml --quiet --json
     """
+    policy: Policy | None = None
+    try:
+        if policy_file is not None:
+            policy = load_policy(policy_file)
+        if parquet:
+            require_parquet()
+    except (PolicyError, ExportError) as exc:
+        fail(str(exc))
+        return
     options = ScanOptions(
         roots=tuple(roots),
         out_dir=out_dir,
@@ -78,6 +105,8 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         timeout_s=timeout_s,
         dask_address=dask_address,
         worker_memory_bytes=worker_memory_mb * 1024 * 1024,
+        policy=policy,
+        parquet=parquet,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))
@@ -86,11 +115,18 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         return
     inventory = result.inventory
     if as_json:
-        click.echo(json.dumps({"totals": inventory["totals"], "entities": inventory["entities"],
-                               "organizations": inventory["organizations"]}, indent=2))
-        return
-    click.echo(summary(inventory))
-    click.echo(f"report: {result.out_dir / 'report.html'}")
+        totals: dict[str, object] = {"totals": inventory["totals"], "entities": inventory["entities"],
+                                     "organizations": inventory["organizations"]}
+        if policy is not None:
+            totals["violations"] = len(result.violations)
+        click.echo(json.dumps(totals, indent=2))
+    else:
+        click.echo(summary(inventory))
+        click.echo(f"report: {result.out_dir / 'report.html'}")
+        if policy is not None:
+            click.echo(f"policy: {len(result.violations)} violation(s) in {result.out_dir / VIOLATIONS_JSONL}")
+    if policy is not None and exit_status(result.violations):
+        sys.exit(EXIT_POLICY_VIOLATED)
 
 
 def summary(inventory: dict[str, object]) -> str:
@@ -113,20 +149,29 @@ def summary(inventory: dict[str, object]) -> str:
 @main.command()
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Directory of an earlier scan.")
-def report(out_dir: Path) -> None:
-    """Re-render report.html from an existing scan's inventory.json, without rescanning.
+@click.option("--parquet", is_flag=True, help="Also write OUT/documents.parquet (needs pyarrow: leakcensus[parquet]).")
+def report(out_dir: Path, parquet: bool) -> None:
+    """Re-render report.html and documents.csv from an existing scan, without rescanning.
+
+    Reads OUT/inventory.json and OUT/documents.jsonl only.
 
     \b
-    Example:
+    Examples:
       leakcensus report --out census/
+      leakcensus report --out census/ --parquet
     """
     source = out_dir / "inventory.json"
     try:
+        if parquet:
+            require_parquet()
         inventory = json.loads(source.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        fail(f"cannot read {source}: {type(exc).__name__}")
+        write_derived(out_dir, inventory, parquet)
+    except ExportError as exc:
+        fail(str(exc))
         return
-    (out_dir / "report.html").write_text(render_report(inventory), encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        fail(f"cannot read the scan in {out_dir}: {type(exc).__name__}")
+        return
     click.echo(f"report: {out_dir / 'report.html'}")
 
 

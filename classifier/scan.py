@@ -24,12 +24,18 @@ from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, require_spacy_model
+from classifier.policy import Policy, Violation, evaluate, write_violations
 from classifier.progress import ScanProgress
 from classifier.records import DocumentRecord, FileEntry
-from classifier.report.html import render_report
+from classifier.report.exports import write_documents_csv, write_documents_parquet
+from classifier.report.folders import folder_of
+from classifier.report.html import read_documents, render_report
 from classifier.walk import file_sha256, walk_roots
 
 ORGANIZATIONS_CSV = "organizations.csv"
+VIOLATIONS_JSONL = "violations.jsonl"
+DOCUMENTS_CSV = "documents.csv"
+DOCUMENTS_PARQUET = "documents.parquet"
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,15 @@ class ScanOptions:
     dask_address: str | None = None  # run the analysis on this Dask scheduler instead
     timeout_s: float = 300.0
     worker_memory_bytes: int | None = 4 << 30
+    policy: Policy | None = None  # evaluated on the finished scan; violations.jsonl
+    parquet: bool = False  # also write documents.parquet (needs pyarrow)
 
 
 @dataclass(frozen=True)
 class ScanResult:
     inventory: dict[str, object]
     out_dir: Path
+    violations: tuple[Violation, ...] = ()
 
 
 class ScanError(Exception):
@@ -152,6 +161,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
                     labels.extend(record.findings.organization_labels)
         removed = catalog.finish_scan(scan_id)
         inventory, organizations = replay(catalog, options.out_dir / "documents.jsonl")
+        folder_unique = exact_folder_unique(catalog, options.policy) if options.policy else None
     inventory.skipped.update(skipped)
     scan_meta: dict[str, object] = {
         "roots": [str(root) for root in options.roots],
@@ -163,14 +173,35 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         "files_unchanged": reused,
         "files_removed": removed,
     }
-    inventory_json = write_outputs(options.out_dir, inventory, scan_meta)
+    inventory_json = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
     organizations_csv = options.out_dir / ORGANIZATIONS_CSV
     if options.list_organizations:
         organizations.add_labels(labels)
         organizations.write_csv(organizations_csv)
     elif organizations_csv.exists():
         organizations_csv.unlink()  # an earlier run's list must not outlive a scan that was not asked for one
-    return ScanResult(inventory_json, options.out_dir)
+    violations: tuple[Violation, ...] = ()
+    violations_path = options.out_dir / VIOLATIONS_JSONL
+    if options.policy is not None:
+        violations = tuple(evaluate(options.policy, read_documents(options.out_dir / "documents.jsonl"), folder_unique))
+        write_violations(violations, violations_path)
+    elif violations_path.exists():
+        violations_path.unlink()  # stale violations of another policy would be read as this scan's
+    return ScanResult(inventory_json, options.out_dir, violations)
+
+
+def exact_folder_unique(catalog: Catalog, policy: Policy) -> dict[str, dict[str, int]]:
+    """Per folder, the exact number of distinct keyed values of each entity type a per-folder
+    `unique_more_than` rule counts (documents.jsonl alone only gives an upper bound)."""
+    types = sorted({rule.entity for rule in policy.rules
+                    if rule.per == "folder" and rule.measure == "unique" and rule.entity is not None})
+    hashes: dict[tuple[str, str], set[str]] = {}
+    for path, entity_type, keyed_hash in catalog.entity_hashes_by_path(types):
+        hashes.setdefault((folder_of(path), entity_type), set()).add(keyed_hash)
+    counts: dict[str, dict[str, int]] = {}
+    for (folder, entity_type), values in hashes.items():
+        counts.setdefault(folder, {})[entity_type] = len(values)
+    return counts
 
 
 def unchanged(catalog: Catalog, entry: FileEntry) -> bool:
@@ -204,11 +235,28 @@ def replay(catalog: Catalog, documents_path: Path) -> tuple[Inventory, Organizat
     return inventory, organizations
 
 
-def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object]) -> dict[str, object]:
+def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object],
+                  parquet: bool = False) -> dict[str, object]:
+    """inventory.json, then what is derived from it and documents.jsonl (already written)."""
     inventory_json = inventory.to_json(scan_meta)
     write_json(out_dir / "inventory.json", inventory_json)
-    (out_dir / "report.html").write_text(render_report(inventory_json), encoding="utf-8")
+    write_derived(out_dir, inventory_json, parquet)
     return inventory_json
+
+
+def write_derived(out_dir: Path, inventory_json: dict[str, object], parquet: bool = False) -> None:
+    """report.html and the flat exports; `leakcensus report` calls this again without rescanning."""
+    documents = out_dir / "documents.jsonl"
+    write_documents_csv(read_documents(documents), out_dir / DOCUMENTS_CSV)
+    parquet_path = out_dir / DOCUMENTS_PARQUET
+    if parquet:
+        write_documents_parquet(read_documents(documents), parquet_path)
+    elif parquet_path.exists():
+        parquet_path.unlink()  # it would describe an older scan
+    report = out_dir / "report.html"
+    partial = report.with_name(report.name + ".partial")
+    partial.write_text(render_report(inventory_json, read_documents(documents)), encoding="utf-8")
+    os.replace(partial, report)
 
 
 def write_json(path: Path, value: object) -> None:

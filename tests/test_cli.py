@@ -73,13 +73,88 @@ def test_missing_spacy_model_is_an_operator_error(tmp_path: Path) -> None:
     assert "no_such_model_xx" in result.stderr
 
 
-def test_report_rerenders_from_inventory(sample_scan: SampleScan, tmp_path: Path) -> None:
+def test_report_rerenders_from_inventory_and_documents(sample_scan: SampleScan, tmp_path: Path) -> None:
     out = tmp_path / "copy"
     out.mkdir()
-    (out / "inventory.json").write_bytes((sample_scan.result.out_dir / "inventory.json").read_bytes())
-    result = CliRunner().invoke(main, ["report", "--out", str(out)])
+    for name in ("inventory.json", "documents.jsonl"):
+        (out / name).write_bytes((sample_scan.result.out_dir / name).read_bytes())
+    result = CliRunner().invoke(main, ["report", "--out", str(out), "--parquet"])
     assert result.exit_code == 0, result.output
-    assert (out / "report.html").read_text("utf-8") == (sample_scan.result.out_dir / "report.html").read_text("utf-8")
+    for name in ("report.html", "documents.csv"):
+        assert (out / name).read_bytes() == (sample_scan.result.out_dir / name).read_bytes(), name
+    assert (out / "documents.parquet").stat().st_size > 0
+
+
+def test_report_on_a_directory_without_a_scan_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("leakcensus: error: ")
+    assert not (tmp_path / "report.html").exists()
+
+
+CARDS = ["4111111111111111", "5500000000000004", "340000000000009"]
+POLICY = """\
+rules:
+  - name: no-credentials
+    category: credentials
+  - name: cards-per-folder
+    entity: CREDIT_CARD
+    unique_more_than: {cards}
+    per: folder
+  - name: no-contracts
+    category: contract
+"""
+
+
+def test_scan_policy_writes_violations_and_exits_3_only_when_violated(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    (root / "billing").mkdir(parents=True)
+    (root / "ops").mkdir()
+    # The same three cards in two files of one folder: 6 unique per document summed, 3 in truth.
+    for name in ("march.csv", "april.csv"):
+        (root / "billing" / name).write_bytes(csv_bytes([["Customer", "Card number"]]
+                                                        + [[f"C{i}", card] for i, card in enumerate(CARDS)]))
+    (root / "ops" / ".env").write_text("AWS_ACCESS_KEY_ID=AKIAQ7ZL3XH2B5RW6N4P\n"
+                                       "AWS_SECRET_ACCESS_KEY=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\n")
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+    policy = tmp_path / "policy.yaml"
+
+    def scan_with(cards: int) -> tuple[int, list[dict[str, object]]]:
+        policy.write_text(POLICY.format(cards=cards))
+        result = CliRunner().invoke(main, ["scan", str(root), "--out", str(out), "--workers", "1",
+                                           "--key-file", str(key), "--policy", str(policy), "--quiet"])
+        lines = (out / "violations.jsonl").read_text("utf-8").splitlines()
+        return result.exit_code, [json.loads(line) for line in lines]
+
+    status, violations = scan_with(cards=2)
+    assert status == 3
+    assert {"rule": "no-credentials", "per": "document", "path": "ops/.env", "counts": {"documents": 1}} in violations
+    # Exact count from the catalog's keyed hashes (3), not the per-document sum (6), and no upper-bound flag.
+    assert {"rule": "cards-per-folder", "per": "folder", "path": "billing",
+            "counts": {"CREDIT_CARD_unique": 3, "documents": 2}} in violations
+    assert not any(v["rule"] == "no-contracts" for v in violations)
+    # Three distinct cards are not more than three: only the credentials rule still fires (rescan, nothing analysed).
+    status, violations = scan_with(cards=3)
+    assert (status, [v["rule"] for v in violations]) == (3, ["no-credentials"])
+    (root / "ops" / ".env").unlink()
+    status, violations = scan_with(cards=3)
+    assert (status, violations) == (0, [])
+    # Without --policy an earlier run's violations.jsonl does not linger.
+    assert CliRunner().invoke(main, ["scan", str(root), "--out", str(out), "--key-file", str(key), "--quiet"]).exit_code == 0
+    assert not (out / "violations.jsonl").exists()
+
+
+def test_scan_with_a_bad_policy_fails_before_scanning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("hello")
+    policy = tmp_path / "p.yaml"
+    policy.write_text("rules:\n  - name: x\n    category: no_such_category\n")
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"),
+                                       "--policy", str(policy)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and str(policy) in result.stderr
+    assert not (tmp_path / "o").exists()
 
 
 def run_on_a_terminal(command: list[str]) -> bytes:

@@ -1,0 +1,130 @@
+"""documents.jsonl records -> flat tables people load into spreadsheets, pandas or a SIEM.
+
+One row per document with fixed columns, then `<TYPE>_mentions` and `<TYPE>_unique` for
+every entity type present in the scan (0 where a document has none). Like the records they
+come from, the rows hold counts and file metadata only.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+FIXED_COLUMNS = ("path", "size", "sha256", "mime", "extension_mismatch", "status", "error", "language",
+                 "earliest", "latest", "top_category", "categories", "duplicate_of", "near_duplicate_of")
+# Spreadsheet programs run a cell that starts with one of these as a formula, and leaked file
+# names are chosen by whoever made the files (OWASP "CSV injection"): such cells get a leading '.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+REQUIRED_STRINGS = frozenset({"path", "sha256", "mime", "status"})
+
+
+class ExportError(Exception):
+    """An export cannot be written (a missing optional dependency); one line for the operator."""
+
+
+Row = dict[str, Any]
+
+
+def entity_types(documents: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every entity type any document mentions, sorted."""
+    return sorted({entity_type for document in documents for entity_type in document.get("entities") or {}})
+
+
+def document_row(document: Mapping[str, Any], types: Iterable[str]) -> Row:
+    """One flat row; `categories` stays a list (CSV joins it with ';')."""
+    dates = document.get("dates") or {}
+    categories = [str(category["id"]) for category in document.get("categories") or ()]
+    entities = document.get("entities") or {}
+    row: Row = {
+        "path": document["path"],
+        "size": int(document["size"]),
+        "sha256": document["sha256"],
+        "mime": document["mime"],
+        "extension_mismatch": bool(document["extension_mismatch"]),
+        "status": document["status"],
+        "error": document.get("error"),
+        "language": document.get("language"),
+        "earliest": dates.get("earliest"),
+        "latest": dates.get("latest"),
+        "top_category": categories[0] if categories else None,
+        "categories": categories,
+        "duplicate_of": document.get("duplicate_of"),
+        "near_duplicate_of": document.get("near_duplicate_of"),
+    }
+    for entity_type in types:
+        counts = entities.get(entity_type) or {}
+        row[f"{entity_type}_mentions"] = int(counts.get("mentions", 0))
+        row[f"{entity_type}_unique"] = int(counts.get("unique", 0))
+    return row
+
+
+def document_table(documents: Iterable[Mapping[str, Any]]) -> tuple[list[str], list[Row]]:
+    """Column names and rows. The records are held in memory: the entity columns depend on all of them."""
+    records = list(documents)
+    types = entity_types(records)
+    columns = [*FIXED_COLUMNS, *(f"{t}_{kind}" for t in types for kind in ("mentions", "unique"))]
+    return columns, [document_row(record, types) for record in records]
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = ";".join(value)
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
+
+
+def write_documents_csv(documents: Iterable[Mapping[str, Any]], path: Path) -> None:
+    """documents.csv: UTF-8, a header row, one row per document; empty cells for null,
+    `true`/`false` for extension_mismatch, category ids joined with ';'."""
+    columns, rows = document_table(documents)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_cell(row[column]) for column in columns])
+    os.replace(partial, path)
+
+
+def require_parquet() -> None:
+    """Raise ExportError now (before a long scan) when pyarrow is missing."""
+    try:
+        importlib.import_module("pyarrow.parquet")
+    except ImportError:
+        raise ExportError("writing Parquet needs pyarrow: pip install 'leakcensus[parquet]'") from None
+
+
+def write_documents_parquet(documents: Iterable[Mapping[str, Any]], path: Path) -> None:
+    """documents.parquet with typed columns (sizes and counts int64, categories a list of strings).
+
+    Needs pyarrow (`pip install 'leakcensus[parquet]'`); raises ExportError without it.
+    """
+    require_parquet()
+    # Imported by name: pyarrow is an optional extra and ships no type information.
+    pa = importlib.import_module("pyarrow")
+    pq = importlib.import_module("pyarrow.parquet")
+    columns, rows = document_table(documents)
+    string_columns = {"path", "sha256", "mime", "status", "error", "language", "earliest", "latest",
+                      "top_category", "duplicate_of", "near_duplicate_of"}
+    fields = []
+    for column in columns:
+        if column in string_columns:
+            fields.append(pa.field(column, pa.string(), nullable=column not in REQUIRED_STRINGS))
+        elif column == "extension_mismatch":
+            fields.append(pa.field(column, pa.bool_(), nullable=False))
+        elif column == "categories":
+            fields.append(pa.field(column, pa.list_(pa.string()), nullable=False))
+        else:  # size and the entity counts
+            fields.append(pa.field(column, pa.int64(), nullable=False))
+    table = pa.Table.from_pylist(rows, schema=pa.schema(fields))
+    partial = path.with_name(path.name + ".partial")
+    pq.write_table(table, str(partial))
+    os.replace(partial, path)

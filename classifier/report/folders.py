@@ -1,0 +1,103 @@
+"""documents.jsonl records -> per-folder figures: which folders of the leak hold the most sensitive data.
+
+A document's folder is the directory part of its path; a container member belongs to its
+outermost container's folder (`a/b.zip!/c/d.pdf` is in `a`), because that is the place on the
+share someone has to clean up. Folder paths are file metadata, which the outputs may hold.
+
+Sensitivity score of a folder (documented in README, "Report"): over the folder's distinct
+documents (by sha256, so a copy beside its original adds nothing),
+
+    score = sum of CATEGORY_WEIGHTS[category] x the tagger's confidence, for every category a document has
+          + sum of ENTITY_WEIGHTS[type] x the document's unique count of that type
+
+Entity counts per folder are sums of per-document unique counts: documents.jsonl carries no
+hashes, so a value found in two documents of one folder counts twice (an upper bound).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+MEMBER_SEPARATOR = "!/"
+TOP_LEVEL = "."
+
+# What a responder would escalate first: secrets open further doors, personnel and financial
+# records hurt individuals, contracts and invoices expose the business. 0 = not sensitive by itself.
+CATEGORY_WEIGHTS: Mapping[str, float] = {
+    "credentials": 10, "personnel": 8, "financial": 6, "contract": 4, "invoice": 3, "customer_asset": 3,
+    "contact_list": 3, "sales_data": 2, "sales_strategy": 2, "offer": 2, "product_order": 2,
+    "proof_of_concept": 2, "source_code": 1, "internal_comment": 1, "correspondence": 1, "other": 0,
+}
+# Per unique value: a secret or an SSN is worth far more to an attacker than one more email address.
+ENTITY_WEIGHTS: Mapping[str, float] = {
+    "SECRET": 10, "US_SSN": 8, "CREDIT_CARD": 5, "IBAN_CODE": 5, "PERSON": 1, "EMAIL_ADDRESS": 1, "PHONE_NUMBER": 1,
+}
+SCORED_ENTITIES: tuple[str, ...] = tuple(ENTITY_WEIGHTS)
+
+
+def folder_of(path: str) -> str:
+    """The folder a document lies in: its outermost container's directory, `.` at a root's top level."""
+    outer = path.split(MEMBER_SEPARATOR, 1)[0]
+    parent = str(PurePosixPath(outer).parent)
+    return parent if parent not in ("", ".") else TOP_LEVEL
+
+
+@dataclass
+class FolderSummary:
+    """Counts for one folder; every number is a count of documents or values, never a value."""
+
+    folder: str
+    documents: int = 0
+    unique_documents: int = 0
+    score: float = 0.0
+    categories: Counter[str] = field(default_factory=Counter)  # category -> distinct documents tagged with it
+    entities: Counter[str] = field(default_factory=Counter)  # type -> sum of per-document unique counts
+
+    def top_categories(self, limit: int = 3) -> list[tuple[str, int]]:
+        ranked = sorted(self.categories.items(), key=lambda kv: (-CATEGORY_WEIGHTS.get(kv[0], 0) * kv[1], kv[0]))
+        return [(category, count) for category, count in ranked if CATEGORY_WEIGHTS.get(category, 0) > 0][:limit]
+
+
+def document_score(document: Mapping[str, Any]) -> float:
+    """One document's contribution to its folder's sensitivity score."""
+    score = 0.0
+    for category in document.get("categories") or ():
+        score += CATEGORY_WEIGHTS.get(str(category["id"]), 0) * float(category.get("score", 1.0))
+    for entity_type, counts in (document.get("entities") or {}).items():
+        score += ENTITY_WEIGHTS.get(entity_type, 0) * int(counts.get("unique", 0))
+    return score
+
+
+def summarise_folders(documents: Iterable[Mapping[str, Any]]) -> dict[str, FolderSummary]:
+    """Every folder's figures, in the order folders were first seen."""
+    folders: dict[str, FolderSummary] = {}
+    seen: dict[str, set[str]] = {}
+    for document in documents:
+        folder = folder_of(str(document["path"]))
+        summary = folders.get(folder)
+        if summary is None:
+            summary = folders[folder] = FolderSummary(folder)
+            seen[folder] = set()
+        summary.documents += 1
+        sha256 = str(document.get("sha256", ""))
+        if sha256 in seen[folder]:
+            continue
+        seen[folder].add(sha256)
+        summary.unique_documents += 1
+        summary.score += document_score(document)
+        for category in document.get("categories") or ():
+            summary.categories[str(category["id"])] += 1
+        for entity_type, counts in (document.get("entities") or {}).items():
+            summary.entities[entity_type] += int(counts.get("unique", 0))
+    return folders
+
+
+def most_sensitive_folders(documents: Iterable[Mapping[str, Any]], limit: int = 15) -> list[FolderSummary]:
+    """The `limit` folders with the highest score above zero; ties go to more documents, then by name."""
+    ranked = sorted((s for s in summarise_folders(documents).values() if s.score > 0),
+                    key=lambda s: (-s.score, -s.documents, s.folder))
+    return ranked[:limit]
