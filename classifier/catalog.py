@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from classifier.records import DocumentRecord, Findings
 
@@ -44,6 +45,24 @@ CREATE TABLE IF NOT EXISTS entity_hashes (
     PRIMARY KEY (keyed_hash, entity_type, sha256)
 ) WITHOUT ROWID;
 """
+
+
+RECORD_COLUMNS = "d.depth, d.on_disk_size, d.record, a.findings, d.sha256, a.near_signature"
+
+
+def _record(columns: list[Any], findings_by_sha: dict[str, Findings]) -> DocumentRecord:
+    """A DocumentRecord from a row of RECORD_COLUMNS; findings parsed once per content."""
+    depth, on_disk_size, record_json, findings_json, sha256, signature_json = columns
+    findings = findings_by_sha.get(sha256)
+    if findings is None:
+        findings = Findings.from_state(json.loads(findings_json)) if findings_json else Findings()
+        findings_by_sha[sha256] = findings
+    signature = tuple(json.loads(signature_json)) if signature_json else None
+    return DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size, signature)
+
+
+def _outputs_name(out_dir: Path) -> str:
+    return f"outputs:{out_dir.resolve()}"
 
 
 class CatalogError(Exception):
@@ -105,6 +124,7 @@ class Catalog:
         """Replace one file's records (the file and its members) in one transaction: a
         scan killed at any moment leaves each file either fully catalogued or not at all."""
         with self._db:
+            self._forget_outputs()
             self._db.execute("DELETE FROM documents WHERE root = ? AND file_path = ?", (root, file_path))
             for member_seq, record in enumerate(records):
                 self._db.execute(
@@ -116,21 +136,44 @@ class Catalog:
                 if record.duplicate_of is None:
                     self._add_analysis(record)
 
-    def confirm_file(self, scan_id: int, file_seq: int, root: str, file_path: str) -> None:
-        """An unchanged file: keep its records, now in this scan's walk order."""
+    def confirm_files(self, scan_id: int, files: Iterable[tuple[int, str, str]]) -> None:
+        """Unchanged files (walk index, root, path): keep their records, now in this scan's walk
+        order. One transaction for many files: a rescan confirms every file of the share."""
         with self._db:
-            self._db.execute("UPDATE documents SET scan_id = ?, file_seq = ? WHERE root = ? AND file_path = ?",
-                             (scan_id, file_seq, root, file_path))
+            moved = False
+            for file_seq, root, file_path in files:
+                moved = moved or self._db.execute(
+                    "SELECT 1 FROM documents WHERE root = ? AND file_path = ? AND file_seq != ? LIMIT 1",
+                    (root, file_path, file_seq)).fetchone() is not None
+                self._db.execute("UPDATE documents SET scan_id = ?, file_seq = ? WHERE root = ? AND file_path = ?",
+                                 (scan_id, file_seq, root, file_path))
+            if moved:  # walk order changed: outputs replayed in the old order are stale
+                self._forget_outputs()
 
     def finish_scan(self, scan_id: int) -> int:
         """Forget files this scan did not meet (removed since); returns how many."""
         with self._db:
             removed = self._db.execute(
                 "SELECT COUNT(*) FROM documents WHERE scan_id != ? AND member_seq = 0", (scan_id,)).fetchone()[0]
-            self._db.execute("DELETE FROM documents WHERE scan_id != ?", (scan_id,))
+            if self._db.execute("DELETE FROM documents WHERE scan_id != ?", (scan_id,)).rowcount:
+                self._forget_outputs()
             self._db.execute("DELETE FROM analyses WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
             self._db.execute("DELETE FROM entity_hashes WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
         return int(removed)
+
+    def outputs_fingerprint(self, out_dir: Path) -> object:
+        """What `record_outputs` stored for this output directory, or None (never, or stale since)."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (_outputs_name(out_dir),)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def record_outputs(self, out_dir: Path, fingerprint: object) -> None:
+        """Outputs in `out_dir` were written from the catalog as it is now. Any change to the
+        documents (stored, removed or reordered files) forgets this, for every output directory."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (_outputs_name(out_dir), json.dumps(fingerprint)))
+
+    def _forget_outputs(self) -> None:
+        self._db.execute("DELETE FROM meta WHERE name LIKE 'outputs:%'")
 
     def _add_analysis(self, record: DocumentRecord) -> None:
         state = json.dumps(record.findings.to_state())
@@ -145,16 +188,27 @@ class Catalog:
         """(root, record) in scan order, with their findings."""
         findings_by_sha: dict[str, Findings] = {}
         rows = self._db.execute(
-            "SELECT d.root, d.depth, d.on_disk_size, d.record, a.findings, d.sha256, a.near_signature FROM documents d "
+            f"SELECT d.root, {RECORD_COLUMNS} FROM documents d "
             "LEFT JOIN analyses a ON a.sha256 = d.sha256 ORDER BY d.file_seq, d.root, d.member_seq"
         )
-        for root, depth, on_disk_size, record_json, findings_json, sha256, signature_json in rows:
-            findings = findings_by_sha.get(sha256)
-            if findings is None:
-                findings = Findings.from_state(json.loads(findings_json)) if findings_json else Findings()
-                findings_by_sha[sha256] = findings
-            signature = tuple(json.loads(signature_json)) if signature_json else None
-            yield root, DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size, signature)
+        for root, *columns in rows:
+            yield root, _record(columns, findings_by_sha)
+
+    def file_records(self, root: str, file_path: str) -> list[DocumentRecord]:
+        """One catalogued file's records (the file, then its members), with their findings."""
+        rows = self._db.execute(
+            f"SELECT {RECORD_COLUMNS} FROM documents d LEFT JOIN analyses a ON a.sha256 = d.sha256 "
+            "WHERE d.root = ? AND d.file_path = ? ORDER BY d.member_seq", (root, file_path))
+        findings_by_sha: dict[str, Findings] = {}
+        return [_record(columns, findings_by_sha) for columns in rows]
+
+    def file_with_content(self, sha256: str, suffix: str) -> tuple[str, str] | None:
+        """(root, path) of a catalogued file with these bytes and this (case-folded) extension, if any."""
+        rows = self._db.execute("SELECT root, file_path FROM documents WHERE sha256 = ? AND member_seq = 0", (sha256,))
+        for root, file_path in rows:
+            if PurePosixPath(file_path).suffix.casefold() == suffix:
+                return str(root), str(file_path)
+        return None
 
     def entity_hashes_by_path(self, entity_types: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(document path, entity type, keyed hash) for every value of these types, streamed."""

@@ -65,9 +65,13 @@ def main() -> None:
 @click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False),
               help="DLP policy (YAML): violations go to OUT/violations.jsonl and the exit status is 3.")
 @click.option("--parquet", is_flag=True, help="Also write OUT/documents.parquet (needs pyarrow: leakcensus[parquet]).")
+@click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Catalog of analysed files (default: OUT/catalog.sqlite); give the same one to every run "
+                   "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
-         dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool) -> None:
+         dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
+         catalog_path: Path | None) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv, report.html and catalog.sqlite
@@ -107,6 +111,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         worker_memory_bytes=worker_memory_mb * 1024 * 1024,
         policy=policy,
         parquet=parquet,
+        catalog_path=catalog_path,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))
@@ -185,8 +190,10 @@ def report(out_dir: Path, parquet: bool) -> None:
 @click.option("--name", help="A person's name (any order of 'Last, First' or 'First Last').")
 @click.option("--organization", help="An organisation's name.")
 @click.option("--region", default="US", show_default=True, help="Region for phone numbers written without +CC.")
+@click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="The scan's catalog when it was given --catalog (default: OUT/catalog.sqlite).")
 def lookup(out_dir: Path, key_file: Path | None, email: str | None, phone: str | None, name: str | None,
-           organization: str | None, region: str) -> None:
+           organization: str | None, region: str, catalog_path: Path | None) -> None:
     """Was this value in the leak? Lists the documents (path and categories) that mention it.
 
     The query is normalised and keyed exactly as the scan did; nothing raw was stored.
@@ -209,7 +216,7 @@ def lookup(out_dir: Path, key_file: Path | None, email: str | None, phone: str |
         if not key_path.exists():
             raise KeyFileError(f"key file not found: {key_path} (lookups need the scan's key)")
         hasher = KeyedHasher(load_or_create_key(key_path, out_dir))
-        with Catalog.open_existing(out_dir / CATALOG_NAME) as catalog:
+        with Catalog.open_existing(catalog_path or out_dir / CATALOG_NAME) as catalog:
             if catalog.key_fingerprint() != key_fingerprint(hasher.key):
                 raise KeyFileError("this key is not the one the scan used")
             hits = find(catalog, hasher, entity_type, value, region)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from datasketch import HyperLogLog
+if TYPE_CHECKING:  # imported when first needed: datasketch loads scipy, seconds that small scans need not pay
+    from datasketch import HyperLogLog
 
 EXACT_LIMIT = 1_000_000
 HLL_PRECISION = 14
@@ -37,6 +39,8 @@ class KeyedSet:
 
     def _to_sketch(self) -> HyperLogLog:
         if self._sketch is None:
+            from datasketch import HyperLogLog
+
             self._sketch = HyperLogLog(p=HLL_PRECISION, hashfunc=_hash32)
             for value in self._exact or ():
                 self._sketch.update(value.encode())

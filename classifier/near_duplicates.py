@@ -12,9 +12,6 @@ import hmac
 import re
 from collections.abc import Iterable
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
-
 NUM_PERM = 64
 SCHEME = "affine32"  # datasketch 2's default; stated because stored signatures must be rebuilt with it
 SHINGLE_WORDS = 5
@@ -24,6 +21,12 @@ THRESHOLD = 0.8
 # Too little text makes any two short notes look alike.
 MIN_SHINGLES = 20
 MAX_WORDS = 50_000
+# LSH banding: 5 bands of 11 values, datasketch MinHashLSH's optimum for THRESHOLD and NUM_PERM
+# (false positives and negatives weighted equally; tests check the two agree). Fixed here
+# because datasketch finds it by numerical integration with scipy, seconds of start-up that
+# a rescan (which only replays signatures) would otherwise pay.
+BANDS = 5
+ROWS_PER_BAND = 11
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -32,6 +35,8 @@ def signature(text: str, key: bytes) -> tuple[int, ...] | None:
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
+    from datasketch import MinHash  # worker side only: importing datasketch loads scipy
+
     def keyed_hash(shingle: bytes) -> int:
         return int.from_bytes(hmac.digest(key, shingle, hashlib.sha256)[:4], "little")
 
@@ -44,7 +49,7 @@ class NearDuplicateIndex:
     """Assigns `near_duplicate_of` in scan order and counts clusters (connected groups)."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._buckets: list[dict[tuple[int, ...], list[str]]] = [{} for _ in range(BANDS)]
         self._first_path: dict[str, str] = {}  # sha256 -> path of the first document with that content
         self._order: dict[str, int] = {}
 
@@ -52,9 +57,13 @@ class NearDuplicateIndex:
         """(path of the earliest document this one nearly duplicates, sha256 of all such documents)."""
         if near_signature is None or sha256 in self._first_path:
             return None, ()
-        minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.array(list(near_signature), dtype=np.uint32))
-        candidates = sorted(self._lsh.query(minhash), key=self._order.__getitem__)
-        self._lsh.insert(sha256, minhash)
+        values = tuple(near_signature)
+        bands = [values[i * ROWS_PER_BAND:(i + 1) * ROWS_PER_BAND] for i in range(BANDS)]
+        # Candidates share at least one whole band with this document (no Jaccard re-check, as in datasketch).
+        found = {sha for buckets, band in zip(self._buckets, bands, strict=True) for sha in buckets.get(band, ())}
+        candidates = sorted(found, key=self._order.__getitem__)
+        for buckets, band in zip(self._buckets, bands, strict=True):
+            buckets.setdefault(band, []).append(sha256)
         self._first_path[sha256] = path
         self._order[sha256] = len(self._order)
         if not candidates:

@@ -10,11 +10,12 @@ import sys
 import time
 from collections.abc import Iterable
 from types import TracebackType
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
 
 from classifier.records import DocumentRecord, Status
+
+if TYPE_CHECKING:  # rich is imported when a terminal is there to draw on: scripts and rescans skip its start-up
+    from rich.progress import TaskID
 
 
 class ScanProgress:
@@ -35,6 +36,9 @@ class ScanProgress:
 
 class TerminalProgress(ScanProgress):
     def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
         self._console = Console(stderr=True)
         self._progress = Progress(
             TextColumn("[bold]scanning"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),

@@ -9,14 +9,18 @@ rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
+from classifier import __version__
 from classifier.catalog import CATALOG_NAME, Catalog
 from classifier.inventory import Inventory
 from classifier.limits import Limits
@@ -34,6 +38,7 @@ from classifier.walk import file_sha256, walk_roots
 
 ORGANIZATIONS_CSV = "organizations.csv"
 VIOLATIONS_JSONL = "violations.jsonl"
+CONFIRM_BATCH = 10_000  # unchanged files confirmed per catalog transaction
 DOCUMENTS_CSV = "documents.csv"
 DOCUMENTS_PARQUET = "documents.parquet"
 
@@ -55,6 +60,11 @@ class ScanOptions:
     worker_memory_bytes: int | None = 4 << 30
     policy: Policy | None = None  # evaluated on the finished scan; violations.jsonl
     parquet: bool = False  # also write documents.parquet (needs pyarrow)
+    catalog_path: Path | None = None  # default: out_dir/catalog.sqlite
+
+    @property
+    def catalog(self) -> Path:
+        return self.catalog_path if self.catalog_path is not None else self.out_dir / CATALOG_NAME
 
 
 @dataclass(frozen=True)
@@ -138,47 +148,76 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     entries = walk_roots(list(options.roots), skipped, frozenset({options.out_dir.resolve()}))
     fingerprint = key_fingerprint(key)
     labels: list[tuple[str, str]] = []
-    with Catalog(options.out_dir / CATALOG_NAME) as catalog:
+    try:
+        options.catalog.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScanError(f"catalog directory not writable: {options.catalog.parent} ({exc.strerror})") from None
+    with Catalog(options.catalog) as catalog:
         catalog.bind_key(fingerprint)
         scan_id = catalog.begin_scan()
         # Organisation labels are never catalogued, so a scan that lists them analyses everything anew.
         reuse = not options.list_organizations
         work: list[tuple[int, FileEntry]] = []
         reused = 0
+        confirmed: list[tuple[int, str, str]] = []
         for file_seq, entry in enumerate(entries):
             if reuse and unchanged(catalog, entry):
-                catalog.confirm_file(scan_id, file_seq, entry.root, entry.rel_path)
-                reused += 1
+                confirmed.append((file_seq, entry.root, entry.rel_path))
             else:
                 work.append((file_seq, entry))
+            if len(confirmed) >= CONFIRM_BATCH:
+                reused += len(confirmed)
+                catalog.confirm_files(scan_id, confirmed)
+                confirmed.clear()
+        reused += len(confirmed)
+        catalog.confirm_files(scan_id, confirmed)
         progress = progress or ScanProgress()
         with progress:
             progress.start(len(work), sum(entry.size for _, entry in work))
-            for file_seq, entry, records in _analysed(options, key, work):
+
+            def store(file_seq: int, entry: FileEntry, records: list[DocumentRecord]) -> None:
                 catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
                 progress.advance(entry.size, records)
                 for record in records:
                     labels.extend(record.findings.organization_labels)
+
+            same = SameContent(catalog, store, reuse)
+            to_analyse = same.plan(work)
+            for file_seq, entry, records in _analysed(options, key, to_analyse):
+                store(file_seq, entry, records)
+                same.analysed(file_seq, entry)
         removed = catalog.finish_scan(scan_id)
-        inventory, organizations = replay(catalog, options.out_dir / "documents.jsonl")
+        documents_path = options.out_dir / "documents.jsonl"
+        previous = reusable_inventory(catalog, options.out_dir) if reuse else None
+        if previous is None:
+            inventory, organizations = replay(catalog, documents_path)
+            inventory.skipped.update(skipped)
         folder_unique = exact_folder_unique(catalog, options.policy) if options.policy else None
-    inventory.skipped.update(skipped)
-    scan_meta: dict[str, object] = {
-        "roots": [str(root) for root in options.roots],
-        "started_at": started.isoformat(timespec="seconds"),
-        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "key_fingerprint": fingerprint,
-        "spacy_model": options.spacy_model,
-        "files_analysed": len(work),
-        "files_unchanged": reused,
-        "files_removed": removed,
-    }
-    inventory_json = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
+        scan_meta: dict[str, object] = {
+            "roots": [str(root) for root in options.roots],
+            "started_at": started.isoformat(timespec="seconds"),
+            "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "key_fingerprint": fingerprint,
+            "spacy_model": options.spacy_model,
+            "files_analysed": len(to_analyse),
+            "files_copied": same.copied,
+            "files_unchanged": reused,
+            "files_removed": removed,
+        }
+        if previous is None:
+            inventory_json = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
+            if options.list_organizations:
+                organizations.add_labels(labels)
+                organizations.write_csv(options.out_dir / ORGANIZATIONS_CSV)
+        else:
+            # Nothing changed since these outputs were written: only the scan's own facts are new.
+            totals = {**previous["totals"], "skipped": dict(sorted(skipped.items()))}
+            inventory_json = {**previous, "scan": scan_meta, "totals": totals}
+            write_json(options.out_dir / "inventory.json", inventory_json)
+            write_derived(options.out_dir, inventory_json, options.parquet, documents_unchanged=True)
+        catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
     organizations_csv = options.out_dir / ORGANIZATIONS_CSV
-    if options.list_organizations:
-        organizations.add_labels(labels)
-        organizations.write_csv(organizations_csv)
-    elif organizations_csv.exists():
+    if not options.list_organizations and organizations_csv.exists():
         organizations_csv.unlink()  # an earlier run's list must not outlive a scan that was not asked for one
     violations: tuple[Violation, ...] = ()
     violations_path = options.out_dir / VIOLATIONS_JSONL
@@ -188,6 +227,31 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     elif violations_path.exists():
         violations_path.unlink()  # stale violations of another policy would be read as this scan's
     return ScanResult(inventory_json, options.out_dir, violations)
+
+
+FINGERPRINTED = ("inventory.json", "documents.jsonl", DOCUMENTS_CSV)
+
+
+def outputs_fingerprint(out_dir: Path) -> dict[str, object]:
+    """Size and mtime of the outputs a rescan reuses, and the version that wrote them."""
+    files: dict[str, object] = {}
+    for name in FINGERPRINTED:
+        with contextlib.suppress(OSError):
+            st = (out_dir / name).stat()
+            files[name] = [st.st_size, st.st_mtime_ns]
+    return {"version": __version__, "files": files}
+
+
+def reusable_inventory(catalog: Catalog, out_dir: Path) -> dict[str, Any] | None:
+    """The inventory.json written from the catalog as it still is, if its outputs are untouched."""
+    current = outputs_fingerprint(out_dir)
+    if catalog.outputs_fingerprint(out_dir) != current or len(current["files"]) != len(FINGERPRINTED):  # type: ignore[arg-type]
+        return None
+    try:
+        inventory: dict[str, Any] = json.loads((out_dir / "inventory.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return inventory if isinstance(inventory.get("totals"), dict) else None
 
 
 def exact_folder_unique(catalog: Catalog, policy: Policy) -> dict[str, dict[str, int]]:
@@ -202,6 +266,69 @@ def exact_folder_unique(catalog: Catalog, policy: Policy) -> dict[str, dict[str,
     for (folder, entity_type), values in hashes.items():
         counts.setdefault(folder, {})[entity_type] = len(values)
     return counts
+
+
+ContentKey = tuple[str, str]  # (SHA-256, case-folded extension): the sniffer reads text subtypes from the extension
+EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+
+
+class SameContent:
+    """Files whose bytes were analysed already get a copy of those records, not a second analysis.
+
+    `plan` hashes every file to analyse (hashing is a thousand times faster than analysis) and
+    returns the files to send to workers: the first of each content. A file whose content is
+    catalogued from an earlier run (a copy, or a file that was only touched) is copied at once;
+    later files with the content of one being analysed wait for it and are copied when
+    `analysed` reports it stored. Copies keep their own path, mtime and size on disk.
+    """
+
+    def __init__(self, catalog: Catalog, store: Callable[[int, FileEntry, list[DocumentRecord]], None],
+                 use_earlier_runs: bool) -> None:
+        self._catalog = catalog
+        self._store = store
+        self._use_earlier_runs = use_earlier_runs
+        self._waiting: dict[ContentKey, list[tuple[int, FileEntry]]] = {}
+        self._analysing: dict[int, ContentKey] = {}
+        self.copied = 0
+
+    def plan(self, work: list[tuple[int, FileEntry]]) -> list[tuple[int, FileEntry]]:
+        to_analyse = []
+        for file_seq, entry in work:
+            key = self._key(entry)
+            if key is None:  # unreadable now, or empty: the worker records it as it is
+                to_analyse.append((file_seq, entry))
+            elif key in self._waiting:
+                self._waiting[key].append((file_seq, entry))
+            elif self._use_earlier_runs and (source := self._catalog.file_with_content(*key)) is not None:
+                self._copy(source, file_seq, entry)
+            else:
+                self._waiting[key] = []
+                self._analysing[file_seq] = key
+                to_analyse.append((file_seq, entry))
+        return to_analyse
+
+    def analysed(self, file_seq: int, entry: FileEntry) -> None:
+        key = self._analysing.pop(file_seq, None)
+        for later_seq, later in self._waiting.pop(key, []) if key is not None else []:
+            self._copy((entry.root, entry.rel_path), later_seq, later)
+
+    @staticmethod
+    def _key(entry: FileEntry) -> ContentKey | None:
+        try:
+            sha256 = file_sha256(entry.abs_path)
+        except OSError:
+            return None
+        return None if sha256 == EMPTY_SHA256 else (sha256, PurePosixPath(entry.rel_path).suffix.casefold())
+
+    def _copy(self, source: tuple[str, str], file_seq: int, entry: FileEntry) -> None:
+        root, source_path = source
+        records = [
+            replace(record, path=entry.rel_path + record.path[len(source_path):], duplicate_of=record.path,
+                    on_disk_size=entry.size if record.depth == 0 else record.on_disk_size)
+            for record in self._catalog.file_records(root, source_path)
+        ]
+        self._store(file_seq, entry, records)
+        self.copied += 1
 
 
 def unchanged(catalog: Catalog, entry: FileEntry) -> bool:
@@ -244,12 +371,15 @@ def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, obje
     return inventory_json
 
 
-def write_derived(out_dir: Path, inventory_json: dict[str, object], parquet: bool = False) -> None:
-    """report.html and the flat exports; `leakcensus report` calls this again without rescanning."""
+def write_derived(out_dir: Path, inventory_json: dict[str, object], parquet: bool = False,
+                  documents_unchanged: bool = False) -> None:
+    """report.html and the flat exports; `leakcensus report` calls this again without rescanning.
+    With `documents_unchanged` the exports are kept when present (the report shows the scan's times)."""
     documents = out_dir / "documents.jsonl"
-    write_documents_csv(read_documents(documents), out_dir / DOCUMENTS_CSV)
+    if not (documents_unchanged and (out_dir / DOCUMENTS_CSV).exists()):
+        write_documents_csv(read_documents(documents), out_dir / DOCUMENTS_CSV)
     parquet_path = out_dir / DOCUMENTS_PARQUET
-    if parquet:
+    if parquet and not (documents_unchanged and parquet_path.exists()):
         write_documents_parquet(read_documents(documents), parquet_path)
     elif parquet_path.exists():
         parquet_path.unlink()  # it would describe an older scan

@@ -46,15 +46,16 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
     if not stat.S_ISDIR(root_stat.st_mode):
         raise RootError(f"root is not a directory or regular file: {root_label}")
 
-    def on_error(exc: OSError) -> None:
-        skipped["unreadable_directory"] += 1
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if Path(dirpath, d).resolve() not in exclude)
-        for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
-            full = Path(dirpath, name)
+    # Depth first with an explicit stack (no recursion limit for hostile nesting): a directory's
+    # files in name order, then its subdirectories in name order, as os.walk top-down visits them.
+    excluded_names = {path.name for path in exclude}
+    stack = [(str(root), "")]
+    while stack:
+        directory, prefix = stack.pop()
+        files, subdirectories = _list_directory(directory, skipped)
+        for entry in files:
             try:
-                st = full.lstat()
+                st = entry.stat(follow_symlinks=False)
             except OSError:
                 skipped["unreadable_file"] += 1
                 continue
@@ -64,8 +65,29 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
             if not stat.S_ISREG(st.st_mode):
                 skipped["special_file"] += 1
                 continue
-            rel = display_path(os.path.relpath(full, root)).replace(os.sep, "/")
-            yield FileEntry(root_label, full, rel, st.st_size, st.st_mtime_ns)
+            yield FileEntry(root_label, Path(entry.path), display_path(prefix + entry.name), st.st_size, st.st_mtime_ns)
+        # Resolving a path is slow; only directories named like an excluded one need it.
+        stack.extend((entry.path, prefix + entry.name + "/") for entry in reversed(subdirectories)
+                     if not (entry.name in excluded_names and Path(entry.path).resolve() in exclude))
+
+
+def _list_directory(directory: str, skipped: Counter[str]) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """(everything that is not a directory, real subdirectories), each sorted by name; one scandir."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        skipped["unreadable_directory"] += 1
+        return [], []
+    files: list[os.DirEntry[str]] = []
+    subdirectories: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_directory = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_directory = False
+        (subdirectories if is_directory else files).append(entry)
+    return files, subdirectories
 
 
 HASH_CHUNK = 1 << 20

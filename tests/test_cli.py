@@ -202,3 +202,26 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
     shown = run_on_a_terminal(command("tty"))
     assert b"3/3 files" in shown and b"files/s" in shown and b"problems 0" in shown
     assert b"files/s" not in run_on_a_terminal([*command("quiet"), "--quiet"])
+
+
+def test_a_shared_catalog_lets_a_new_output_directory_skip_unchanged_files(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "notes.txt").write_text("Ann Lee called about the purchase order from Contoso.")
+    (root / "copy.txt").write_text("Ann Lee called about the purchase order from Contoso.")
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    catalog = tmp_path / "state" / "leakcensus.sqlite"
+    summaries = []
+    for night in ("mon", "tue"):
+        result = CliRunner().invoke(main, ["scan", str(root), "--out", str(tmp_path / night), "--workers", "1",
+                                           "--key-file", str(key), "--catalog", str(catalog), "--json"])
+        assert result.exit_code == 0, result.output
+        summaries.append(json.loads((tmp_path / night / "inventory.json").read_text("utf-8"))["scan"])
+    assert [(s["files_analysed"], s["files_copied"], s["files_unchanged"]) for s in summaries] == [(1, 1, 0), (0, 0, 2)]
+    assert not (tmp_path / "mon" / "catalog.sqlite").exists()
+    assert (tmp_path / "mon" / "documents.jsonl").read_bytes() == (tmp_path / "tue" / "documents.jsonl").read_bytes()
+    found = CliRunner().invoke(main, ["lookup", "--out", str(tmp_path / "tue"), "--key-file", str(key),
+                                      "--catalog", str(catalog), "--name", "Ann Lee"])
+    assert found.exit_code == 0, found.output
+    assert sorted(line.split("\t")[0] for line in found.output.splitlines()) == ["copy.txt", "notes.txt"]

@@ -43,3 +43,30 @@ def test_short_texts_get_no_signature_and_keys_change_signatures() -> None:
 def test_clusters_count_connected_groups() -> None:
     assert count_clusters([("a", "b"), ("b", "c"), ("d", "e")]) == (2, 5)
     assert count_clusters([]) == (0, 0)
+
+
+def test_banding_is_datasketchs_lsh_for_our_threshold() -> None:
+    """The fixed bands give the candidates datasketch's MinHashLSH (which picks its bands by
+    numerical integration) gives, over documents edited by every amount."""
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from classifier.near_duplicates import BANDS, NUM_PERM, ROWS_PER_BAND, SCHEME, THRESHOLD
+
+    reference = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (reference.b, reference.r) == (BANDS, ROWS_PER_BAND)
+    index = NearDuplicateIndex()
+    base = text(11)
+    edits = [edited(base, changes, seed=changes) for changes in range(0, 40)] + [text(seed) for seed in range(20, 30)]
+    agreed_with_a_candidate = 0
+    for number, document in enumerate(edits):
+        near = signature(document, TEST_KEY)
+        assert near is not None
+        sha = f"{number:064x}"
+        minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.array(near, dtype=np.uint32))
+        expected = set(reference.query(minhash))
+        reference.insert(sha, minhash)
+        _, found = index.add(sha, f"doc{number}", near)
+        assert set(found) == expected
+        agreed_with_a_candidate += bool(expected)
+    assert 5 < agreed_with_a_candidate < len(edits) - 5  # both outcomes were exercised

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Any
 
 MEMBER_SEPARATOR = "!/"
@@ -42,7 +41,7 @@ SCORED_ENTITIES: tuple[str, ...] = tuple(ENTITY_WEIGHTS)
 def folder_of(path: str) -> str:
     """The folder a document lies in: its outermost container's directory, `.` at a root's top level."""
     outer = path.split(MEMBER_SEPARATOR, 1)[0]
-    parent = str(PurePosixPath(outer).parent)
+    parent = outer.rpartition("/")[0]  # walk paths are clean relative POSIX paths: no PurePosixPath needed
     return parent if parent not in ("", ".") else TOP_LEVEL
 
 
