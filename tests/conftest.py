@@ -18,7 +18,10 @@ from classifier.scan import ScanOptions, ScanResult, run_scan
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+CORPORA = SHARED / "corpora"
 TEST_KEY = b"0123456789abcdef0123456789abcdef"
+# Third-party folders whose every file has a known category (see ../shared/corpora/README.md).
+LABELLED_CORPORA = ("invoices", "contracts", "secrets")
 
 
 @dataclass
@@ -98,3 +101,28 @@ def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactor
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     return SampleScan(sample_leak, result, documents, list(_GUARD.events))
 
+
+
+def scan_records(tmp_path: Path, *roots: Path) -> list[dict[str, Any]]:
+    """A real scan (one worker) of the roots; the parsed lines of documents.jsonl."""
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+    run_scan(ScanOptions(roots=roots, out_dir=out, workers=1, key_file=key))
+    return [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+
+
+@dataclass(frozen=True)
+class LabelledCorporaScan:
+    roots: tuple[Path, ...]
+    documents: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="session")
+def labelled_corpora_scan(tmp_path_factory: pytest.TempPathFactory) -> LabelledCorporaScan:
+    """One scan of the labelled third-party corpora (about 100 s, mostly the 60 contracts), shared by
+    test_corpora (every file accounted for) and test_categories (the categories they must get)."""
+    roots = tuple(CORPORA / name for name in LABELLED_CORPORA)
+    if not all(root.is_dir() for root in roots):
+        pytest.skip("../shared/corpora absent (not a development checkout)")
+    return LabelledCorporaScan(roots, scan_records(tmp_path_factory.mktemp("labelled-corpora"), *roots))

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from classifier.scan import ScanOptions, run_scan
-from tests.conftest import SHARED, TEST_KEY
+from tests.conftest import CORPORA, LabelledCorporaScan, scan_records
 
-CORPORA = SHARED / "corpora"
 pytestmark = pytest.mark.skipif(not CORPORA.exists(), reason="../shared/corpora absent (not a development checkout)")
 
 OOXML = "application/vnd.openxmlformats-officedocument."
@@ -49,26 +46,18 @@ FITTING_MIMES: dict[str, tuple[str, ...]] = {
 }
 
 
-def scan(tmp_path: Path, *roots: Path) -> list[dict[str, Any]]:
-    key = tmp_path / "k.key"
-    key.write_bytes(TEST_KEY)
-    out = tmp_path / "out"
-    run_scan(ScanOptions(roots=roots, out_dir=out, workers=1, key_file=key))
-    return [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
-
-
 def files_under(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
 @pytest.fixture(scope="module")
 def magika_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    return scan(tmp_path_factory.mktemp("magika"), CORPORA / "magika-basic")
+    return scan_records(tmp_path_factory.mktemp("magika"), CORPORA / "magika-basic")
 
 
 @pytest.fixture(scope="module")
 def poi_records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    return scan(tmp_path_factory.mktemp("poi"), CORPORA / "office-poi")
+    return scan_records(tmp_path_factory.mktemp("poi"), CORPORA / "office-poi")
 
 
 def test_magika_every_file_one_record(magika_records: list[dict[str, Any]]) -> None:
@@ -103,9 +92,8 @@ def test_poi_fuzzer_crashers_are_corrupt_or_ok(poi_records: list[dict[str, Any]]
     assert {r["status"] for r in crashers} <= {"ok", "corrupt", "too_large", "encrypted"}
 
 
-def test_other_corpora_every_file_one_record(tmp_path: Path) -> None:
-    roots = [CORPORA / name for name in ("invoices", "contracts", "secrets")]
-    records = scan(tmp_path, *roots)
+def test_other_corpora_every_file_one_record(labelled_corpora_scan: LabelledCorporaScan) -> None:
+    roots, records = labelled_corpora_scan.roots, labelled_corpora_scan.documents
     top = sorted(r["path"] for r in records if "!/" not in r["path"])
     assert top == sorted(p for root in roots for p in files_under(root))
     assert all(r["status"] == "ok" for r in records), [(r["path"], r["status"]) for r in records if r["status"] != "ok"]

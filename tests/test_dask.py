@@ -73,7 +73,10 @@ def test_dask_scan_equals_the_local_scan(dask_cluster: str, sample_scan: SampleS
     def without_scan(inventory: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in inventory.items() if k != "scan"}
 
-    assert result.inventory["scan"]["files_analysed"] == sample_scan.result.inventory["totals"]["files"]  # type: ignore[index]
+    scan: dict[str, int] = result.inventory["scan"]  # type: ignore[assignment]
+    # Every file went through the cluster, except exact copies, which got the first copy's records.
+    assert scan["files_analysed"] + scan["files_copied"] == sample_scan.result.inventory["totals"]["files"]  # type: ignore[index]
+    assert scan["files_analysed"] > 30
     assert without_scan(result.inventory) == without_scan(sample_scan.result.inventory)
     local_lines = (sample_scan.result.out_dir / "documents.jsonl").read_text("utf-8")
     assert (out / "documents.jsonl").read_text("utf-8") == local_lines

@@ -1,126 +1,118 @@
 """Document -> ranked business categories with scores and the names of the cues that fired.
 
-The cues and weights are data (`models/categories.json`); this module only
-matches them. Signals are names from that model (`phrase:purchase_order`,
-`header:qty`, `email_headers`), never text from the document.
+The cues and weights are data (`models/categories.json`, see `model.py`); `cues.py`
+turns a document into cue features and this module scores them. Signals are cue
+names from the model (`phrase:purchase_order`, `header:qty`, `email_headers`,
+`shape:line_items`), never text from the document.
+
+With the fitted scorer the first category is the document's primary kind (an
+email about an order is first `correspondence`); the others follow by score,
+each listed when the probability that it applies reaches the model's threshold.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import re
-from collections import defaultdict
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Mapping
 
-from classifier.records import CategoryScore, Extracted, Findings, SegmentKind
+from classifier.categories.cues import CueVector, cue_vector
+from classifier.categories.model import (
+    MODEL_PATH,
+    CategoryModel,
+    FittedHeads,
+    LinearHead,
+    load_category_model,
+    sigmoid,
+)
+from classifier.records import CategoryScore, Extracted, Findings
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "categories.json"
-# Only the start of a long document is read for cues: headings and openings
-# carry the document type, and this bounds the cost per document.
-TEXT_BUDGET = 20_000
-CODE_LINE = re.compile(r"^\s*(?:def |class |import |from \S+ import |function |public |private |#include|package )|[;{]\s*$",
-                       re.MULTILINE)
+__all__ = ["MODEL_PATH", "CategoryModel", "category_scores", "load_category_model", "rank", "tag_categories"]
 
-
-@dataclass(frozen=True)
-class CategoryModel:
-    phrase_pattern: re.Pattern[str] | None
-    phrases: dict[str, list[tuple[str, float]]]  # phrase -> [(category, weight)]
-    headers: dict[str, list[tuple[str, float]]]
-    structure: dict[str, dict[str, float]]
-    entities: dict[str, dict[str, float]]
-    contact_types: frozenset[str]
-    contact_min_columns: int
-    contact_weight: float
-    min_score: float
-
-
-def signal_name(kind: str, cue: str) -> str:
-    return f"{kind}:{re.sub(r'[^a-z0-9]+', '_', cue.lower()).strip('_')}"[:80]
-
-
-def load_category_model(path: Path = MODEL_PATH) -> CategoryModel:
-    raw = json.loads(path.read_text("utf-8"))
-    phrases: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    headers: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for category, cues in raw["categories"].items():
-        for phrase, weight in cues.get("phrases", {}).items():
-            phrases[phrase.lower()].append((category, float(weight)))
-        for header, weight in cues.get("headers", {}).items():
-            headers[header.lower()].append((category, float(weight)))
-    alternatives = sorted(phrases, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in alternatives) + r")", re.IGNORECASE) if phrases else None
-    contact = raw["contact_columns"]
-    return CategoryModel(
-        phrase_pattern=pattern,
-        phrases=dict(phrases),
-        headers=dict(headers),
-        structure=raw["structure"],
-        entities=raw["entities"],
-        contact_types=frozenset(contact["types"]),
-        contact_min_columns=int(contact["min_columns"]),
-        contact_weight=float(contact["weight"]),
-        min_score=float(raw["min_score"]),
-    )
+MAX_SIGNALS = 8
+NO_CUE = "no_cue"
+OTHER = "other"
 
 
 def tag_categories(extracted: Extracted, findings: Findings, model: CategoryModel) -> tuple[CategoryScore, ...]:
-    evidence: dict[str, float] = defaultdict(float)
-    signals: dict[str, list[str]] = defaultdict(list)
+    return rank(cue_vector(extracted, findings, model.lexicon), model)
 
-    def fire(category: str, weight: float, signal: str) -> None:
-        evidence[category] += weight
-        if signal not in signals[category]:
-            signals[category].append(signal)
 
-    text_parts: list[str] = []
-    budget = TEXT_BUDGET
-    header_labels: set[str] = set()
-    for segment in extracted.segments:
-        if segment.kind is SegmentKind.TABLE_CELL:
-            if segment.header:
-                header_labels.add(segment.header.strip().lower())
-            continue
-        if budget > 0:
-            text_parts.append(segment.text[:budget])
-            budget -= len(text_parts[-1])
-    text = "\n".join(text_parts)
+def rank(cues: CueVector, model: CategoryModel) -> tuple[CategoryScore, ...]:
+    if not cues.has_text and not cues.features:
+        return ()
+    if model.scorer == "fitted" and model.fitted is not None:
+        return _rank_fitted(cues, model.taxonomy, model.fitted)
+    return _rank_rules(cues, model)
 
-    if model.phrase_pattern is not None:
-        counts: dict[str, int] = defaultdict(int)
-        for match in model.phrase_pattern.finditer(text):
-            counts[match.group(1).lower()] += 1
-        for phrase, count in counts.items():
-            for category, weight in model.phrases.get(phrase, []):
-                # Repetition adds a little: a word used ten times is not ten cues.
-                fire(category, weight * (1 + math.log(count) / 2), signal_name("phrase", phrase))
-    for label in sorted(header_labels):
-        for header, cues in model.headers.items():
-            if header in label:
-                for category, weight in cues:
-                    fire(category, weight, signal_name("header", header))
 
-    structure = set(extracted.structure)
-    if len(CODE_LINE.findall(text)) >= 5:
-        structure.add("code_syntax")
-    for cue in sorted(structure):
-        for category, weight in model.structure.get(cue, {}).items():
-            fire(category, weight, cue)
-    for entity_type, tally in findings.entities.items():
-        for category, weight in model.entities.get(entity_type, {}).items():
-            if tally.mentions:
-                fire(category, weight, signal_name("entity", entity_type))
-    contact_columns = model.contact_types.intersection(findings.table_columns)
-    if len(contact_columns) >= model.contact_min_columns:
-        fire("contact_list", model.contact_weight, "columns:contact_details")
+def category_scores(cues: CueVector, model: CategoryModel) -> dict[str, float]:
+    """Every category's score, listed or not (for calibration checks): a probability with the fitted scorer."""
+    if model.scorer == "fitted" and model.fitted is not None:
+        probability = _membership(cues.features, model.taxonomy, model.fitted)
+        return {c: probability.get(c, 0.0) for c in model.taxonomy}
+    return {c: 1 - math.exp(-sum(w for _, w in LinearHead(0.0, model.rules.weights.get(c, {})).contributions(cues.features)))
+            for c in model.taxonomy}
 
-    scored = [
-        CategoryScore(category, 1 - math.exp(-weight), tuple(signals[category]))
-        for category, weight in evidence.items()
-    ]
-    ranked = sorted((c for c in scored if c.score >= model.min_score), key=lambda c: (-c.score, c.id))
-    if not ranked and text.strip():
-        return (CategoryScore("other", 0.5, ("no_cue",)),)
+
+def _signals(cues: CueVector, contributions: list[tuple[str, float]]) -> tuple[str, ...]:
+    """Cue names of the strongest features, taken in turns so that one feature's many phrases do not
+    crowd out the other kinds of evidence (a heading, a table shape)."""
+    queues = [list(cues.evidence.get(feature, (feature.lower(),))) for feature, _ in contributions]
+    names: list[str] = []
+    while len(names) < MAX_SIGNALS and any(queues):
+        for queue in queues:
+            if queue and len(names) < MAX_SIGNALS:
+                name = queue.pop(0)
+                if name not in names:
+                    names.append(name)
+    return tuple(names)
+
+
+def _membership(features: Mapping[str, float], taxonomy: tuple[str, ...], heads: FittedHeads) -> dict[str, float]:
+    """Probability that each category applies; "other" (none of the above) is the chance that no named one does."""
+    probability = {c: sigmoid(heads.membership[c].logit(features)) for c in taxonomy if c in heads.membership}
+    if OTHER in taxonomy and OTHER not in heads.membership:
+        probability[OTHER] = math.prod(1 - p for p in probability.values())
+    return probability
+
+
+def _rank_fitted(cues: CueVector, taxonomy: tuple[str, ...], heads: FittedHeads) -> tuple[CategoryScore, ...]:
+    features = cues.features
+    probability = _membership(features, taxonomy, heads)
+    primary_logits = {c: heads.primary[c].logit(features) for c in taxonomy if c in heads.primary}
+    # "other" excludes the rest, so it is listed only as the primary category.
+    listed = [c for c in taxonomy if c != OTHER and probability.get(c, 0.0) >= heads.threshold]
+    if cues.has_text and primary_logits:
+        best = max(primary_logits, key=lambda c: (primary_logits[c], -taxonomy.index(c)))
+        listed = [best, *sorted((c for c in listed if c != best), key=lambda c: (-probability[c], c))]
+    else:
+        listed.sort(key=lambda c: (-probability[c], c))
+    return tuple(
+        CategoryScore(c, probability.get(c, 0.0), _category_signals(cues, heads.membership.get(c), heads.primary.get(c)))
+        for c in listed
+    )
+
+
+def _category_signals(cues: CueVector, membership: LinearHead | None, primary: LinearHead | None) -> tuple[str, ...]:
+    for head in (membership, primary):
+        if head is not None:
+            found = _signals(cues, head.contributions(cues.features))
+            if found:
+                return found
+    return (NO_CUE,)
+
+
+def _rank_rules(cues: CueVector, model: CategoryModel) -> tuple[CategoryScore, ...]:
+    scored: list[CategoryScore] = []
+    for category in model.taxonomy:
+        weights: Mapping[str, float] = model.rules.weights.get(category, {})
+        head = LinearHead(0.0, weights)
+        contributions = head.contributions(cues.features)
+        evidence = sum(c for _, c in contributions)
+        score = 1 - math.exp(-evidence)
+        if score >= model.rules.min_score:
+            scored.append(CategoryScore(category, score, _signals(cues, contributions)))
+    ranked = sorted(scored, key=lambda c: (-c.score, c.id))
+    if not ranked and cues.has_text:
+        return (CategoryScore("other", 0.5, (NO_CUE,)),)
     return tuple(ranked)
