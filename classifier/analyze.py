@@ -33,7 +33,7 @@ from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.tagger import tag_pii
 from classifier.records import DocumentRecord, Extracted, FileEntry, Findings, Member, SegmentKind, Status
-from classifier.sniff import Sniffer
+from classifier.sniff import Sniffed, Sniffer
 from classifier.walk import file_sha256
 
 MEMBER_SEPARATOR = "!/"
@@ -68,6 +68,44 @@ def member_problem_status(problem: str) -> Status:
     return Status.CORRUPT
 
 
+class FileBudget:
+    """What one file on disk may still cost, over all its nested containers: decompressed
+    bytes (max_container_bytes) and member documents (max_members). A zip of zips of zips
+    gets one budget, not one per container, so a 42.zip-style bomb stops early."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.bytes_left = limits.max_container_bytes
+        self.members_left = limits.max_members
+
+    def limits_now(self) -> Limits:
+        return replace(self.limits, max_container_bytes=self.bytes_left, max_members=self.members_left,
+                       max_member_bytes=min(self.limits.max_member_bytes, self.bytes_left))
+
+    def spend(self, extracted: Extracted) -> None:
+        self.bytes_left = max(0, self.bytes_left - max(extracted.inflated, sum(len(m.data) for m in extracted.members)))
+        self.members_left = max(0, self.members_left - len(extracted.members))
+
+    def exhausted(self, problem: LimitExceeded) -> None:
+        """A container refused for a whole-file limit leaves nothing for its siblings."""
+        if str(problem) == "max_container_bytes":
+            self.bytes_left = 0
+        elif str(problem) == "max_members":
+            self.members_left = 0
+
+
+def within_text_budget(extracted: Extracted, max_chars: int) -> None:
+    """Cuts the segments to `max_chars` characters in all (extractors bound their own text,
+    but several bounded parts, such as email bodies, can still add up past it)."""
+    left = max_chars
+    for index, segment in enumerate(extracted.segments):
+        if len(segment.text) > left:
+            extracted.segments[index:] = [replace(segment, text=segment.text[:left])] if left else []
+            extracted.truncated = True
+            return
+        left -= len(segment.text)
+
+
 @dataclass(frozen=True)
 class AnalyzerSettings:
     """What a worker process needs to build its own analyzer (picklable, sent once per worker)."""
@@ -96,12 +134,18 @@ class DocumentAnalyzer:
         self.today = today or date.today()
         self._first_by_sha: dict[str, DocumentRecord] = {}
         self._containers: set[str] = set()  # sha256 of analysed documents that had members
+        self._budget = FileBudget(limits)
 
     def analyze_bytes(self, data: bytes, path: str, depth: int = 0, container_date: str | None = None) -> list[DocumentRecord]:
         """Records for this document (first) and all its members, depth first."""
+        if depth == 0:
+            self._budget = FileBudget(self.limits)
         name = path.rsplit(MEMBER_SEPARATOR, 1)[-1]
         sha256 = hashlib.sha256(data).hexdigest()
-        sniffed = self.sniffer.sniff(data, name)
+        try:
+            sniffed = self.sniffer.sniff(data, name)
+        except Exception:  # a hostile header met in refining the type: the bytes stay unidentified
+            sniffed = Sniffed("application/octet-stream", extension_mismatch=False)
         first = self._first_by_sha.get(sha256)
         extracted: Extracted | None = None
         if first is not None:
@@ -143,9 +187,14 @@ class DocumentAnalyzer:
 
     def _extract_quietly(self, data: bytes, mime: str, name: str) -> Extracted | None:
         try:
-            return extract(data, mime, name, self.limits)
+            extracted = extract(data, mime, name, self._budget.limits_now())
+        except LimitExceeded as problem:  # this file's budget ran out: the copy's members go unlisted
+            self._budget.exhausted(problem)
+            return None
         except Exception:  # it succeeded before on the same bytes; a failure now only loses members
             return None
+        self._budget.spend(extracted)
+        return extracted
 
     def _analyze_new(self, data: bytes, path: str, sha256: str, mime: str, mismatch: bool, depth: int,
                      container_date: str | None) -> tuple[DocumentRecord, Extracted | None]:
@@ -155,12 +204,20 @@ class DocumentAnalyzer:
             duplicate_of=None, depth=depth,
         )
         try:
-            extracted = extract(data, mime, PurePosixPath(path).name, self.limits)
+            extracted = extract(data, mime, PurePosixPath(path).name, self._budget.limits_now())
         except DocumentProblem as problem:
+            if isinstance(problem, LimitExceeded):
+                self._budget.exhausted(problem)
             status = STATUS_BY_PROBLEM.get(type(problem), Status.ERROR)
             return replace(base, status=status, error=str(problem)[:MAX_REASON]), None
+        except RecursionError:  # a parser recursing over hostile nesting (Python's own guard)
+            return replace(base, status=Status.CORRUPT, error="nested too deeply"), None
         except Exception as exc:  # a library bug on hostile input must not stop the scan
             return replace(base, status=Status.ERROR, error=f"extractor failed: {reason_from(exc)}"), None
+        self._budget.spend(extracted)
+        within_text_budget(extracted, self.limits.max_text_chars)
+        if extracted.truncated:  # read, but not all of it: said in the reason, the status stays ok
+            base = replace(base, error="max_text_chars")
         try:
             prose = "\n".join(s.text for s in extracted.segments if s.kind is not SegmentKind.TABLE_CELL)
             language = detect_language(prose)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Below this many decompressed bytes a member is never refused for its ratio: tiny
+# members of repetitive text (a blank template, a run of spaces) compress extremely well.
+RATIO_GRACE_BYTES = 1 << 20
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -11,9 +15,16 @@ class Limits:
     max_file_bytes: int = 512 * 1024 * 1024
     # A single container member larger than this, once decompressed, is too_large.
     max_member_bytes: int = 256 * 1024 * 1024
-    # Sum of decompressed member bytes from one container.
+    # Decompressed bytes from one file on disk in total, over all its nested containers,
+    # members refused part-way included.
     max_container_bytes: int = 1024 * 1024 * 1024
+    # Members (documents inside it) of one file on disk in total, at all nesting levels.
     max_members: int = 10_000
     max_depth: int = 10
-    # Text beyond this many characters per document is not analysed.
+    # Decompressed bytes per compressed byte of one member or stream, past RATIO_GRACE_BYTES.
+    # Deflate bombs run at ~1000:1 and bzip2/xz ones far higher; real documents stay well
+    # under 100:1 (Apache POI refuses OOXML parts past 100:1 by default, ZipSecureFile).
+    max_ratio: int = 200
+    # Text beyond this many characters per document is not analysed (status stays ok,
+    # the record's error says max_text_chars).
     max_text_chars: int = 5_000_000

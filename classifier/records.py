@@ -76,10 +76,21 @@ class Extracted:
     members: list[Member] = field(default_factory=list)
     metadata_dates: list[str] = field(default_factory=list)
     structure: frozenset[str] = frozenset()  # e.g. {"email_headers", "table"}
+    # Bytes decompressed to produce the members, those of refused members included: the
+    # analyzer charges them to the file's max_container_bytes across nesting levels.
+    inflated: int = 0
+    truncated: bool = False  # text was cut at max_text_chars
 
     def add(self, kind: SegmentKind, text: str, header: str | None = None) -> None:
         if text and not text.isspace():
             self.segments.append(Segment(kind, text, header))
+
+    def add_bounded(self, kind: SegmentKind, text: str, max_chars: int) -> None:
+        """Adds at most `max_chars` of `text`, noting when some was cut."""
+        if len(text) > max_chars:
+            self.truncated = True
+            text = text[:max_chars]
+        self.add(kind, text)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, require_spacy_model
 from classifier.policy import Policy, Violation, evaluate, write_violations
 from classifier.progress import ScanProgress
-from classifier.records import DocumentRecord, FileEntry
+from classifier.records import DocumentRecord, FileEntry, Status
 from classifier.report.exports import write_documents_csv, write_documents_parquet
 from classifier.report.folders import folder_of
 from classifier.report.html import read_documents, render_report
@@ -118,6 +118,10 @@ class DuplicateResolver:
         self._near = NearDuplicateIndex()
 
     def resolve(self, record: DocumentRecord) -> DocumentRecord:
+        if record.status is not Status.OK and record.size == 0:
+            # A member refused unread (over a limit, a link, a failed attachment) has no bytes and
+            # hashes as empty data: it is its own record, not a copy of the first such member.
+            return replace(record, duplicate_of=None)
         first = self._first.get(record.sha256)
         if first is None:
             near_path, near_shas = self._near.add(record.sha256, record.path, record.near_signature)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -105,6 +106,12 @@ MIME_HEADER_BLOCK = re.compile(
 )
 
 
+# What zipfile raises on a damaged or hostile directory (NotImplementedError: an unknown
+# "version needed to extract"; struct.error and EOFError: truncated records).
+ZIP_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError, struct.error)
+
+
 @dataclass(frozen=True)
 class Sniffed:
     mime: str
@@ -169,7 +176,7 @@ def _ooxml_type(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = package.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         return None
     if "[Content_Types].xml" not in names:
         return None

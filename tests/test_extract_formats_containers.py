@@ -193,14 +193,20 @@ def test_tar_gz_bomb_is_stepped_over_only_within_the_container_limit() -> None:
             archive.addfile(info, Zeros(info.size))
     bomb = buffer.getvalue()
     assert len(bomb) < 1_000_000
-    limits = Limits(max_member_bytes=10 * 1024 * 1024, max_container_bytes=150 * 1024 * 1024)
+    # The ratio limit (below) would stop it first; without it, the container limit does.
+    limits = Limits(max_member_bytes=10 * 1024 * 1024, max_container_bytes=150 * 1024 * 1024, max_ratio=10**9)
     started = time.perf_counter()
     with pytest.raises(LimitExceeded, match=r"^max_container_bytes$"):
         extract_tar(bomb, "bomb.tar.gz", limits)
     assert time.perf_counter() - started < 5
-    one = extract_tar(bomb, "bomb.tar.gz", Limits(max_member_bytes=10 * 1024 * 1024))
+    one = extract_tar(bomb, "bomb.tar.gz", Limits(max_member_bytes=10 * 1024 * 1024, max_ratio=10**9))
     assert [(m.name, m.problem) for m in one.members] == [("zeros-1.bin", "max_member_bytes"),
                                                           ("zeros-2.bin", "max_member_bytes")]
+    assert one.inflated == 200 * 1024 * 1024 + 3 * 512  # every byte stepped over counted: headers, end blocks
+    started = time.perf_counter()
+    with pytest.raises(LimitExceeded, match=r"^max_ratio$"):
+        extract_tar(bomb, "bomb.tar.gz", LIMITS)
+    assert time.perf_counter() - started < 1
 
 
 def test_tar_pax_header_claiming_a_huge_size_is_not_read_whole() -> None:
@@ -257,7 +263,9 @@ def test_gzip_bomb_stops_at_the_member_limit() -> None:
     started = time.perf_counter()
     extracted = extract_gzip(bomb, "bomb.bin.gz", Limits(max_member_bytes=10 * 1024 * 1024))
     assert time.perf_counter() - started < 5  # stopped near 10 MB, not after inflating 300 MB
-    assert [(m.name, m.data, m.problem) for m in extracted.members] == [("bomb.bin", b"", "max_member_bytes")]
+    assert [(m.name, m.problem) for m in extracted.members] == [("bomb.bin", "max_member_bytes")]
+    # The record of the refused member hashes its deflate data as stored, not "no bytes".
+    assert extracted.members[0].data == bomb[10 + len(b"bomb.bin\0") : -8]
 
 
 def test_gzip_limit_on_the_container() -> None:
@@ -390,7 +398,8 @@ def test_docx_embedded_workbook_is_a_member_and_media_is_not() -> None:
     members = embedded_members(rewritten.getvalue(), LIMITS)
     assert [(m.name, m.data) for m in members] == [("word/embeddings/x.xlsx", workbook)]
     limited = embedded_members(rewritten.getvalue(), Limits(max_member_bytes=len(workbook) - 1))
-    assert [(m.name, m.data, m.problem) for m in limited] == [("word/embeddings/x.xlsx", b"", "max_member_bytes")]
+    assert [(m.name, m.problem) for m in limited] == [("word/embeddings/x.xlsx", "max_member_bytes")]
+    assert limited[0].data != workbook  # its stored (deflated) bytes, for the record's hash
     assert embedded_members(source, LIMITS) == []
     with pytest.raises(CorruptDocument):
         embedded_members(source[:100], LIMITS)
@@ -570,6 +579,16 @@ def test_bad_sqlite_is_corrupt(tmp_path: Path) -> None:
         extract_sqlite(data[:100] + b"\xff" * 200, "cut.db", LIMITS)
     with pytest.raises(CorruptDocument):
         extract_sqlite(b"not a database at all" * 100, "x.db", LIMITS)
+
+
+def test_sqlite_schema_that_is_not_utf8_is_corrupt(tmp_path: Path) -> None:
+    # Found by benchmarks/fuzz_extractors.py: SQLite's error message quotes the damaged
+    # schema, and the sqlite3 module decodes it as strict UTF-8 (UnicodeDecodeError).
+    data = sqlite_file(tmp_path / "crm.db")
+    damaged = data.replace(b"CREATE TABLE customers", b"CREATE T\xbf\xc6>E customers", 1)
+    assert damaged != data
+    with pytest.raises(CorruptDocument, match=r"^sqlite: UnicodeDecodeError$"):
+        extract_sqlite(damaged, "damaged.db", LIMITS)
 
 
 # --- SQL dumps ---------------------------------------------------------------------------------

@@ -17,17 +17,17 @@ import tarfile
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 import py7zr
 import py7zr.exceptions
 import py7zr.io
 
+from classifier.extract.bounded import Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
+from classifier.limits import RATIO_GRACE_BYTES
 from classifier.records import Extracted, Member
 
-READ_CHUNK = 1 << 16
 GZIP_MAGIC = b"\x1f\x8b"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 # A link or device member is a label for something outside the archive; it is
@@ -40,22 +40,6 @@ STREAM_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, lzm
 TAR_ERRORS: tuple[type[Exception], ...] = (tarfile.TarError, *STREAM_ERRORS)
 
 
-class ByteStream(Protocol):
-    def read(self, size: int = -1, /) -> bytes: ...
-
-
-def read_stream_bounded(stream: ByteStream, limit: int, limit_name: str = "max_member_bytes") -> bytes:
-    """Read a (decompressing) stream in chunks, stopping as soon as it passes `limit`."""
-    chunks: list[bytes] = []
-    total = 0
-    while chunk := stream.read(READ_CHUNK):
-        total += len(chunk)
-        if total > limit:
-            raise LimitExceeded(limit_name)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 # --- tar ---------------------------------------------------------------------------------------
 
 
@@ -63,7 +47,7 @@ def extract_tar(data: bytes, name: str, limits: Limits) -> Extracted:
     """Tar, plain or gzip/bzip2/xz compressed; regular file members only."""
     archive = _open_tar(data, limits)
     out = Extracted(structure=frozenset({"archive"}))
-    total = 0
+    inflation = Inflation(limits)
     entries = 0
     with archive:
         while True:
@@ -96,7 +80,8 @@ def extract_tar(data: bytes, name: str, limits: Limits) -> Extracted:
                     out.members.append(Member(info.name, b"", modified, problem=SPECIAL_SKIPPED))
                     continue
                 with stream:
-                    content = read_stream_bounded(stream, limits.max_member_bytes)
+                    # The ratio is the whole stream's, checked by _BoundedStream.
+                    content = inflation.read(stream, None)
             except LimitExceeded as exc:
                 if str(exc) != "max_member_bytes":
                     raise
@@ -104,12 +89,10 @@ def extract_tar(data: bytes, name: str, limits: Limits) -> Extracted:
                 continue
             except TAR_ERRORS as exc:
                 raise CorruptDocument(f"tar: {reason_from(exc)}") from None
-            total += len(content)
-            if total > limits.max_container_bytes:
-                raise LimitExceeded("max_container_bytes")
             out.members.append(Member(info.name, content, modified))
             if modified:
                 out.metadata_dates.append(modified)
+        out.inflated = archive.fileobj.tell() if archive.fileobj is not None else 0
     return out
 
 
@@ -120,10 +103,12 @@ class _BoundedStream:
     their header claims; this bounds those reads too, and every byte stepped over.
     """
 
-    def __init__(self, inner: io.BufferedIOBase | io.BytesIO, limit: int, single_read_limit: int) -> None:
+    def __init__(self, inner: io.BufferedIOBase | io.BytesIO, limits: Limits, compressed_size: int) -> None:
         self.inner = inner
-        self.limit = limit
-        self.single_read_limit = single_read_limit
+        self.limits = limits
+        self.limit = limits.max_container_bytes
+        self.single_read_limit = limits.max_member_bytes
+        self.compressed_size = compressed_size
 
     def read(self, size: int | None = -1) -> bytes:
         room = self.limit - self.inner.tell()
@@ -133,11 +118,15 @@ class _BoundedStream:
         chunk = self.inner.read(wanted)
         if self.inner.tell() > self.limit:
             raise LimitExceeded("max_container_bytes")
+        if ratio_exceeded(self.inner.tell(), self.compressed_size, self.limits):
+            raise LimitExceeded("max_ratio")
         return chunk
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         if whence == io.SEEK_SET and offset > self.limit:
             raise LimitExceeded("max_container_bytes")
+        if whence == io.SEEK_SET and ratio_exceeded(offset, self.compressed_size, self.limits):
+            raise LimitExceeded("max_ratio")
         return self.inner.seek(offset, whence)
 
     def tell(self) -> int:
@@ -164,7 +153,7 @@ def _decompressed(data: bytes) -> io.BufferedIOBase | io.BytesIO:
 def _open_tar(data: bytes, limits: Limits) -> tarfile.TarFile:
     # We choose the decompressor (not "r:*") so that the decompressed stream
     # passes through _BoundedStream; forward seeks on it decompress and discard.
-    bounded = _BoundedStream(_decompressed(data), limits.max_container_bytes, limits.max_member_bytes)
+    bounded = _BoundedStream(_decompressed(data), limits, len(data))
     try:
         return tarfile.open(fileobj=bounded, mode="r:")
     except LimitExceeded:
@@ -188,7 +177,7 @@ def _epoch_date(seconds: int) -> str | None:
 
 # --- bare compressed streams ------------------------------------------------------------------
 
-GZIP_FEXTRA, GZIP_FNAME = 0x04, 0x08
+GZIP_FHCRC, GZIP_FEXTRA, GZIP_FNAME, GZIP_FCOMMENT = 0x02, 0x04, 0x08, 0x10
 MAX_GZIP_NAME = 1024
 TAR_SUFFIXES = {".tgz": ".tar", ".taz": ".tar", ".tbz": ".tar", ".tbz2": ".tar", ".tb2": ".tar", ".txz": ".tar"}
 
@@ -200,7 +189,7 @@ def extract_gzip(data: bytes, name: str, limits: Limits) -> Extracted:
     original_name, mtime = _gzip_header(data)
     member_name = original_name or _strip_suffix(name, (".gz", ".gzip", ".z"))
     return _single_member(data, member_name, _epoch_date(mtime), limits, "gzip",
-                          lambda stream: gzip.GzipFile(fileobj=stream, mode="rb"))
+                          lambda stream: gzip.GzipFile(fileobj=stream, mode="rb"), _gzip_body(data))
 
 
 def extract_bzip2(data: bytes, name: str, limits: Limits) -> Extracted:
@@ -215,18 +204,23 @@ def extract_xz(data: bytes, name: str, limits: Limits) -> Extracted:
 
 
 def _single_member(data: bytes, member_name: str, modified: str | None, limits: Limits, label: str,
-                   opener: Callable[[io.BytesIO], io.BufferedIOBase]) -> Extracted:
+                   opener: Callable[[io.BytesIO], io.BufferedIOBase], stored: bytes = b"") -> Extracted:
+    """`stored` is the member's compressed form apart from the container's own header, for the
+    record of a member refused at a limit (see archive.stored_member_bytes)."""
     out = Extracted(structure=frozenset({"archive"}))
+    inflation = Inflation(limits)
     try:
         with opener(io.BytesIO(data)) as stream:
-            content = read_stream_bounded(stream, limits.max_member_bytes)
-    except LimitExceeded:
-        out.members.append(Member(member_name, b"", modified, problem="max_member_bytes"))
+            content = inflation.read(stream, len(data))
+    except LimitExceeded as exc:
+        if str(exc) == "max_container_bytes":
+            raise
+        out.members.append(Member(member_name, stored, modified, problem=str(exc)))
+        out.inflated = inflation.total
         return out
     except STREAM_ERRORS as exc:
         raise CorruptDocument(f"{label}: {reason_from(exc)}") from None
-    if len(content) > limits.max_container_bytes:
-        raise LimitExceeded("max_container_bytes")
+    out.inflated = inflation.total
     out.members.append(Member(member_name, content, modified))
     if modified:
         out.metadata_dates.append(modified)
@@ -254,6 +248,21 @@ def _gzip_header(data: bytes) -> tuple[str | None, int]:
     # Only the final path component: the header is written by whoever made the file.
     original = original.replace("\\", "/").rsplit("/", 1)[-1]
     return (original or None), mtime
+
+
+def _gzip_body(data: bytes) -> bytes:
+    """The deflate data of a gzip member: after the header's optional fields, before the trailer."""
+    flags = data[3] if len(data) > 3 else 0
+    position = 10
+    if flags & GZIP_FEXTRA and len(data) >= position + 2:
+        position += 2 + struct.unpack_from("<H", data, position)[0]
+    for flag in (GZIP_FNAME, GZIP_FCOMMENT):
+        if flags & flag:
+            end = data.find(b"\x00", position)
+            position = end + 1 if end >= 0 else len(data)
+    if flags & GZIP_FHCRC:
+        position += 2
+    return data[position:-8]
 
 
 def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
@@ -322,12 +331,12 @@ def extract_7z(data: bytes, name: str, limits: Limits) -> Extracted:
     except SEVEN_ZIP_ERRORS as exc:
         raise CorruptDocument(f"7z: {reason_from(exc)}") from None
     try:
-        return _read_7z(archive, limits)
+        return _read_7z(archive, limits, len(data))
     finally:
         archive.close()
 
 
-def _read_7z(archive: py7zr.SevenZipFile, limits: Limits) -> Extracted:
+def _read_7z(archive: py7zr.SevenZipFile, limits: Limits, compressed_size: int) -> Extracted:
     if archive.needs_password():
         raise EncryptedDocument("7z: encrypted")
     out = Extracted(structure=frozenset({"archive"}))
@@ -361,15 +370,23 @@ def _read_7z(archive: py7zr.SevenZipFile, limits: Limits) -> Extracted:
         planned.append((key, Member(member_name, b"", modified)))
     if declared_total > limits.max_container_bytes:
         raise LimitExceeded("max_container_bytes")
-    # Every decompressed byte counts against the container limit, while decompressing:
-    # also those of members of a solid block that are skipped (decompressed for the CRC check).
-    archive.worker.max_extract_size = limits.max_container_bytes
+    # Decompressing stops at the smaller of the container limit and the ratio limit (over the
+    # whole archive, whose members py7zr cannot meter one by one).
+    bound, bound_name = limits.max_container_bytes, "max_container_bytes"
+    by_ratio = max(RATIO_GRACE_BYTES, limits.max_ratio * compressed_size)
+    if by_ratio < bound:
+        bound, bound_name = by_ratio, "max_ratio"
+    if declared_total > bound:
+        raise LimitExceeded(bound_name)
+    # Every decompressed byte counts against the bound, while decompressing: also those
+    # of members of a solid block that are skipped (decompressed for the CRC check).
+    archive.worker.max_extract_size = bound
     try:
         archive.worker.extract(archive.fp, None, parallel=False)
     except py7zr.exceptions.PasswordRequired:
         raise EncryptedDocument("7z: encrypted") from None
     except py7zr.exceptions.DecompressionBombError:
-        raise LimitExceeded("max_container_bytes") from None
+        raise LimitExceeded(bound_name) from None
     except SEVEN_ZIP_ERRORS as exc:
         raise CorruptDocument(f"7z: {reason_from(exc)}") from None
     for writer_key, member in planned:
@@ -378,6 +395,7 @@ def _read_7z(archive: py7zr.SevenZipFile, limits: Limits) -> Extracted:
             continue
         writer = factory.writers.get(writer_key)
         content = writer.buffer.getvalue() if writer is not None else b""
+        out.inflated += len(content)
         out.members.append(Member(member.name, content, member.modified))
         if member.modified:
             out.metadata_dates.append(member.modified)

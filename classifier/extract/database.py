@@ -63,6 +63,7 @@ def extract_sqlite(data: bytes, name: str, limits: Limits) -> Extracted:
             if str(table_name).startswith("sqlite_") or str(create_sql).upper().startswith("CREATE VIRTUAL"):
                 continue  # internal tables; virtual tables keep their text in ordinary shadow tables
             if budget.left <= 0:
+                out.truncated = True
                 break
             cursor = connection.execute(f"SELECT * FROM {_quote_identifier(str(table_name))} LIMIT ?",
                                         (MAX_ROWS_PER_TABLE,))
@@ -70,7 +71,9 @@ def extract_sqlite(data: bytes, name: str, limits: Limits) -> Extracted:
             rows = (tuple(_sqlite_value(value) for value in row) for row in cursor)
             add_table(out, table_index, [header, *budget.rows(rows)], limits)
             table_index += 1
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        # UnicodeDecodeError: the sqlite3 module decodes SQLite's error messages and column names
+        # as strict UTF-8, and a damaged schema puts its own bytes in them (found by fuzzing).
         raise CorruptDocument(f"sqlite: {reason_from(exc)}") from None
     finally:
         connection.close()
@@ -378,7 +381,7 @@ def extract_sql_dump(data: bytes, name: str, limits: Limits) -> Extracted:
     # dump whose first 8x max_text_chars characters hold too few rows is not scanned on.
     reader = _DumpReader(decode_text(data)[: SCAN_CHARS_PER_TEXT_CHAR * limits.max_text_chars], limits)
     reader.read()
-    out = Extracted(structure=STRUCTURE)
+    out = Extracted(structure=STRUCTURE, truncated=reader.budget <= 0)
     for table_index, (columns, rows) in enumerate(reader.tables()):
         add_table(out, table_index, [columns, *rows], limits)
     return out

@@ -41,5 +41,5 @@ def html_to_text(markup: str) -> str:
 
 def extract_html(data: bytes, name: str, limits: Limits) -> Extracted:
     out = Extracted()
-    out.add(SegmentKind.PROSE, html_to_text(decode_text(data))[: limits.max_text_chars])
+    out.add_bounded(SegmentKind.PROSE, html_to_text(decode_text(data)), limits.max_text_chars)
     return out

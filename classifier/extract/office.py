@@ -8,7 +8,8 @@ from datetime import datetime
 
 import docx
 
-from classifier.extract.errors import CorruptDocument, reason_from
+from classifier.extract.bounded import check_declared_sizes
+from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.records import Extracted, Segment, SegmentKind
@@ -18,23 +19,20 @@ def core_dates(created: datetime | None, modified: datetime | None) -> list[str]
     return [d.date().isoformat() for d in (created, modified) if d is not None]
 
 
-def _has_core_properties(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return "docProps/core.xml" in package.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
-
-
 def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            check_declared_sizes(package, limits)  # python-docx inflates every part at once
+            has_core_properties = "docProps/core.xml" in package.namelist()
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # lxml and python-docx raise many types on malformed parts
+    except LimitExceeded:
+        raise
+    except Exception as exc:  # zipfile, lxml and python-docx raise many types on malformed parts
         raise CorruptDocument(f"docx: {reason_from(exc)}") from None
     out = Extracted()
     # python-docx invents core properties dated "now" when the package has
     # none; only a real docProps/core.xml part carries document dates.
-    if _has_core_properties(data):
+    if has_core_properties:
         props = document.core_properties
         out.metadata_dates = core_dates(props.created, props.modified)
     budget = limits.max_text_chars
@@ -42,6 +40,7 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         out.add(SegmentKind.PROSE, paragraph.text)
         budget -= len(paragraph.text)
         if budget <= 0:
+            out.truncated = True
             break
     for table_index, table in enumerate(document.tables):
         rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]

@@ -7,16 +7,16 @@ pictures and are not. Members are read with bounded streaming reads.
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
 
-from classifier.extract.archive import raw_member_bytes, read_member_bounded
+from classifier.extract.archive import MEMBER_ERRORS, read_member, stored_member_bytes
+from classifier.extract.bounded import Inflation
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
 from classifier.records import Member
+from classifier.sniff import ZIP_ERRORS
 
 EMBEDDING_FOLDERS = ("word/embeddings/", "xl/embeddings/", "ppt/embeddings/")
-MEMBER_ERRORS = (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError, RuntimeError, struct.error)
 
 
 def embedded_members(data: bytes, limits: Limits) -> list[Member]:
@@ -27,10 +27,10 @@ def embedded_members(data: bytes, limits: Limits) -> list[Member]:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         infos = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, struct.error) as exc:
+    except ZIP_ERRORS as exc:
         raise CorruptDocument(f"ooxml: {reason_from(exc)}") from None
     members: list[Member] = []
-    total = 0
+    inflation = Inflation(limits)
     with package:
         for info in infos:
             if info.is_dir() or not info.filename.startswith(EMBEDDING_FOLDERS):
@@ -38,22 +38,18 @@ def embedded_members(data: bytes, limits: Limits) -> list[Member]:
             if len(members) >= limits.max_members:
                 raise LimitExceeded("max_members")
             if info.flag_bits & 0x1:
-                try:
-                    stored = raw_member_bytes(data, info)
-                except struct.error:
-                    stored = b""
-                members.append(Member(info.filename, stored, encrypted=True))
+                members.append(Member(info.filename, stored_member_bytes(data, info), encrypted=True))
                 continue
             try:
-                content = read_member_bounded(package, info, limits.max_member_bytes)
-            except LimitExceeded:
-                members.append(Member(info.filename, b"", problem="max_member_bytes"))
+                content = read_member(package, info, inflation)
+            except LimitExceeded as exc:
+                if str(exc) == "max_container_bytes":
+                    raise
+                members.append(Member(info.filename, stored_member_bytes(data, info), problem=str(exc)))
                 continue
             except MEMBER_ERRORS as exc:
-                members.append(Member(info.filename, b"", problem=f"ooxml member: {reason_from(exc)}"))
+                members.append(Member(info.filename, stored_member_bytes(data, info),
+                                      problem=f"ooxml member: {reason_from(exc)}"))
                 continue
-            total += len(content)
-            if total > limits.max_container_bytes:
-                raise LimitExceeded("max_container_bytes")
             members.append(Member(info.filename, content))
     return members

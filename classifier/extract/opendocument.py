@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -20,7 +21,8 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml.ElementTree import fromstring
 
-from classifier.extract.archive import read_member_bounded
+from classifier.extract.archive import read_member
+from classifier.extract.bounded import Inflation
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
 from classifier.extract.spreadsheet import add_table
@@ -66,14 +68,16 @@ def extract_odp(data: bytes, name: str, limits: Limits) -> Extracted:
 def _extract_odf(data: bytes, limits: Limits, kind: str) -> Extracted:
     """Text and tables of any ODF package; `structure` is {"table"} when it had tables."""
     try:
+        inflation = Inflation(limits)
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            if _is_encrypted(_read_xml(package, "META-INF/manifest.xml", limits)):
+            if _is_encrypted(_read_xml(package, "META-INF/manifest.xml", inflation)):
                 raise EncryptedDocument(f"{kind} is password-protected")
-            content = _read_xml(package, "content.xml", limits)
-            meta = _read_xml(package, "meta.xml", limits)
+            content = _read_xml(package, "content.xml", inflation)
+            meta = _read_xml(package, "meta.xml", inflation)
     except (EncryptedDocument, LimitExceeded):
         raise
-    except (zipfile.BadZipFile, zlib.error, ParseError, ValueError, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, ParseError, ValueError, EOFError, OSError, NotImplementedError, RuntimeError,
+            struct.error) as exc:
         # defusedxml's refusals (entities, external references) are ValueErrors too.
         raise CorruptDocument(f"{kind}: {reason_from(exc)}") from None
     if content is None:
@@ -91,12 +95,12 @@ def _extract_odf(data: bytes, limits: Limits, kind: str) -> Extracted:
     return out
 
 
-def _read_xml(package: zipfile.ZipFile, part: str, limits: Limits) -> Element | None:
+def _read_xml(package: zipfile.ZipFile, part: str, inflation: Inflation) -> Element | None:
     try:
         info = package.getinfo(part)
     except KeyError:
         return None
-    root: Element = fromstring(read_member_bounded(package, info, limits.max_member_bytes))
+    root: Element = fromstring(read_member(package, info, inflation))
     return root
 
 

@@ -55,7 +55,7 @@ def _read_message(item: MessageBase, out: Extracted, limits: Limits) -> None:
     if not body and item.htmlBody:
         body = html_to_text(item.htmlBody.decode("utf-8", errors="replace"))
     if body:
-        out.add(SegmentKind.PROSE, body[: limits.max_text_chars])
+        out.add_bounded(SegmentKind.PROSE, body, limits.max_text_chars)
 
 
 def _read_attachments(item: MSGFile, out: Extracted, limits: Limits) -> None:

@@ -17,6 +17,7 @@ from pptx.shapes.base import BaseShape
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.group import GroupShape
 
+from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
 from classifier.extract.office import core_dates
@@ -53,20 +54,6 @@ def extract_pptx(data: bytes, name: str, limits: Limits) -> Extracted:
     return out
 
 
-def check_declared_sizes(package: zipfile.ZipFile, limits: Limits) -> None:
-    """python-pptx decompresses every part into memory at once, so refuse zip bombs first.
-
-    zipfile never inflates a member past its declared size, so the headers bound the work.
-    """
-    total = 0
-    for info in package.infolist():
-        if info.file_size > limits.max_member_bytes:
-            raise LimitExceeded("max_member_bytes")
-        total += info.file_size
-    if total > limits.max_container_bytes:
-        raise LimitExceeded("max_container_bytes")
-
-
 def _read_slides(presentation: Presentation, out: Extracted, limits: Limits) -> int:
     """Adds slide text, tables and notes to `out`; returns how many tables it read."""
     budget = limits.max_text_chars
@@ -83,6 +70,7 @@ def _read_slides(presentation: Presentation, out: Extracted, limits: Limits) -> 
                 table_index += 1
                 budget -= sum(len(value) for row in rows for value in row)
             if budget <= 0:
+                out.truncated = True
                 return table_index
         if slide.has_notes_slide:
             notes = slide.notes_slide.notes_text_frame

@@ -36,7 +36,7 @@ def extract_rtf(data: bytes, name: str, limits: Limits) -> Extracted:
     except (ValueError, TypeError, LookupError, OverflowError, IndexError) as exc:
         raise CorruptDocument(f"rtf: {reason_from(exc)}") from None
     out = Extracted()
-    out.add(SegmentKind.PROSE, text[: limits.max_text_chars])
+    out.add_bounded(SegmentKind.PROSE, text, limits.max_text_chars)
     out.metadata_dates = _info_dates(markup)
     return out
 

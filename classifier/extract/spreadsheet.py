@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 import openpyxl
 
-from classifier.extract.errors import CorruptDocument, reason_from
+from classifier.extract.bounded import check_declared_sizes
+from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.text import decode_text
@@ -45,6 +46,7 @@ def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]]
             out.segments.append(Segment(SegmentKind.TABLE_CELL, value, label, table_index, column))
             budget -= len(value)
         if budget <= 0:
+            out.truncated = True
             break
 
 
@@ -58,10 +60,13 @@ def _cell_text(value: object) -> str:
 
 def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            # openpyxl streams worksheets but reads shared strings and styles whole.
+            check_declared_sizes(package, limits)
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except zipfile.BadZipFile as exc:
-        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
-    except Exception as exc:  # openpyxl raises many types on malformed parts
+    except LimitExceeded:
+        raise
+    except Exception as exc:  # zipfile and openpyxl raise many types on malformed parts
         raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
     out = Extracted(structure=frozenset({"table", "spreadsheet"}))
     try:
@@ -78,13 +83,18 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
 
 
 def extract_csv(data: bytes, name: str, limits: Limits) -> Extracted:
-    text = decode_text(data)[: limits.max_text_chars]
+    text = decode_text(data, limits.max_text_chars)
+    if len(text) > limits.max_text_chars:
+        text = text[: limits.max_text_chars]
+        out_truncated = True
+    else:
+        out_truncated = False
     sample = text[:16384]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
-    out = Extracted(structure=frozenset({"table"}))
+    out = Extracted(structure=frozenset({"table"}), truncated=out_truncated)
     try:
         add_table(out, 0, csv.reader(io.StringIO(text), dialect), limits)
     except csv.Error as exc:

@@ -100,6 +100,7 @@ def _walk_json(out: Extracted, document: object, limits: Limits) -> None:
                 out.add(SegmentKind.PROSE, scalar, key)
             continue
         stack.extend(reversed(children))
+    out.truncated = out.truncated or (budget.spent and bool(stack))
 
 
 def _record_columns(values: list[object]) -> list[str] | None:
@@ -194,6 +195,7 @@ def _walk_xml(out: Extracted, root: Element, limits: Limits) -> None:
             stack.extend(reversed(children))
         if element.tail and element.tail.strip() and budget.take(element.tail):
             out.add(SegmentKind.PROSE, element.tail.strip())
+    out.truncated = out.truncated or (budget.spent and bool(stack))
 
 
 def _add_xml_text(out: Extracted, budget: _Budget, element: Element, label: str) -> None:
