@@ -9,7 +9,6 @@ rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -226,7 +225,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     violations: tuple[Violation, ...] = ()
     violations_path = options.out_dir / VIOLATIONS_JSONL
     if options.policy is not None:
-        violations = tuple(evaluate(options.policy, read_documents(options.out_dir / "documents.jsonl"), folder_unique))
+        violations = tuple(evaluate(options.policy, read_documents(documents_path), folder_unique))
         write_violations(violations, violations_path)
     elif violations_path.exists():
         violations_path.unlink()  # stale violations of another policy would be read as this scan's
@@ -236,20 +235,23 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
 FINGERPRINTED = ("inventory.json", "documents.jsonl", DOCUMENTS_CSV)
 
 
-def outputs_fingerprint(out_dir: Path) -> dict[str, object]:
-    """Size and mtime of the outputs a rescan reuses, and the version that wrote them."""
+def outputs_fingerprint(out_dir: Path) -> dict[str, object] | None:
+    """Size and mtime of the outputs a rescan reuses, and the version that wrote them;
+    None when one of them is missing."""
     files: dict[str, object] = {}
     for name in FINGERPRINTED:
-        with contextlib.suppress(OSError):
+        try:
             st = (out_dir / name).stat()
-            files[name] = [st.st_size, st.st_mtime_ns]
+        except OSError:
+            return None
+        files[name] = [st.st_size, st.st_mtime_ns]
     return {"version": __version__, "files": files}
 
 
 def reusable_inventory(catalog: Catalog, out_dir: Path) -> dict[str, Any] | None:
     """The inventory.json written from the catalog as it still is, if its outputs are untouched."""
     current = outputs_fingerprint(out_dir)
-    if catalog.outputs_fingerprint(out_dir) != current or len(current["files"]) != len(FINGERPRINTED):  # type: ignore[arg-type]
+    if current is None or catalog.outputs_fingerprint(out_dir) != current:
         return None
     try:
         inventory: dict[str, Any] = json.loads((out_dir / "inventory.json").read_text("utf-8"))
@@ -380,11 +382,12 @@ def write_derived(out_dir: Path, inventory_json: dict[str, object], parquet: boo
     """report.html and the flat exports; `leakcensus report` calls this again without rescanning.
     With `documents_unchanged` the exports are kept when present (the report shows the scan's times)."""
     documents = out_dir / "documents.jsonl"
-    if not (documents_unchanged and (out_dir / DOCUMENTS_CSV).exists()):
+    if not documents_unchanged:  # (unchanged: documents.csv is one of the fingerprinted outputs)
         write_documents_csv(read_documents(documents), out_dir / DOCUMENTS_CSV)
     parquet_path = out_dir / DOCUMENTS_PARQUET
-    if parquet and not (documents_unchanged and parquet_path.exists()):
-        write_documents_parquet(read_documents(documents), parquet_path)
+    if parquet:
+        if not (documents_unchanged and parquet_path.exists()):
+            write_documents_parquet(read_documents(documents), parquet_path)
     elif parquet_path.exists():
         parquet_path.unlink()  # it would describe an older scan
     report = out_dir / "report.html"

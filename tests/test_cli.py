@@ -225,3 +225,20 @@ def test_a_shared_catalog_lets_a_new_output_directory_skip_unchanged_files(tmp_p
                                       "--catalog", str(catalog), "--name", "Ann Lee"])
     assert found.exit_code == 0, found.output
     assert sorted(line.split("\t")[0] for line in found.output.splitlines()) == ["copy.txt", "notes.txt"]
+
+
+def test_an_unchanged_rescan_keeps_its_parquet_export(tmp_path: Path) -> None:
+    """The rescan that reuses its outputs keeps documents.parquet when asked for it, drops it when not."""
+    (tmp_path / "share").mkdir()
+    (tmp_path / "share" / "notes.txt").write_text("Ann Lee called about the purchase order from Contoso.")
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+    command = ["scan", str(tmp_path / "share"), "--out", str(out), "--workers", "1", "--key-file", str(key), "--quiet"]
+    for run in ("first", "unchanged"):
+        result = CliRunner().invoke(main, [*command, "--parquet"])
+        assert result.exit_code == 0, (run, result.output)
+        assert (out / "documents.parquet").stat().st_size > 0, run
+    assert json.loads((out / "inventory.json").read_text("utf-8"))["scan"]["files_unchanged"] == 1
+    assert CliRunner().invoke(main, command).exit_code == 0
+    assert not (out / "documents.parquet").exists()

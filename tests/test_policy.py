@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
 
+import classifier.policy as policy_module
 from classifier.policy import Policy, PolicyError, Rule, Violation, evaluate, exit_status, load_policy, write_violations
 from tests.conftest import SampleScan
 from tests.test_report import document
 
-EXAMPLE = """\
-rules:
-  - name: no-credentials
-    category: credentials            # category anywhere
-  - name: personnel-outside-hr
-    category: personnel
-    outside: ["hr/"]                 # path prefixes where it is allowed
-  - name: many-cards-in-a-folder
-    entity: CREDIT_CARD
-    unique_more_than: 100
-    per: folder                      # or document
-"""
+
+def documented_example() -> str:
+    """The example policy of classifier.policy's docstring (the one the README shows), as written there."""
+    lines = str(policy_module.__doc__).split("A policy file is YAML:\n\n", 1)[1].split("\n\n", 1)[0]
+    return textwrap.dedent(lines) + "\n"
+
+
+EXAMPLE = documented_example()
 
 
 def policy_from(tmp_path: Path, text: str) -> Policy:
