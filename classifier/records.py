@@ -42,6 +42,11 @@ class SegmentKind(StrEnum):
     CODE = "code"
 
 
+# `Segment.header` of a PROSE segment that is the title of a slide or the name of a sheet: the document names
+# its own parts there, wherever they sit in reading order.
+TITLE_LABEL = "(title)"
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a document's text with the structure later stages need.

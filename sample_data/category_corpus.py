@@ -2812,14 +2812,14 @@ def release_notes(c: Ctx) -> Built:
     return Built(text(out))
 
 
-# --------------------------------------------------------------------------- blind templates (round 2)
+# --------------------------------------------------------------------------- blind round 2, now training templates
 # Written after round 1's fixes, before their model was frozen (models/categories.json sha256 5f4498d5…), from
 # how such documents look rather than from the lexicon, and scored once as they stood with that model: top-1
-# 0.604, macro-F1 0.564. Whoever improves the model next may look into them; they then join the training
-# templates as round 1 did (blind=False), and a new round is written and scored once before anyone looks.
+# 0.604, macro-F1 0.564. They then joined the training templates as round 1 did (positions 8 in their
+# categories). The current blind round lives in sample_data/category_blind.py.
 
 
-@template("proof_of_concept", "poc.blind_test_setup_txt", ("de", "fr"), ".txt", blind=True)
+@template("proof_of_concept", "poc.blind_test_setup_txt", ("de", "fr"), ".txt")
 def blind_test_setup(c: Ctx) -> Built:
     customer, engineer = c.company(), c.person(c.vendor())
     product = c.pick(POC_PRODUCTS)
@@ -2845,7 +2845,7 @@ def blind_test_setup(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("sales_data", "sales.blind_bookings_by_rep_pdf", ("en", "es"), ".pdf", blind=True)
+@template("sales_data", "sales.blind_bookings_by_rep_pdf", ("en", "es"), ".pdf")
 def blind_bookings_by_rep(c: Ctx) -> Built:
     quarter = c.rng.randint(1, 4)
     reps = [c.person(c.vendor()) for _ in range(c.rng.randint(5, 9))]
@@ -2866,7 +2866,7 @@ def blind_bookings_by_rep(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, reps[0].name))
 
 
-@template("sales_strategy", "strategy.blind_channel_pptx", ("de", "es"), ".pptx", blind=True)
+@template("sales_strategy", "strategy.blind_channel_pptx", ("de", "es"), ".pptx")
 def blind_channel(c: Ctx) -> Built:
     owner = c.person(c.vendor())
     year = c.day.year + 1
@@ -2888,7 +2888,7 @@ def blind_channel(c: Ctx) -> Built:
     return Built(pptx(slides, c, owner.name))
 
 
-@template("product_order", "order.blind_api_order_json", ("en", "fr"), ".json", blind=True)
+@template("product_order", "order.blind_api_order_json", ("en", "fr"), ".json")
 def blind_api_order(c: Ctx) -> Built:
     buyer = c.person()
     items = c.items(1, 4)
@@ -2913,7 +2913,7 @@ def blind_api_order(c: Ctx) -> Built:
     return Built((json.dumps(order, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-@template("offer", "offer.blind_estimate_txt", ("de", "fr"), ".txt", blind=True)
+@template("offer", "offer.blind_estimate_txt", ("de", "fr"), ".txt")
 def blind_estimate(c: Ctx) -> Built:
     customer, seller = c.person(), c.person(c.vendor())
     days = c.rng.randint(5, 40)
@@ -2941,7 +2941,7 @@ def blind_estimate(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("invoice", "invoice.blind_hotel_bill_pdf", ("es", "de"), ".pdf", blind=True)
+@template("invoice", "invoice.blind_hotel_bill_pdf", ("es", "de"), ".pdf")
 def blind_hotel_bill(c: Ctx) -> Built:
     guest = c.person()
     nights = c.rng.randint(1, 6)
@@ -2969,7 +2969,7 @@ def blind_hotel_bill(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, hotel))
 
 
-@template("contract", "contract.blind_lease_docx", ("de", "fr"), ".docx", blind=True)
+@template("contract", "contract.blind_lease_docx", ("de", "fr"), ".docx")
 def blind_lease(c: Ctx) -> Built:
     landlord, tenant = c.person(), c.person(c.vendor())
     rent = c.rng.randint(18, 60) * 100
@@ -3001,7 +3001,7 @@ def blind_lease(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, landlord.name))
 
 
-@template("customer_asset", "asset.blind_laptops_csv", ("es", "fr"), ".csv", blind=True)
+@template("customer_asset", "asset.blind_laptops_csv", ("es", "fr"), ".csv")
 def blind_laptops(c: Ctx) -> Built:
     customer = c.company()
     header = c.t({"es": ["Equipo", "Número de serie", "Modelo", "Usuario asignado", "Sede", "Fecha de compra", "Garantía hasta"],
@@ -3016,7 +3016,7 @@ def blind_laptops(c: Ctx) -> Built:
     return Built(csv_text(header, rows, ";"))
 
 
-@template("internal_comment", "internal.blind_chat_export_txt", ("en", "fr"), ".txt", blind=True)
+@template("internal_comment", "internal.blind_chat_export_txt", ("en", "fr"), ".txt")
 def blind_chat_export(c: Ctx) -> Built:
     customer = c.company()
     a, b, d = (c.person(c.vendor()) for _ in range(3))
@@ -3042,7 +3042,7 @@ def blind_chat_export(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("correspondence", "corr.blind_complaint_eml", ("en", "de"), ".eml", blind=True)
+@template("correspondence", "corr.blind_complaint_eml", ("en", "de"), ".eml")
 def blind_complaint(c: Ctx) -> Built:
     customer, provider = c.person(), c.person(c.vendor())
     outages = c.rng.randint(2, 5)
@@ -3061,7 +3061,7 @@ def blind_complaint(c: Ctx) -> Built:
     return Built(eml(c, customer, [provider], subject, body))
 
 
-@template("personnel", "hr.blind_reference_docx", ("de", "fr"), ".docx", blind=True)
+@template("personnel", "hr.blind_reference_docx", ("de", "fr"), ".docx")
 def blind_reference(c: Ctx) -> Built:
     employer, employee = c.company(), c.person()
     manager = c.person(employer)
@@ -3088,7 +3088,7 @@ def blind_reference(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, manager.name))
 
 
-@template("financial", "fin.blind_expenses_xlsx", ("de", "es"), ".xlsx", blind=True)
+@template("financial", "fin.blind_expenses_xlsx", ("de", "es"), ".xlsx")
 def blind_expenses(c: Ctx) -> Built:
     employee = c.person()
     header = c.t({"de": ["Datum", "Beleg", "Art", "Beschreibung", "Netto", "MwSt.", "Brutto", "Kostenstelle"],
@@ -3105,7 +3105,7 @@ def blind_expenses(c: Ctx) -> Built:
     return Built(xlsx([(sheet, header, rows)], c, employee.name))
 
 
-@template("source_code", "code.blind_csharp", ("en", "de"), ".cs", blind=True)
+@template("source_code", "code.blind_csharp", ("en", "de"), ".cs")
 def blind_csharp(c: Ctx) -> Built:
     summary = c.t({"en": "/// <summary>Sums the open orders of one customer.</summary>",
                    "de": "/// <summary>Summiert die offenen Aufträge eines Kunden.</summary>"})
@@ -3119,7 +3119,7 @@ def blind_csharp(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("credentials", "cred.blind_handover_docx", ("de", "es"), ".docx", blind=True)
+@template("credentials", "cred.blind_handover_docx", ("de", "es"), ".docx")
 def blind_handover(c: Ctx) -> Built:
     customer, author = c.company(), c.person(c.vendor())
     systems = c.some(("vCenter", "Firewall", "Backup-Server", "SQL Server", "NAS", "Router"), 3, 5)
@@ -3138,7 +3138,7 @@ def blind_handover(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, author.name))
 
 
-@template("contact_list", "contacts.blind_crm_export_json", ("en", "de"), ".json", blind=True)
+@template("contact_list", "contacts.blind_crm_export_json", ("en", "de"), ".json")
 def blind_crm_export(c: Ctx) -> Built:
     people = contacts(c, c.rng.randint(5, 12))
     keys = c.t({"en": ("name", "company", "title", "email", "phone"), "de": ("name", "firma", "position", "email", "telefon")})
@@ -3146,7 +3146,7 @@ def blind_crm_export(c: Ctx) -> Built:
     return Built((json.dumps(records, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-@template("other", "other.blind_canteen_menu_pdf", ("fr", "es"), ".pdf", blind=True)
+@template("other", "other.blind_canteen_menu_pdf", ("fr", "es"), ".pdf")
 def blind_canteen_menu(c: Ctx) -> Built:
     days = c.t({"fr": ("Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"), "es": ("Lunes", "Martes", "Miércoles", "Jueves", "Viernes")})
     dishes = c.t({"fr": ("Poulet rôti, haricots verts", "Lasagnes végétariennes", "Filet de colin, riz", "Bœuf bourguignon",
@@ -3219,5 +3219,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"wrote {len(documents)} documents ({held} from held-out templates, {blind} from blind ones) to {args.out}")
 
 
+# The current blind round registers itself with `template(..., blind=True)`; imported last, so that everything it
+# uses is defined.
+from sample_data import category_blind  # noqa: E402,F401
+
 if __name__ == "__main__":
-    main()
+    # Run the imported module's main, not this __main__ copy's: the blind round registered itself there.
+    from sample_data import category_corpus
+
+    category_corpus.main()

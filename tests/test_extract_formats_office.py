@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import olefile
+import openpyxl
 import pptx
 import pytest
 from extract_msg.ole_writer import OleWriter
@@ -42,7 +43,8 @@ from classifier.extract.opendocument import extract_odp, extract_ods, extract_od
 from classifier.extract.outlook import extract_msg
 from classifier.extract.presentation import extract_pptx
 from classifier.extract.rtf import extract_rtf
-from classifier.records import Extracted, SegmentKind
+from classifier.extract.spreadsheet import extract_xlsx
+from classifier.records import TITLE_LABEL, Extracted, SegmentKind
 from classifier.sniff import Sniffer
 from tests.conftest import SHARED
 from tests.documents import xlsx_bytes
@@ -147,6 +149,23 @@ def test_pptx_slide_text_tables_notes_dates_and_embedded_file() -> None:
     assert extracted.metadata_dates == ["2021-03-14", "2021-04-02"]
     assert [(m.name, m.data) for m in extracted.members] == [("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx", workbook)]
     assert extracted.structure == {"slides", "table"}
+    titled = [s.text for s in extracted.segments if s.header == TITLE_LABEL]
+    assert titled == ["Q3 customer review"]  # the title placeholder, not the text box
+
+
+def test_xlsx_sheet_names_are_titles_unless_a_program_chose_them() -> None:
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    assert first is not None
+    first.title = "Reisekosten März"
+    first.append(["Datum", "Betrag"])
+    first.append(["2021-03-02", 42.5])
+    for name in ("Tabelle2", "Sheet 3", "Hoja4", "Feuil5"):
+        workbook.create_sheet(name).append(["a"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    extracted = extract_xlsx(buffer.getvalue(), "spesen.xlsx", LIMITS)
+    assert [s.text for s in extracted.segments if s.header == TITLE_LABEL] == ["Reisekosten März"]
 
 
 def test_pptx_without_core_properties_has_no_invented_dates() -> None:

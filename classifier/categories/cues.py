@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from classifier.categories import shapes
 from classifier.categories.lexicon import STOP, Lexicon, slug, words
-from classifier.records import Extracted, Findings, Segment, SegmentKind
+from classifier.records import TITLE_LABEL, Extracted, Findings, Segment, SegmentKind
 
 # Only the start of a long document is read for words: headings and openings
 # carry the document type, and this bounds the cost per document.
@@ -89,10 +89,14 @@ def _read_text(extracted: Extracted) -> _Text:
         # text it would pass for the document's title ("Protokoll" is a firewall column, not minutes).
         if segment.kind in (SegmentKind.TABLE_CELL, SegmentKind.METADATA) or budget <= 0:
             continue
-        if segment.kind is SegmentKind.EMAIL_HEADER:
-            if segment.header == "subject":
-                lines.append(segment.text[:HEADING_CHARS * 2])
+        if segment.kind is SegmentKind.EMAIL_HEADER or segment.header == TITLE_LABEL:
+            # A subject, a slide title, a sheet name: the document's own name for (a part of) itself.
+            if segment.header in ("subject", TITLE_LABEL):
+                title = segment.text[:HEADING_CHARS * 2]
+                lines.append(title)
                 headings.append(True)
+                budget -= len(title)
+                seen_lines += segment.header == TITLE_LABEL
             continue  # addresses are people, not words about the document
         text = segment.text[:budget]
         budget -= len(text)
@@ -255,6 +259,8 @@ def _shape_features(out: _Builder, text: _Text, lexicon: Lexicon, table_item_row
     out.set("shape:percentages", min(shapes.percentages(joined), 20) / 10)
     count, share = shapes.log_share(lines)
     out.set("shape:log_lines", share if count >= 3 else 0.0)
+    count, share = shapes.chat_share(lines)
+    out.set("shape:chat_lines", share if count >= 3 else 0.0)
     out.set("shape:bullets", min(shapes.bullets(lines), 10) / 5)
     out.set("text:short", 1.0 if 0 < text.chars < SHORT_TEXT else 0.0)
     out.set("text:long", 1.0 if text.chars > LONG_TEXT else 0.0)

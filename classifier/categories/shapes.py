@@ -212,6 +212,34 @@ def log_share(lines: Sequence[str]) -> tuple[int, float]:
     return count, count / len(body) if body else 0.0
 
 
+# A chat export or transcript: "[09:14] Anna: text", "12/03/2023, 09:14 - Anna: text", "Anna: text". The speaker is
+# one to three words; what they said is a sentence, not a value.
+_CHAT_LINE = re.compile(
+    r"^\s*(?P<stamp>[\[(]?(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?[\])]?"
+    r"\s*[-–]?\s*)?(?P<who>[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,2})\s?:\s+(?P<said>\S.*)$")
+CHAT_WORDS = 3
+
+
+def chat_share(lines: Sequence[str]) -> tuple[int, float]:
+    """Lines in which a speaker says something: a chat export when the speakers recur or the lines carry times.
+    Key: value lines name each key once; log lines (a date and time first) are not chat."""
+    body = [line for line in lines if line.strip()]
+    speakers: dict[str, int] = {}
+    stamped = 0
+    for line in body:
+        match = _CHAT_LINE.match(line)
+        if match is None or _LOG_LINE.match(line) or len(match.group("said").split()) < CHAT_WORDS:
+            continue
+        who = match.group("who").lower()
+        speakers[who] = speakers.get(who, 0) + 1
+        stamped += match.group("stamp") is not None
+    count = sum(speakers.values())
+    recurring = sum(n for n in speakers.values() if n >= 2)
+    if count < 3 or (2 * stamped < count and recurring < 0.6 * count):
+        return 0, 0.0
+    return count, count / len(body)
+
+
 def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))
 

@@ -78,7 +78,9 @@ REGISTRY: dict[str, Extractor] = {
 # Any other text/* type (source code, logs, config, markup) is read as text
 # rather than rejected: its words and secrets matter as much as a .txt file's.
 TEXT_FALLBACK_PREFIXES = ("text/",)
-TEXT_FALLBACK_TYPES = frozenset({"application/json", "application/yaml", "application/toml", "application/xml"})
+# Text that libmagic names by its syntax: JSON, YAML, TOML, XML, and JavaScript/TypeScript source.
+TEXT_FALLBACK_TYPES = frozenset({"application/json", "application/yaml", "application/toml", "application/xml",
+                                 "application/javascript", "text/javascript", "application/x-typescript"})
 
 
 def extractor_for(mime: str) -> Extractor | None:

@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 
 import pptx
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
@@ -23,7 +24,7 @@ from classifier.extract.limits import Limits
 from classifier.extract.office import core_dates
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.spreadsheet import add_table
-from classifier.records import Extracted, SegmentKind
+from classifier.records import TITLE_LABEL, Extracted, SegmentKind
 
 EMBEDDINGS = "ppt/embeddings/"
 
@@ -62,7 +63,7 @@ def _read_slides(presentation: Presentation, out: Extracted, limits: Limits) -> 
         for shape in _flat_shapes(slide.shapes):
             if isinstance(shape, Shape) and shape.has_text_frame:
                 text = shape.text_frame.text.replace("\v", "\n")  # \v is python-pptx's soft line break
-                out.add(SegmentKind.PROSE, text)
+                out.add(SegmentKind.PROSE, text, TITLE_LABEL if _is_title(shape) else None)
                 budget -= len(text)
             elif isinstance(shape, GraphicFrame) and shape.has_table:
                 rows = [[cell.text.replace("\v", "\n") for cell in row.cells] for row in shape.table.rows]
@@ -78,6 +79,10 @@ def _read_slides(presentation: Presentation, out: Extracted, limits: Limits) -> 
                 out.add(SegmentKind.PROSE, notes.text.replace("\v", "\n"))
                 budget -= len(notes.text)
     return table_index
+
+
+def _is_title(shape: Shape) -> bool:
+    return shape.is_placeholder and shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 
 def _flat_shapes(shapes: Iterable[BaseShape]) -> Iterator[BaseShape]:

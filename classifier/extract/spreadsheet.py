@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -19,10 +20,13 @@ from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_fro
 from classifier.extract.limits import Limits
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.text import decode_text
-from classifier.records import Extracted, Segment, SegmentKind
+from classifier.records import TITLE_LABEL, Extracted, Segment, SegmentKind
 
 MAX_HEADER_CHARS = 200
 MAX_HEADER_ROW_CHARS = 4000
+MAX_SHEET_NAME_CHARS = 31  # Excel's own limit
+# Names a spreadsheet program gives a new sheet: they say nothing about what the sheet holds.
+DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tabelle|feuil|feuille|hoja|blatt|foglio|planilha|arkusz)\s*\d*$", re.IGNORECASE)
 
 
 def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]], limits: Limits) -> None:
@@ -73,6 +77,10 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
         props = workbook.properties
         out.metadata_dates = [d.date().isoformat() for d in (props.created, props.modified) if d is not None]
         for table_index, sheet in enumerate(workbook.worksheets):
+            name = str(sheet.title).strip()[:MAX_SHEET_NAME_CHARS]
+            if name and not DEFAULT_SHEET_NAME.match(name):
+                # A sheet's name is the title a spreadsheet has ("Reisekosten März", "PO 4471", "Devis").
+                out.add(SegmentKind.PROSE, name, TITLE_LABEL)
             add_table(out, table_index, sheet.iter_rows(values_only=True), limits)
     except Exception as exc:
         raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
