@@ -89,15 +89,16 @@ def _read_text(extracted: Extracted) -> _Text:
         # text it would pass for the document's title ("Protokoll" is a firewall column, not minutes).
         if segment.kind in (SegmentKind.TABLE_CELL, SegmentKind.METADATA) or budget <= 0:
             continue
+        if segment.kind is SegmentKind.EMAIL_HEADER and segment.header != "subject":
+            continue  # addresses are people, not words about the document
         if segment.kind is SegmentKind.EMAIL_HEADER or segment.header == TITLE_LABEL:
             # A subject, a slide title, a sheet name: the document's own name for (a part of) itself.
-            if segment.header in ("subject", TITLE_LABEL):
-                title = segment.text[:HEADING_CHARS * 2]
-                lines.append(title)
-                headings.append(True)
-                budget -= len(title)
-                seen_lines += segment.header == TITLE_LABEL
-            continue  # addresses are people, not words about the document
+            title = segment.text[:HEADING_CHARS * 2]
+            lines.append(title)
+            headings.append(True)
+            budget -= len(title)
+            seen_lines += segment.header == TITLE_LABEL
+            continue
         text = segment.text[:budget]
         budget -= len(text)
         if segment.header and segment.kind is SegmentKind.PROSE:
