@@ -92,7 +92,9 @@ def test_german_invoice_text_is_invoice(analyzer: DocumentAnalyzer) -> None:
             "Rechnungsbetrag: 4.105,50 €\n\nZahlbar bis 28.03.2021 ohne Abzug.\n")
     found = categorise(analyzer, text.encode(), "RE-2021-00452.txt")
     assert ids(found)[0] == "invoice"
-    assert {"heading:rechnung", "phrase:rechnungsbetrag"} <= set(signals(found, "invoice"))
+    fired = set(signals(found, "invoice"))
+    # The title and an amount line of the invoice's own vocabulary (signals are capped, so either amount will do).
+    assert "heading:rechnung" in fired and fired & {"phrase:rechnungsbetrag", "phrase:nettobetrag"}
 
 
 def test_python_file_is_source_code(analyzer: DocumentAnalyzer) -> None:

@@ -305,6 +305,8 @@ def test_ods_cells_keep_headers_dates_and_skip_repeated_filler() -> None:
     # meta.xml creation-date and dc:date, then the date cell
     assert extracted.metadata_dates == ["2021-03-14", "2021-04-01", "2020-05-17"]
     assert extracted.structure == {"table", "spreadsheet"}
+    # A sheet's own name is a title line (an ODT table's name is not: see the ODT test's prose).
+    assert [s.text for s in extracted.segments if s.header == TITLE_LABEL] == ["Staff"]
 
 
 def test_ods_row_repeated_a_million_times_is_read_a_hundred_times() -> None:
@@ -407,6 +409,7 @@ def test_xls_sheets_become_tables_with_headers_and_dates() -> None:
                                 (1, "SKU", "A-1"), (1, "Qty", "3")]
     assert extracted.metadata_dates == ["2020-05-17"]
     assert extracted.structure == {"table", "spreadsheet"}
+    assert [s.text for s in extracted.segments if s.header == TITLE_LABEL] == ["People", "Orders"]
 
 
 def test_xls_with_filepass_record_is_encrypted() -> None:

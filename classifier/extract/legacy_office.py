@@ -40,7 +40,7 @@ def extract_xls(data: bytes, name: str, limits: Limits) -> Extracted:
     try:
         for sheet_index in range(book.nsheets):
             sheet = book.sheet_by_index(sheet_index)
-            add_table(out, sheet_index, _sheet_rows(sheet, book.datemode), limits)
+            add_table(out, sheet_index, _sheet_rows(sheet, book.datemode), limits, sheet.name)
             book.unload_sheet(sheet_index)
     except XLRDError as exc:
         if str(exc) == XLRD_ENCRYPTED:

@@ -85,7 +85,7 @@ def _extract_odf(data: bytes, limits: Limits, kind: str) -> Extracted:
     out = Extracted()
     if meta is not None:
         out.metadata_dates = _meta_dates(meta)
-    reader = _BodyReader(out, limits)
+    reader = _BodyReader(out, limits, sheets=kind == "ods")
     try:
         reader.read(content)
     except RecursionError:
@@ -121,9 +121,10 @@ def _meta_dates(meta: Element) -> list[str]:
 class _BodyReader:
     """Walks office:body: paragraphs become prose, tables go through add_table."""
 
-    def __init__(self, out: Extracted, limits: Limits) -> None:
+    def __init__(self, out: Extracted, limits: Limits, sheets: bool = False) -> None:
         self.out = out
         self.limits = limits
+        self.sheets = sheets  # a spreadsheet's tables are sheets, whose names a person may have given
         self.budget = limits.max_text_chars
         self.table_count = 0
 
@@ -144,7 +145,8 @@ class _BodyReader:
                     self._walk(block)
             elif child.tag == TABLE + "table":
                 first_new = len(self.out.segments)
-                add_table(self.out, self.table_count, _table_rows(child), self.limits)
+                name = child.get(TABLE + "name") if self.sheets else None
+                add_table(self.out, self.table_count, _table_rows(child), self.limits, name)
                 self.table_count += 1
                 self.budget -= sum(len(segment.text) for segment in self.out.segments[first_new:])
             else:

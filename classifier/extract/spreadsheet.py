@@ -29,8 +29,14 @@ MAX_SHEET_NAME_CHARS = 31  # Excel's own limit
 DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tabelle|feuil|feuille|hoja|blatt|foglio|planilha|arkusz)\s*\d*$", re.IGNORECASE)
 
 
-def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]], limits: Limits) -> None:
-    """The first non-empty row is the header; later rows become typed cells."""
+def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]], limits: Limits,
+              sheet_name: str | None = None) -> None:
+    """The first non-empty row is the header; later rows become typed cells. A sheet's name, unless a
+    program chose it, becomes a title line."""
+    name = (sheet_name or "").strip()[:MAX_SHEET_NAME_CHARS]
+    if name and not DEFAULT_SHEET_NAME.match(name):
+        # A sheet's name is the title a spreadsheet has ("Reisekosten März", "PO 4471", "Devis").
+        out.add(SegmentKind.PROSE, name, TITLE_LABEL)
     header: list[str] | None = None
     budget = limits.max_text_chars
     for row in rows:
@@ -77,11 +83,7 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
         props = workbook.properties
         out.metadata_dates = [d.date().isoformat() for d in (props.created, props.modified) if d is not None]
         for table_index, sheet in enumerate(workbook.worksheets):
-            name = str(sheet.title).strip()[:MAX_SHEET_NAME_CHARS]
-            if name and not DEFAULT_SHEET_NAME.match(name):
-                # A sheet's name is the title a spreadsheet has ("Reisekosten März", "PO 4471", "Devis").
-                out.add(SegmentKind.PROSE, name, TITLE_LABEL)
-            add_table(out, table_index, sheet.iter_rows(values_only=True), limits)
+            add_table(out, table_index, sheet.iter_rows(values_only=True), limits, str(sheet.title))
     except Exception as exc:
         raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
     finally:

@@ -1,7 +1,9 @@
-"""Blind round 3 of the category corpus: templates written after the model was frozen, scored once.
+"""Round 3 of the category corpus, now training templates.
 
-Each builder registers with `template(category, id, languages, suffix, blind=True)`; they are held out
-from fitting and scored by `python -m benchmarks.category_eval --parts blind`.
+Written as blind templates (two per category) by someone who had read neither the lexicon, nor the model, nor the
+training templates, and scored once with the frozen model (models/categories.json sha256 76f4c0e0…): top-1 0.781,
+macro-F1 0.776. They then joined the training templates, as rounds 1 and 2 did (positions 8 and 9 in their
+categories, after everything in sample_data.category_corpus).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def _short(c: Ctx, days: int = 0) -> str:
 # --------------------------------------------------------------------------- proof_of_concept
 
 
-@template("proof_of_concept", "poc.b3_test_log", ("de", "es"), ".xlsx", blind=True)
+@template("proof_of_concept", "poc.b3_test_log", ("de", "es"), ".xlsx")
 def poc_test_log(c: Ctx) -> Built:
     customer = c.company()
     tester, theirs = c.person(c.vendor()), c.person(customer)
@@ -114,7 +116,7 @@ def poc_test_log(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, tester.name))
 
 
-@template("proof_of_concept", "poc.b3_pilot_readout", ("en", "fr"), ".pptx", blind=True)
+@template("proof_of_concept", "poc.b3_pilot_readout", ("en", "fr"), ".pptx")
 def poc_pilot_readout(c: Ctx) -> Built:
     customer = c.company()
     author = c.person(c.vendor())
@@ -184,7 +186,7 @@ def poc_pilot_readout(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- sales_data
 
 
-@template("sales_data", "sales.b3_crm_export", ("de", "fr"), ".csv", blind=True)
+@template("sales_data", "sales.b3_crm_export", ("de", "fr"), ".csv")
 def sales_crm_export(c: Ctx) -> Built:
     owners = [c.person(c.vendor()) for _ in range(c.rng.randint(2, 5))]
     stages = c.t({"de": ("Qualifizierung", "Bedarfsanalyse", "Angebot", "Verhandlung", "Gewonnen", "Verloren"),
@@ -211,7 +213,7 @@ def sales_crm_export(c: Ctx) -> Built:
     return Built(csv_text(head, rows, delimiter=";"))
 
 
-@template("sales_data", "sales.b3_weekly_flash", ("en", "es"), ".md", blind=True)
+@template("sales_data", "sales.b3_weekly_flash", ("en", "es"), ".md")
 def sales_weekly_flash(c: Ctx) -> Built:
     week = c.day.isocalendar()[1]
     reps = [c.person(c.vendor()) for _ in range(c.rng.randint(4, 9))]
@@ -259,7 +261,7 @@ def sales_weekly_flash(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- sales_strategy
 
 
-@template("sales_strategy", "strategy.b3_account_plan", ("en", "de"), ".docx", blind=True)
+@template("sales_strategy", "strategy.b3_account_plan", ("en", "de"), ".docx")
 def strategy_account_plan(c: Ctx) -> Built:
     customer = c.company()
     owner = c.person(c.vendor())
@@ -325,7 +327,7 @@ def strategy_account_plan(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, owner.name))
 
 
-@template("sales_strategy", "strategy.b3_battlecard", ("fr", "es"), ".pptx", blind=True)
+@template("sales_strategy", "strategy.b3_battlecard", ("fr", "es"), ".pptx")
 def strategy_battlecard(c: Ctx) -> Built:
     rival = c.pick(_COMPETITORS)
     author = c.person(c.vendor())
@@ -378,7 +380,7 @@ def strategy_battlecard(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- product_order
 
 
-@template("product_order", "order.b3_purchase_pdf", ("de", "es"), ".pdf", blind=True)
+@template("product_order", "order.b3_purchase_pdf", ("de", "es"), ".pdf")
 def order_purchase_pdf(c: Ctx) -> Built:
     buyer, supplier = c.company(), c.vendor()
     clerk = c.person(buyer)
@@ -421,7 +423,7 @@ def order_purchase_pdf(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, clerk.name))
 
 
-@template("product_order", "order.b3_shop_json", ("en", "fr"), ".json", blind=True)
+@template("product_order", "order.b3_shop_json", ("en", "fr"), ".json")
 def order_shop_json(c: Ctx) -> Built:
     customer = c.company()
     buyer = c.person(customer)
@@ -459,7 +461,7 @@ def order_shop_json(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- offer
 
 
-@template("offer", "offer.b3_cost_estimate", ("de", "es"), ".docx", blind=True)
+@template("offer", "offer.b3_cost_estimate", ("de", "es"), ".docx")
 def offer_cost_estimate(c: Ctx) -> Built:
     customer = c.company()
     author = c.person(c.vendor())
@@ -519,7 +521,7 @@ def offer_cost_estimate(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, author.name))
 
 
-@template("offer", "offer.b3_renewal_html", ("en", "fr"), ".html", blind=True)
+@template("offer", "offer.b3_renewal_html", ("en", "fr"), ".html")
 def offer_renewal_html(c: Ctx) -> Built:
     customer = c.company()
     rep, contact = c.person(c.vendor()), c.person(customer)
@@ -576,7 +578,7 @@ def offer_renewal_html(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- invoice
 
 
-@template("invoice", "invoice.b3_credit_note", ("de", "fr"), ".pdf", blind=True)
+@template("invoice", "invoice.b3_credit_note", ("de", "fr"), ".pdf")
 def invoice_credit_note(c: Ctx) -> Built:
     seller, customer = c.vendor(), c.company()
     clerk, contact = c.person(seller), c.person(customer)
@@ -619,7 +621,7 @@ def invoice_credit_note(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, clerk.name))
 
 
-@template("invoice", "invoice.b3_account_statement", ("en", "es"), ".xlsx", blind=True)
+@template("invoice", "invoice.b3_account_statement", ("en", "es"), ".xlsx")
 def invoice_account_statement(c: Ctx) -> Built:
     seller, customer = c.vendor(), c.company()
     clerk = c.person(seller)
@@ -664,7 +666,7 @@ def invoice_account_statement(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- contract
 
 
-@template("contract", "contract.b3_dpa", ("en", "de"), ".docx", blind=True)
+@template("contract", "contract.b3_dpa", ("en", "de"), ".docx")
 def contract_dpa(c: Ctx) -> Built:
     controller, processor = c.company(), c.vendor()
     signer_a, signer_b = c.person(controller), c.person(processor)
@@ -740,7 +742,7 @@ def contract_dpa(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, signer_b.name))
 
 
-@template("contract", "contract.b3_service_agreement", ("fr", "es"), ".pdf", blind=True)
+@template("contract", "contract.b3_service_agreement", ("fr", "es"), ".pdf")
 def contract_service_agreement(c: Ctx) -> Built:
     client, provider = c.company(), c.vendor()
     a, b = c.person(client), c.person(provider)
@@ -802,7 +804,7 @@ def contract_service_agreement(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- customer_asset
 
 
-@template("customer_asset", "asset.b3_cmdb_export", ("en", "es"), ".csv", blind=True)
+@template("customer_asset", "asset.b3_cmdb_export", ("en", "es"), ".csv")
 def asset_cmdb_export(c: Ctx) -> Built:
     customer = c.company()
     domain = customer.domain.split(".")[0][:8]
@@ -844,7 +846,7 @@ def asset_cmdb_export(c: Ctx) -> Built:
     return Built(csv_text(head, rows))
 
 
-@template("customer_asset", "asset.b3_ip_plan", ("de", "fr"), ".xlsx", blind=True)
+@template("customer_asset", "asset.b3_ip_plan", ("de", "fr"), ".xlsx")
 def asset_ip_plan(c: Ctx) -> Built:
     customer = c.company()
     author = c.person(c.vendor())
@@ -889,7 +891,7 @@ def asset_ip_plan(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- internal_comment
 
 
-@template("internal_comment", "internal.b3_team_notes", ("de", "es"), ".txt", blind=True)
+@template("internal_comment", "internal.b3_team_notes", ("de", "es"), ".txt")
 def internal_team_notes(c: Ctx) -> Built:
     team = [c.person(c.vendor()) for _ in range(c.rng.randint(3, 6))]
     accounts = [c.company() for _ in range(4)]
@@ -936,7 +938,7 @@ def internal_team_notes(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("internal_comment", "internal.b3_lost_deal_review", ("en", "fr"), ".docx", blind=True)
+@template("internal_comment", "internal.b3_lost_deal_review", ("en", "fr"), ".docx")
 def internal_lost_deal_review(c: Ctx) -> Built:
     customer = c.company()
     rival = c.pick(_COMPETITORS)
@@ -1000,7 +1002,7 @@ def internal_lost_deal_review(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- correspondence
 
 
-@template("correspondence", "mail.b3_delivery_delay", ("en", "de"), ".eml", also=("product_order",), blind=True)
+@template("correspondence", "mail.b3_delivery_delay", ("en", "de"), ".eml", also=("product_order",))
 def mail_delivery_delay(c: Ctx) -> Built:
     supplier, customer = c.vendor(), c.company()
     sender, buyer = c.person(supplier), c.person(customer)
@@ -1048,7 +1050,7 @@ def mail_delivery_delay(c: Ctx) -> Built:
     return Built(eml(c, sender, [buyer], subject, body, cc=cc))
 
 
-@template("correspondence", "mail.b3_letter", ("fr", "es"), ".pdf", blind=True)
+@template("correspondence", "mail.b3_letter", ("fr", "es"), ".pdf")
 def mail_letter(c: Ctx) -> Built:
     sender_co, recipient_co = c.company(), c.company()
     sender, recipient = c.person(sender_co), c.person(recipient_co)
@@ -1102,7 +1104,7 @@ def mail_letter(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- personnel
 
 
-@template("personnel", "hr.b3_absence_record", ("de", "es"), ".xlsx", blind=True)
+@template("personnel", "hr.b3_absence_record", ("de", "es"), ".xlsx")
 def hr_absence_record(c: Ctx) -> Built:
     employer = c.company()
     hr = c.person(employer)
@@ -1147,7 +1149,7 @@ def hr_absence_record(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, hr.name))
 
 
-@template("personnel", "hr.b3_onboarding", ("en", "fr"), ".md", blind=True)
+@template("personnel", "hr.b3_onboarding", ("en", "fr"), ".md")
 def hr_onboarding(c: Ctx) -> Built:
     employer = c.company()
     hire, manager, buddy = c.person(employer), c.person(employer), c.person(employer)
@@ -1194,7 +1196,7 @@ def hr_onboarding(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- financial
 
 
-@template("financial", "finance.b3_budget_vs_actual", ("en", "fr"), ".csv", blind=True)
+@template("financial", "finance.b3_budget_vs_actual", ("en", "fr"), ".csv")
 def finance_budget_vs_actual(c: Ctx) -> Built:
     centres = c.some(c.t({"en": ("1000 Management", "2100 Sales", "2200 Marketing", "3100 IT", "4000 Operations", "5000 HR"),
                           "fr": ("1000 Direction", "2100 Ventes", "2200 Marketing", "3100 Informatique", "4000 Exploitation",
@@ -1234,7 +1236,7 @@ def _iban(c: Ctx) -> str:
     return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
-@template("financial", "finance.b3_bank_statement", ("de", "es"), ".pdf", blind=True)
+@template("financial", "finance.b3_bank_statement", ("de", "es"), ".pdf")
 def finance_bank_statement(c: Ctx) -> Built:
     holder = c.company()
     bank = c.t({"de": c.pick(("Stadtsparkasse", "Volksbank Mittelhessen eG", "Commerzbank AG")),
@@ -1285,7 +1287,7 @@ def finance_bank_statement(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- source_code
 
 
-@template("source_code", "code.b3_go_handler", ("en", "es"), ".go", blind=True)
+@template("source_code", "code.b3_go_handler", ("en", "es"), ".go")
 def code_go_handler(c: Ctx) -> Built:
     pkg = c.pick(("stock", "inventory", "warehouse"))
     timeout = c.pick((2, 3, 5, 10))
@@ -1406,7 +1408,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {{
     return Built(src.encode("utf-8"))
 
 
-@template("source_code", "code.b3_sql_report", ("de", "fr"), ".sql", blind=True)
+@template("source_code", "code.b3_sql_report", ("de", "fr"), ".sql")
 def code_sql_report(c: Ctx) -> Built:
     schema = c.pick(("reporting", "bi", "dwh"))
     author = c.person(c.vendor())
@@ -1472,7 +1474,7 @@ GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role};
 # --------------------------------------------------------------------------- credentials
 
 
-@template("credentials", "secrets.b3_dotenv", ("en", "de"), ".env", blind=True)
+@template("credentials", "secrets.b3_dotenv", ("en", "de"), ".env")
 def secrets_dotenv(c: Ctx) -> Built:
     company = c.company()
     app = c.pick(("shop-api", "portal", "billing-service", "crm-sync"))
@@ -1511,7 +1513,7 @@ def secrets_dotenv(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("credentials", "secrets.b3_app_ini", ("fr", "es"), ".ini", blind=True)
+@template("credentials", "secrets.b3_app_ini", ("fr", "es"), ".ini")
 def secrets_app_ini(c: Ctx) -> Built:
     company = c.company()
     base = company.domain.split(".")[0]
@@ -1544,7 +1546,7 @@ def secrets_app_ini(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- contact_list
 
 
-@template("contact_list", "contacts.b3_fair_leads", ("de", "fr"), ".xlsx", blind=True)
+@template("contact_list", "contacts.b3_fair_leads", ("de", "fr"), ".xlsx")
 def contacts_fair_leads(c: Ctx) -> Built:
     author = c.person(c.vendor())
     fair = c.pick(("Hannover Messe", "it-sa Nürnberg", "SPS Nürnberg", "VivaTech", "Salon Global Industrie", "LogiMAT"))
@@ -1560,7 +1562,7 @@ def contacts_fair_leads(c: Ctx) -> Built:
     return Built(xlsx([(f"{fair[:20]} {c.day.year}", head, rows)], c, author.name))
 
 
-@template("contact_list", "contacts.b3_phone_directory", ("en", "es"), ".html", blind=True)
+@template("contact_list", "contacts.b3_phone_directory", ("en", "es"), ".html")
 def contacts_phone_directory(c: Ctx) -> Built:
     employer = c.company()
     depts = c.t({"en": ("Reception", "Sales", "Finance", "IT Service Desk", "Warehouse", "Management", "Customer Service"),
@@ -1590,7 +1592,7 @@ def contacts_phone_directory(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- other
 
 
-@template("other", "other.b3_canteen_notice", ("de", "fr"), ".txt", blind=True)
+@template("other", "other.b3_canteen_notice", ("de", "fr"), ".txt")
 def other_canteen_notice(c: Ctx) -> Built:
     monday = c.day - timedelta(days=c.day.weekday())
     if c.lang == "de":
@@ -1631,7 +1633,7 @@ def other_canteen_notice(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("other", "other.b3_quick_start", ("en", "es"), ".pdf", blind=True)
+@template("other", "other.b3_quick_start", ("en", "es"), ".pdf")
 def other_quick_start(c: Ctx) -> Built:
     model = c.pick(("MeetPoint 300", "RoomCast Pro", "Conference Bar C20", "ClearView Hub"))
     pin = c.rng.randrange(1000, 9999)
