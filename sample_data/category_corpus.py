@@ -3223,6 +3223,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 # Round 3 (training templates) and the current blind round (`template(..., blind=True)`) register themselves when
 # imported; imported last, so that everything they use is defined, and in this order, which fixes their positions.
 from sample_data import category_round3  # noqa: E402,F401
+from sample_data import category_blind  # noqa: E402,F401
 
 if __name__ == "__main__":
     # Run the imported module's main, not this __main__ copy's: the blind round registered itself there.
