@@ -2816,8 +2816,8 @@ def release_notes(c: Ctx) -> Built:
 # Written after round 1's fixes, before their model was frozen (models/categories.json sha256 5f4498d5…), from
 # how such documents look rather than from the lexicon, and scored once as they stood with that model: top-1
 # 0.604, macro-F1 0.564. They then joined the training templates as round 1 did (positions 8 in their
-# categories). Round 3 lives in sample_data/category_round3.py, the current blind round in
-# sample_data/category_blind.py.
+# categories). Rounds 3 and 4 live in sample_data/category_round3.py and category_round4.py, the current blind
+# round in sample_data/category_blind.py.
 
 
 @template("proof_of_concept", "poc.blind_test_setup_txt", ("de", "fr"), ".txt")
@@ -3220,10 +3220,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"wrote {len(documents)} documents ({held} from held-out templates, {blind} from blind ones) to {args.out}")
 
 
-# Round 3 (training templates) and the current blind round (`template(..., blind=True)`) register themselves when
-# imported; imported last, so that everything they use is defined, and in this order, which fixes their positions.
-from sample_data import category_round3  # noqa: E402,F401
-from sample_data import category_blind  # noqa: E402,F401
+# Rounds 3 and 4 (training templates) and the current blind round (`template(..., blind=True)`) register themselves
+# when imported; imported last, so that everything they use is defined, and in this order (blind templates take no
+# position), which fixes the training templates' positions.
+from sample_data import (  # noqa: E402
+    category_round3,  # noqa: F401
+    category_round4,  # noqa: F401
+)
 
 if __name__ == "__main__":
     # Run the imported module's main, not this __main__ copy's: the blind round registered itself there.

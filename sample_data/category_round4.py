@@ -1,8 +1,9 @@
-"""Blind round 4 of the category corpus: two templates per category, each in two languages.
+"""Round 4 of the category corpus, now training templates: two per category, each in two languages.
 
-Written without reading the lexicon, the model or the training templates (only the shared API of
-sample_data.category_corpus), as documents a company's file share would really hold. They register as blind
-templates: held out from fitting and scored only by the `blind` split.
+Written as blind templates without reading the lexicon, the model or the training templates (only the shared API
+of sample_data.category_corpus), as documents a company's file share would really hold, and scored once with the
+frozen model (models/categories.json sha256 b22a0776…): top-1 0.760, macro-F1 0.778. They then joined the training
+templates (positions 10 and 11 in their categories).
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def _people(c: Ctx, count: int, company: Company | None = None) -> list[Person]:
 # =========================================================================== proof_of_concept
 
 
-@template("proof_of_concept", "poc.b4_sizing", ("de", "fr"), ".xlsx", blind=True)
+@template("proof_of_concept", "poc.b4_sizing", ("de", "fr"), ".xlsx")
 def poc_sizing(c: Ctx) -> Built:
     customer, us = c.company(), c.vendor()
     product = c.pick(_PRODUCT_NAMES)
@@ -175,7 +176,7 @@ def poc_sizing(c: Ctx) -> Built:
                        (names[2], sizing_head, sizing), (names[3], notes_head, notes)], c, author.name))
 
 
-@template("proof_of_concept", "poc.b4_interface_spec", ("en", "es"), ".md", blind=True)
+@template("proof_of_concept", "poc.b4_interface_spec", ("en", "es"), ".md")
 def poc_interface_spec(c: Ctx) -> Built:
     customer, us = c.company(), c.vendor()
     product = c.pick(_PRODUCT_NAMES)
@@ -277,7 +278,7 @@ def poc_interface_spec(c: Ctx) -> Built:
 # =========================================================================== sales_data
 
 
-@template("sales_data", "sales.b4_commission", ("en", "fr"), ".xlsx", blind=True)
+@template("sales_data", "sales.b4_commission", ("en", "fr"), ".xlsx")
 def sales_commission(c: Ctx) -> Built:
     us = c.vendor()
     reps = _people(c, c.rng.randint(4, 7), us)
@@ -333,7 +334,7 @@ def sales_commission(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, author.name))
 
 
-@template("sales_data", "sales.b4_sellout", ("de", "es"), ".tsv", blind=True)
+@template("sales_data", "sales.b4_sellout", ("de", "es"), ".tsv")
 def sales_sellout(c: Ctx) -> Built:
     dealers = [c.company() for _ in range(c.rng.randint(4, 6))]
     regions = ("Nord", "Süd", "West", "Ost") if c.lang == "de" else ("Centro", "Cataluña", "Levante", "Andalucía")
@@ -360,7 +361,7 @@ def sales_sellout(c: Ctx) -> Built:
 # =========================================================================== sales_strategy
 
 
-@template("sales_strategy", "strategy.b4_kickoff", ("fr", "es"), ".pptx", blind=True)
+@template("sales_strategy", "strategy.b4_kickoff", ("fr", "es"), ".pptx")
 def strategy_kickoff(c: Ctx) -> Built:
     us = c.vendor()
     author = c.person(us)
@@ -441,7 +442,7 @@ def strategy_kickoff(c: Ctx) -> Built:
     return Built(pptx(slides, c, author.name))
 
 
-@template("sales_strategy", "strategy.b4_segmentation", ("en", "de"), ".docx", blind=True)
+@template("sales_strategy", "strategy.b4_segmentation", ("en", "de"), ".docx")
 def strategy_segmentation(c: Ctx) -> Built:
     us = c.vendor()
     author = c.person(us)
@@ -510,7 +511,7 @@ def strategy_segmentation(c: Ctx) -> Built:
 # =========================================================================== product_order
 
 
-@template("product_order", "order.b4_ubl_order", ("de", "es"), ".xml", blind=True)
+@template("product_order", "order.b4_ubl_order", ("de", "es"), ".xml")
 def order_ubl(c: Ctx) -> Built:
     buyer, seller = c.company(), c.vendor()
     buyer_person = c.person(buyer)
@@ -574,7 +575,7 @@ def order_ubl(c: Ctx) -> Built:
     return Built(text(lines))
 
 
-@template("product_order", "order.b4_requisition", ("en", "fr"), ".docx", blind=True)
+@template("product_order", "order.b4_requisition", ("en", "fr"), ".docx")
 def order_requisition(c: Ctx) -> Built:
     company, supplier = c.company(), c.vendor()
     requester, approver = c.person(company), c.person(company)
@@ -639,7 +640,7 @@ def order_requisition(c: Ctx) -> Built:
 # =========================================================================== offer
 
 
-@template("offer", "offer.b4_bid_price_schedule", ("fr", "es"), ".xlsx", blind=True)
+@template("offer", "offer.b4_bid_price_schedule", ("fr", "es"), ".xlsx")
 def offer_bid_price_schedule(c: Ctx) -> Built:
     buyer, us = c.company(), c.vendor()
     author = c.person(us)
@@ -724,7 +725,7 @@ def _rtf(paragraphs: Sequence[str]) -> bytes:
     return ("\r\n".join(body) + "\r\n").encode("ascii")
 
 
-@template("offer", "offer.b4_refresh_offer", ("en", "de"), ".rtf", blind=True)
+@template("offer", "offer.b4_refresh_offer", ("en", "de"), ".rtf")
 def offer_refresh(c: Ctx) -> Built:
     customer, us = c.company(), c.vendor()
     contact, seller = c.person(customer), c.person(us)
@@ -808,7 +809,7 @@ def offer_refresh(c: Ctx) -> Built:
 # =========================================================================== invoice
 
 
-@template("invoice", "invoice.b4_dunning", ("de", "es"), ".pdf", blind=True, also=("correspondence",))
+@template("invoice", "invoice.b4_dunning", ("de", "es"), ".pdf", also=("correspondence",))
 def invoice_dunning(c: Ctx) -> Built:
     us, customer = c.company(), c.company()
     while customer == us:
@@ -869,7 +870,7 @@ def invoice_dunning(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, clerk.name))
 
 
-@template("invoice", "invoice.b4_usage_billing", ("en", "fr"), ".csv", blind=True)
+@template("invoice", "invoice.b4_usage_billing", ("en", "fr"), ".csv")
 def invoice_usage_billing(c: Ctx) -> Built:
     customer = c.company()
     number = c.code("INV" if c.lang == "en" else "FA", 6)
@@ -918,7 +919,7 @@ def invoice_usage_billing(c: Ctx) -> Built:
 # =========================================================================== contract
 
 
-@template("contract", "contract.b4_price_annex", ("de", "fr"), ".docx", blind=True)
+@template("contract", "contract.b4_price_annex", ("de", "fr"), ".docx")
 def contract_price_annex(c: Ctx) -> Built:
     customer, us = c.company(), c.vendor()
     signer_c, signer_v = c.person(customer), c.person(us)
@@ -988,7 +989,7 @@ def contract_price_annex(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, signer_v.name))
 
 
-@template("contract", "contract.b4_reseller", ("en", "es"), ".pdf", blind=True)
+@template("contract", "contract.b4_reseller", ("en", "es"), ".pdf")
 def contract_reseller(c: Ctx) -> Built:
     us, partner = c.vendor(), c.company()
     signer_v, signer_p = c.person(us), c.person(partner)
@@ -1074,7 +1075,7 @@ def contract_reseller(c: Ctx) -> Built:
 # =========================================================================== customer_asset
 
 
-@template("customer_asset", "asset.b4_licence_inventory", ("en", "de"), ".xlsx", blind=True)
+@template("customer_asset", "asset.b4_licence_inventory", ("en", "de"), ".xlsx")
 def asset_licence_inventory(c: Ctx) -> Built:
     customer = c.company()
     auditor = c.person(c.vendor())
@@ -1118,7 +1119,7 @@ def asset_licence_inventory(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, auditor.name))
 
 
-@template("customer_asset", "asset.b4_ansible_inventory", ("fr", "es"), ".yaml", blind=True)
+@template("customer_asset", "asset.b4_ansible_inventory", ("fr", "es"), ".yaml")
 def asset_ansible_inventory(c: Ctx) -> Built:
     customer = c.company()
     engineer = c.person(c.vendor())
@@ -1167,7 +1168,7 @@ def asset_ansible_inventory(c: Ctx) -> Built:
 # =========================================================================== internal_comment
 
 
-@template("internal_comment", "internal.b4_postmortem", ("en", "fr"), ".md", blind=True)
+@template("internal_comment", "internal.b4_postmortem", ("en", "fr"), ".md")
 def internal_postmortem(c: Ctx) -> Built:
     customer = c.company()
     us = c.vendor()
@@ -1272,7 +1273,7 @@ def internal_postmortem(c: Ctx) -> Built:
     return Built(text(lines))
 
 
-@template("internal_comment", "internal.b4_deal_desk", ("de", "es"), ".html", blind=True)
+@template("internal_comment", "internal.b4_deal_desk", ("de", "es"), ".html")
 def internal_deal_desk(c: Ctx) -> Built:
     customer, us = c.company(), c.vendor()
     rep, finance, legal, head = c.person(us), c.person(us), c.person(us), c.person(us)
@@ -1330,7 +1331,7 @@ def internal_deal_desk(c: Ctx) -> Built:
 # =========================================================================== correspondence
 
 
-@template("correspondence", "corr.b4_visit_mail", ("de", "es"), ".eml", blind=True)
+@template("correspondence", "corr.b4_visit_mail", ("de", "es"), ".eml")
 def corr_visit_mail(c: Ctx) -> Built:
     host_co, guest_co = c.company(), c.vendor()
     host, guest = c.person(host_co), c.person(guest_co)
@@ -1420,7 +1421,7 @@ def _mbox_message(c: Ctx, sender: Person, to: Person, subject: str, body: str, d
     return envelope + escaped.rstrip(b"\n") + b"\n\n"
 
 
-@template("correspondence", "corr.b4_mbox", ("en", "fr"), ".mbox", blind=True)
+@template("correspondence", "corr.b4_mbox", ("en", "fr"), ".mbox")
 def corr_mbox(c: Ctx) -> Built:
     me_co = c.company()
     me = c.person(me_co)
@@ -1489,7 +1490,7 @@ def corr_mbox(c: Ctx) -> Built:
 # =========================================================================== personnel
 
 
-@template("personnel", "hr.b4_job_offer", ("de", "es"), ".pdf", blind=True)
+@template("personnel", "hr.b4_job_offer", ("de", "es"), ".pdf")
 def hr_job_offer(c: Ctx) -> Built:
     employer = c.company()
     hr_person, manager = c.person(employer), c.person(employer)
@@ -1565,7 +1566,7 @@ def hr_job_offer(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, hr_person.name))
 
 
-@template("personnel", "hr.b4_salary_review", ("en", "fr"), ".xlsx", blind=True)
+@template("personnel", "hr.b4_salary_review", ("en", "fr"), ".xlsx")
 def hr_salary_review(c: Ctx) -> Built:
     company = c.company()
     hrbp = c.person(company)
@@ -1623,7 +1624,7 @@ def hr_salary_review(c: Ctx) -> Built:
 # =========================================================================== financial
 
 
-@template("financial", "fin.b4_asset_register", ("de", "es"), ".csv", blind=True)
+@template("financial", "fin.b4_asset_register", ("de", "es"), ".csv")
 def fin_asset_register(c: Ctx) -> Built:
     assets = {
         "de": (("Betriebs- und Geschäftsausstattung", "Gabelstapler Linde E20", 28_000, 8), ("EDV-Hardware", "Server Rack RZ 2", 41_000, 5),
@@ -1663,7 +1664,7 @@ def fin_asset_register(c: Ctx) -> Built:
     return Built(csv_text(header, rows, delimiter=";"))
 
 
-@template("financial", "fin.b4_capex", ("en", "fr"), ".docx", blind=True)
+@template("financial", "fin.b4_capex", ("en", "fr"), ".docx")
 def fin_capex(c: Ctx) -> Built:
     company = c.company()
     sponsor, controller = c.person(company), c.person(company)
@@ -1734,7 +1735,7 @@ def fin_capex(c: Ctx) -> Built:
 # =========================================================================== source_code
 
 
-@template("source_code", "code.b4_kotlin", ("de", "fr"), ".kt", blind=True)
+@template("source_code", "code.b4_kotlin", ("de", "fr"), ".kt")
 def code_kotlin(c: Ctx) -> Built:
     company = c.company()
     dev = c.person(company)
@@ -1858,7 +1859,7 @@ def code_kotlin(c: Ctx) -> Built:
     return Built(text(lines))
 
 
-@template("source_code", "code.b4_rust", ("en", "es"), ".rs", blind=True)
+@template("source_code", "code.b4_rust", ("en", "es"), ".rs")
 def code_rust(c: Ctx) -> Built:
     dev = c.person(c.company())
     threshold = c.pick((75.0, 80.0, 85.0, 90.0))
@@ -1965,7 +1966,7 @@ def code_rust(c: Ctx) -> Built:
 # =========================================================================== credentials
 
 
-@template("credentials", "cred.b4_kubeconfig", ("en", "de"), ".yaml", blind=True)
+@template("credentials", "cred.b4_kubeconfig", ("en", "de"), ".yaml")
 def cred_kubeconfig(c: Ctx) -> Built:
     company = c.company()
     admin = c.person(company)
@@ -2002,7 +2003,7 @@ def cred_kubeconfig(c: Ctx) -> Built:
     return Built(text(lines))
 
 
-@template("credentials", "cred.b4_tfvars", ("fr", "es"), ".tfvars", blind=True)
+@template("credentials", "cred.b4_tfvars", ("fr", "es"), ".tfvars")
 def cred_tfvars(c: Ctx) -> Built:
     company = c.company()
     ops = c.person(company)
@@ -2062,7 +2063,7 @@ def cred_tfvars(c: Ctx) -> Built:
 # =========================================================================== contact_list
 
 
-@template("contact_list", "contacts.b4_visitors", ("de", "fr"), ".xlsx", blind=True)
+@template("contact_list", "contacts.b4_visitors", ("de", "fr"), ".xlsx")
 def contacts_visitors(c: Ctx) -> Built:
     host_co = c.company()
     reception = c.person(host_co)
@@ -2098,7 +2099,7 @@ def contacts_visitors(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, reception.name))
 
 
-@template("contact_list", "contacts.b4_suppliers", ("en", "es"), ".html", blind=True)
+@template("contact_list", "contacts.b4_suppliers", ("en", "es"), ".html")
 def contacts_suppliers(c: Ctx) -> Built:
     us = c.company()
     buyer = c.person(us)
@@ -2158,7 +2159,7 @@ def _ics_text(value: str) -> str:
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-@template("other", "other.b4_holidays", ("de", "fr"), ".ics", blind=True)
+@template("other", "other.b4_holidays", ("de", "fr"), ".ics")
 def other_holidays(c: Ctx) -> Built:
     company = c.company()
     year = c.day.year + 1
@@ -2200,7 +2201,7 @@ def other_holidays(c: Ctx) -> Built:
     return Built(("\r\n".join(lines) + "\r\n").encode("utf-8"))
 
 
-@template("other", "other.b4_evacuation", ("en", "es"), ".pdf", blind=True)
+@template("other", "other.b4_evacuation", ("en", "es"), ".pdf")
 def other_evacuation(c: Ctx) -> Built:
     company = c.company()
     warden, deputy = c.person(company), c.person(company)
