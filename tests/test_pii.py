@@ -61,6 +61,16 @@ def test_secret_values_not_placeholders(analyzer: DocumentAnalyzer) -> None:
     assert counts["SECRET"] == (2, 2)
 
 
+def test_secrets_passed_as_named_call_arguments(analyzer: DocumentAnalyzer) -> None:
+    # wp-config.php style: the constant's name says it is a secret; a name alone or an empty value is not one.
+    extracted = Extracted()
+    extracted.add(SegmentKind.CODE, "<?php\ndefine( 'DB_NAME', 'shop' );\ndefine( 'DB_PASSWORD', 'Tr4m-Kx9!pQ' );\n"
+                                    "define('AUTH_KEY', 'password');\nprops.setProperty(\"mail.smtp.password\", \"w7Yc-22rLmq\");\n"
+                                    "define( 'DB_USER', 'shop_rw' );\n")
+    counts = findings_for(analyzer, extracted)
+    assert counts["SECRET"] == (2, 2)
+
+
 def test_table_columns_are_typed_from_header_and_values(analyzer: DocumentAnalyzer) -> None:
     names = ["Ann Lee", "Bob Stone", "Carla Diaz", "Ann Lee"]
     extracted = Extracted()

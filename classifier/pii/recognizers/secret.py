@@ -36,6 +36,11 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("password_assignment", re.compile(
         r"(?i)(?:^|[\s,;{(\"'])[\w.-]*(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)"
         r"[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[^\s\"',;]{4,128})")),
+    # A secret handed over as a call's second string argument, named by its first: PHP's
+    # define('DB_PASSWORD', '...') in wp-config.php, setProperty("db.password", "..."), putenv-style helpers.
+    ("password_argument", re.compile(
+        r"(?i)\(\s*[\"'][\w.-]*(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)[\"']"
+        r"\s*,\s*[\"'](?P<secret>[^\s\"']{4,128})[\"']\s*\)")),
 )
 
 # Values that are config plumbing, not secrets.
@@ -99,7 +104,7 @@ class SecretRecognizer(EntityRecognizer):
                 value = match.group("secret")
                 if (start, end) in taken or PLACEHOLDER.match(value):
                     continue
-                if kind == "password_assignment" and not plausible_password(value):
+                if kind in ("password_assignment", "password_argument") and not plausible_password(value):
                     continue
                 if kind == "high_entropy_assignment" and not random_looking(value):
                     continue

@@ -1,9 +1,9 @@
-"""Blind round 5 of the category corpus: two templates per category, each in two languages.
+"""Round 5 of the category corpus, now training templates: two per category, each in two languages.
 
-Written without reading the lexicon, the model or the training templates (only the shared API of
-sample_data.category_corpus), as documents a company's file share would really hold: sub-kinds, layouts and
-formats that the training templates do not use. Registered with `blind=True`: held out from fitting and scored
-once, as they stand, by the `blind` split.
+Written as blind templates without reading the lexicon, the model or the training templates (only the shared API
+of sample_data.category_corpus), as documents a company's file share would really hold, and scored once with the
+frozen model (models/categories.json sha256 dc205b89…): top-1 0.714, macro-F1 0.680. They then joined the training
+templates (positions 12 and 13 in their categories).
 """
 
 from __future__ import annotations
@@ -159,7 +159,7 @@ def _html_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list
 # --------------------------------------------------------------------------- proof_of_concept
 
 
-@template("proof_of_concept", "poc.b5_prerequisites", ("en", "de"), ".md", blind=True)
+@template("proof_of_concept", "poc.b5_prerequisites", ("en", "de"), ".md")
 def poc_prerequisites(c: Ctx) -> Built:
     customer, vendor = c.company(), c.vendor()
     se, it = c.person(vendor), c.person(customer)
@@ -290,7 +290,7 @@ def poc_prerequisites(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("proof_of_concept", "poc.b5_scorecard", ("fr", "es"), ".xlsx", blind=True)
+@template("proof_of_concept", "poc.b5_scorecard", ("fr", "es"), ".xlsx")
 def poc_scorecard(c: Ctx) -> Built:
     customer, vendor = c.company(), c.vendor()
     se, lead = c.person(vendor), c.person(customer)
@@ -383,7 +383,7 @@ def poc_scorecard(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- sales_data
 
 
-@template("sales_data", "sales.b5_units_by_product", ("de", "es"), ".tsv", blind=True)
+@template("sales_data", "sales.b5_units_by_product", ("de", "es"), ".tsv")
 def sales_units_by_product(c: Ctx) -> Built:
     regions = c.t({"de": ("Nord", "Süd", "West", "Ost", "Österreich", "Schweiz"),
                    "es": ("Centro", "Cataluña", "Levante", "Andalucía", "Norte", "Portugal")})
@@ -427,7 +427,7 @@ def sales_units_by_product(c: Ctx) -> Built:
     return Built(csv_text(header, rows, delimiter="\t"))
 
 
-@template("sales_data", "sales.b5_winloss", ("en", "fr"), ".pptx", blind=True)
+@template("sales_data", "sales.b5_winloss", ("en", "fr"), ".pptx")
 def sales_winloss(c: Ctx) -> Built:
     quarter = (c.day.month - 1) // 3 + 1
     year = c.day.year
@@ -493,7 +493,7 @@ def sales_winloss(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- sales_strategy
 
 
-@template("sales_strategy", "strategy.b5_installed_base", ("de", "fr"), ".docx", blind=True)
+@template("sales_strategy", "strategy.b5_installed_base", ("de", "fr"), ".docx")
 def strategy_installed_base(c: Ctx) -> Built:
     owner = c.person(c.vendor(), lang=c.lang)
     year = c.day.year + 1
@@ -578,7 +578,7 @@ def strategy_installed_base(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, owner.name))
 
 
-@template("sales_strategy", "strategy.b5_negotiation", ("en", "es"), ".docx", blind=True)
+@template("sales_strategy", "strategy.b5_negotiation", ("en", "es"), ".docx")
 def strategy_negotiation(c: Ctx) -> Built:
     customer = c.company()
     owner = c.person(c.vendor(), lang=c.lang)
@@ -663,7 +663,7 @@ def strategy_negotiation(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- product_order
 
 
-@template("product_order", "order.b5_delivery_note", ("de", "fr"), ".pdf", blind=True)
+@template("product_order", "order.b5_delivery_note", ("de", "fr"), ".pdf")
 def order_delivery_note(c: Ctx) -> Built:
     vendor, customer = c.vendor(), c.company()
     clerk, receiver = c.person(vendor, lang=c.lang), c.person(customer)
@@ -719,7 +719,7 @@ def order_delivery_note(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, clerk.name))
 
 
-@template("product_order", "order.b5_replenishment", ("en", "es"), ".csv", blind=True)
+@template("product_order", "order.b5_replenishment", ("en", "es"), ".csv")
 def order_replenishment(c: Ctx) -> Built:
     buyer = c.person()
     vendors = c.some((*[v.name for v in (c.vendor(), c.vendor())], "Ingram Micro", "Also Holding", "Tech Data"), 2, 3)
@@ -752,7 +752,7 @@ def order_replenishment(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- offer
 
 
-@template("offer", "offer.b5_leasing", ("de", "es"), ".pdf", blind=True)
+@template("offer", "offer.b5_leasing", ("de", "es"), ".pdf")
 def offer_leasing(c: Ctx) -> Built:
     vendor, customer = c.vendor(), c.company()
     rep, contact = c.person(vendor, lang=c.lang), c.person(customer)
@@ -807,7 +807,7 @@ def offer_leasing(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, rep.name))
 
 
-@template("offer", "offer.b5_training_quote", ("en", "fr"), ".html", blind=True)
+@template("offer", "offer.b5_training_quote", ("en", "fr"), ".html")
 def offer_training_quote(c: Ctx) -> Built:
     vendor, customer = c.vendor(), c.company()
     rep, contact = c.person(vendor, lang=c.lang), c.person(customer)
@@ -1012,7 +1012,7 @@ def _facturae(c: Ctx, seller: Company, buyer: Company, items: list[LineItem]) ->
     return text(out)
 
 
-@template("invoice", "invoice.b5_einvoice", ("de", "es"), ".xml", blind=True)
+@template("invoice", "invoice.b5_einvoice", ("de", "es"), ".xml")
 def invoice_einvoice(c: Ctx) -> Built:
     seller, buyer = c.company(), c.company()
     while buyer == seller:
@@ -1023,7 +1023,7 @@ def invoice_einvoice(c: Ctx) -> Built:
     return Built(_facturae(c, seller, buyer, items))
 
 
-@template("invoice", "invoice.b5_proforma", ("en", "fr"), ".pdf", blind=True)
+@template("invoice", "invoice.b5_proforma", ("en", "fr"), ".pdf")
 def invoice_proforma(c: Ctx) -> Built:
     vendor = c.t({"en": VENDORS[0], "fr": VENDORS[2]})
     dest_lang = c.pick(("en", "de", "es")) if c.lang == "fr" else c.pick(("de", "fr", "es"))
@@ -1080,7 +1080,7 @@ def invoice_proforma(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- contract
 
 
-@template("contract", "contract.b5_subcontract", ("de", "fr"), ".docx", blind=True)
+@template("contract", "contract.b5_subcontract", ("de", "fr"), ".docx")
 def contract_subcontract(c: Ctx) -> Built:
     main, sub = c.company(), c.company()
     while sub == main:
@@ -1171,7 +1171,7 @@ def contract_subcontract(c: Ctx) -> Built:
     return Built(docx(title, blocks, c, signer_main.name))
 
 
-@template("contract", "contract.b5_escrow", ("en", "es"), ".rtf", blind=True)
+@template("contract", "contract.b5_escrow", ("en", "es"), ".rtf")
 def contract_escrow(c: Ctx) -> Built:
     depositor, licensee = c.vendor(), c.company()
     agent = c.t({"en": Company("SafeVault Escrow Services Ltd", "safevault.co.uk", "10 Old Bailey", "London EC4M 7NG"),
@@ -1266,7 +1266,7 @@ def contract_escrow(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- customer_asset
 
 
-@template("customer_asset", "asset.b5_rack_layout", ("en", "de"), ".yaml", blind=True)
+@template("customer_asset", "asset.b5_rack_layout", ("en", "de"), ".yaml")
 def asset_rack_layout(c: Ctx) -> Built:
     customer = c.company()
     author = c.person(c.vendor(), lang=c.lang)
@@ -1317,7 +1317,7 @@ def asset_rack_layout(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("customer_asset", "asset.b5_mdm_export", ("fr", "es"), ".xml", blind=True)
+@template("customer_asset", "asset.b5_mdm_export", ("fr", "es"), ".xml")
 def asset_mdm_export(c: Ctx) -> Built:
     customer = c.company()
     fr = c.lang == "fr"
@@ -1364,7 +1364,7 @@ def asset_mdm_export(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- internal_comment
 
 
-@template("internal_comment", "internal.b5_visit_briefing", ("de", "es"), ".md", blind=True)
+@template("internal_comment", "internal.b5_visit_briefing", ("de", "es"), ".md")
 def internal_visit_briefing(c: Ctx) -> Built:
     customer = c.company()
     vendor = c.vendor()
@@ -1428,7 +1428,7 @@ def internal_visit_briefing(c: Ctx) -> Built:
     return Built(text(out))
 
 
-@template("internal_comment", "internal.b5_ticket_comments", ("en", "fr"), ".json", blind=True)
+@template("internal_comment", "internal.b5_ticket_comments", ("en", "fr"), ".json")
 def internal_ticket_comments(c: Ctx) -> Built:
     customer = c.company()
     vendor = c.vendor()
@@ -1490,7 +1490,7 @@ def internal_ticket_comments(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- correspondence
 
 
-@template("correspondence", "mail.b5_fax_cover", ("de", "fr"), ".pdf", blind=True)
+@template("correspondence", "mail.b5_fax_cover", ("de", "fr"), ".pdf")
 def mail_fax_cover(c: Ctx) -> Built:
     sender_co, rec_co = c.company(), c.company()
     while rec_co == sender_co:
@@ -1543,7 +1543,7 @@ def mail_fax_cover(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, sender.name))
 
 
-@template("correspondence", "mail.b5_invitation", ("en", "es"), ".eml", blind=True)
+@template("correspondence", "mail.b5_invitation", ("en", "es"), ".eml")
 def mail_invitation(c: Ctx) -> Built:
     host_co = c.vendor() if c.lang == "en" else c.company()
     guest_co = c.company()
@@ -1611,7 +1611,7 @@ def mail_invitation(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- personnel
 
 
-@template("personnel", "hr.b5_shift_roster", ("de", "es"), ".xlsx", blind=True)
+@template("personnel", "hr.b5_shift_roster", ("de", "es"), ".xlsx")
 def hr_shift_roster(c: Ctx) -> Built:
     company = c.company()
     planner = c.person(company)
@@ -1674,7 +1674,7 @@ def hr_shift_roster(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, planner.name))
 
 
-@template("personnel", "hr.b5_exit_interview", ("en", "fr"), ".docx", blind=True)
+@template("personnel", "hr.b5_exit_interview", ("en", "fr"), ".docx")
 def hr_exit_interview(c: Ctx) -> Built:
     company = c.company()
     leaver, manager, hr = c.person(company), c.person(company), c.person(company)
@@ -1753,7 +1753,7 @@ def hr_exit_interview(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- financial
 
 
-@template("financial", "fin.b5_vat_return", ("fr", "es"), ".xlsx", blind=True)
+@template("financial", "fin.b5_vat_return", ("fr", "es"), ".xlsx")
 def fin_vat_return(c: Ctx) -> Built:
     company = c.company()
     accountant = c.person(company)
@@ -1823,7 +1823,7 @@ def fin_vat_return(c: Ctx) -> Built:
     return Built(xlsx(sheets, c, accountant.name))
 
 
-@template("financial", "fin.b5_loan_schedule", ("en", "de"), ".csv", blind=True)
+@template("financial", "fin.b5_loan_schedule", ("en", "de"), ".csv")
 def fin_loan_schedule(c: Ctx) -> Built:
     principal = c.pick((50_000, 120_000, 250_000, 400_000, 750_000)) * 1.0
     annual = c.pick((3.15, 3.9, 4.25, 4.8, 5.6, 6.1))
@@ -1865,7 +1865,7 @@ def fin_loan_schedule(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- source_code
 
 
-@template("source_code", "code.b5_js", ("en", "fr"), ".js", blind=True)
+@template("source_code", "code.b5_js", ("en", "fr"), ".js")
 def code_js(c: Ctx) -> Built:
     author = c.person(c.vendor(), lang=c.lang)
     host = c.pick(("erp", "api", "erp-api", "sap-gw")) + "." + c.company().domain
@@ -1973,7 +1973,7 @@ def code_js(c: Ctx) -> Built:
     return Built(text(lines))
 
 
-@template("source_code", "code.b5_powershell", ("de", "es"), ".ps1", blind=True)
+@template("source_code", "code.b5_powershell", ("de", "es"), ".ps1")
 def code_powershell(c: Ctx) -> Built:
     company = c.company()
     author = c.person(company)
@@ -2089,7 +2089,7 @@ def code_powershell(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- credentials
 
 
-@template("credentials", "cred.b5_wp_config", ("de", "fr"), ".php", blind=True)
+@template("credentials", "cred.b5_wp_config", ("de", "fr"), ".php")
 def cred_wp_config(c: Ctx) -> Built:
     company = c.company()
     slug = company.domain.split(".")[0].replace("-", "_")[:10]
@@ -2152,7 +2152,7 @@ def cred_wp_config(c: Ctx) -> Built:
     return Built(text(lines))
 
 
-@template("credentials", "cred.b5_keepass_export", ("en", "es"), ".xml", blind=True)
+@template("credentials", "cred.b5_keepass_export", ("en", "es"), ".xml")
 def cred_keepass_export(c: Ctx) -> Built:
     company = c.company()
     admin = c.person(company)
@@ -2219,7 +2219,7 @@ def cred_keepass_export(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- contact_list
 
 
-@template("contact_list", "contacts.b5_outlook_export", ("de", "fr"), ".csv", blind=True)
+@template("contact_list", "contacts.b5_outlook_export", ("de", "fr"), ".csv")
 def contacts_outlook_export(c: Ctx) -> Built:
     owner = c.person()
     langs = ("de", "de", "fr", "en", "es") if c.lang == "de" else ("fr", "fr", "de", "en", "es")
@@ -2256,7 +2256,7 @@ def contacts_outlook_export(c: Ctx) -> Built:
     return Built(csv_text(header, rows))
 
 
-@template("contact_list", "contacts.b5_dealer_directory", ("en", "es"), ".html", blind=True)
+@template("contact_list", "contacts.b5_dealer_directory", ("en", "es"), ".html")
 def contacts_dealer_directory(c: Ctx) -> Built:
     vendor = c.vendor()
     regions = c.t({"en": ("London & South East", "Midlands", "North West", "Scotland", "Northeast US", "Midwest US", "Pacific Northwest"),
@@ -2290,7 +2290,7 @@ def contacts_dealer_directory(c: Ctx) -> Built:
 # --------------------------------------------------------------------------- other
 
 
-@template("other", "other.b5_datasheet", ("en", "fr"), ".pdf", blind=True)
+@template("other", "other.b5_datasheet", ("en", "fr"), ".pdf")
 def other_datasheet(c: Ctx) -> Built:
     vendor = c.vendor()
     model = c.pick(("EG-200", "EG-210", "EG-300 Pro", "EG-120 Lite"))
@@ -2345,7 +2345,7 @@ def other_datasheet(c: Ctx) -> Built:
     return Built(pdf(title, lines, c, vendor.name))
 
 
-@template("other", "other.b5_office_move", ("de", "es"), ".pptx", blind=True)
+@template("other", "other.b5_office_move", ("de", "es"), ".pptx")
 def other_office_move(c: Ctx) -> Built:
     company = c.company()
     facility = c.person(company)
