@@ -3224,6 +3224,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 # when imported; imported last, so that everything they use is defined, and in this order (blind templates take no
 # position), which fixes the training templates' positions.
 from sample_data import (  # noqa: E402
+    category_blind,  # noqa: F401
     category_round3,  # noqa: F401
     category_round4,  # noqa: F401
     category_round5,  # noqa: F401
