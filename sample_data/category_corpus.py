@@ -7,17 +7,18 @@ config and text files, written with the same libraries as sample_data.generate) 
 DIR/labels.json: per document its template, language, labels (the first is the
 primary category) and whether its template is held out.
 
-Every category has seven templates: different layouts, formats and wordings of that
-kind of document, each written in two of English, German, French and Spanish, and
-each document varies names, companies, amounts, items and optional sentences. Per
-category the templates in positions 3 and 6 (HELD_OUT_POSITIONS) are held out: the
-fitting script never sees them and the evaluation scores only them. The seventh
-was a blind template of round 1 (see below) and is now a training template.
+Every category has fourteen templates: different layouts, formats and wordings of
+that kind of document, each written in two of English, German, French and Spanish,
+and each document varies names, companies, amounts, items and optional sentences.
+Per category the templates in positions 3 and 6 (HELD_OUT_POSITIONS) are held out:
+the fitting script never sees them and the evaluation scores only them. The others
+include blind rounds 1 and 2 (at the end of this file) and 3 to 5
+(sample_data/category_round3.py to category_round5.py), now training templates.
 
 The held-out templates were written together with the lexicon of the model, so
 their wordings could (and did) shape it: their score is optimistic. The *blind*
-templates (one more per category, at the end of this file) were written after the
-model was frozen, by someone who had not written the lexicon, and scored once as
+templates (sample_data/category_blind.py, two per category) were written after the
+model was frozen, by someone who could not read the lexicon, and scored once as
 they stood; they are held out from fitting too, and the `blind` split measures how
 well the whole model, lexicon included, carries to documents nobody tuned it on.
 Once looked into, a round of blind templates joins the training templates and a
