@@ -13,39 +13,29 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from sample_data.category_corpus import (
+    ALNUM,
     COMPANIES,
+    DIGITS,
     PRODUCTS,
+    VAT_RATES,
     Built,
     Company,
     Ctx,
     LineItem,
     Person,
+    Sheet,
     csv_text,
     docx,
     eml,
+    long_date,
     pdf,
     pptx,
+    short_date,
     template,
     text,
+    token,
     xlsx,
 )
-
-_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_DIGITS = "0123456789"
-_VAT = {"en": 0.20, "de": 0.19, "fr": 0.20, "es": 0.21}
-_Sheet = tuple[str, list[str], list[list[object]]]
-
-
-def _rand(c: Ctx, n: int, alphabet: str = _ALNUM) -> str:
-    return "".join(c.pick(alphabet) for _ in range(n))
-
-
-def _d(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=False)
-
-
-def _long(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=True)
 
 
 def _h(value: object) -> str:
@@ -58,7 +48,7 @@ def _x(value: object) -> str:
 
 def _iban(c: Ctx) -> str:
     country, length = {"en": ("GB", 18), "de": ("DE", 18), "fr": ("FR", 23), "es": ("ES", 20)}[c.lang]
-    raw = country + _rand(c, 2, _DIGITS) + ("NWBK" + _rand(c, 14, _DIGITS) if country == "GB" else _rand(c, length, _DIGITS))
+    raw = country + token(c, 2, DIGITS) + ("NWBK" + token(c, 14, DIGITS) if country == "GB" else token(c, length, DIGITS))
     return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
@@ -168,7 +158,7 @@ def poc_acceptance(c: Ctx) -> Built:
     if c.lang == "en":
         lines = ["# Proof of Concept – Acceptance Certificate", f"Reference: {c.code('POC', 4)}",
                  f"Customer: {cust.name}, {cust.street}, {cust.city}", f"Supplier: {vendor.name}",
-                 f"Solution evaluated: {product}", f"Evaluation period: {c.datestr(start, False)} to {_d(c)}", "",
+                 f"Solution evaluated: {product}", f"Evaluation period: {c.datestr(start, False)} to {short_date(c)}", "",
                  "# Agreed success criteria and outcome"]
         lines += [f"{i}. {k} – {c.pick(marks)}" for i, k in enumerate(chosen, 1)]
         lines += ["", "# Remarks", c.pick((
@@ -178,13 +168,13 @@ def poc_acceptance(c: Ctx) -> Built:
             "", "# Decision", c.pick(("The customer confirms that the proof of concept has been completed successfully "
                                        "and agrees to proceed to the commercial phase.",
                                        "The proof of concept is accepted with the remarks above. Both parties agree "
-                                       "to prepare the roll-out plan by " + _long(c, 21) + ".")),
+                                       "to prepare the roll-out plan by " + long_date(c, 21) + ".")),
             "", "# Signatures", f"For {cust.name}: {cp.name}, {cp.role}          Date: ____________",
             f"For {vendor.name}: {vp.name}, {vp.role}          Date: ____________"]
     else:
         lines = ["# Abnahmeprotokoll Proof of Concept", f"Protokoll-Nr.: {c.code('POC', 4)}",
                  f"Auftraggeber: {cust.name}, {cust.street}, {cust.city}", f"Auftragnehmer: {vendor.name}",
-                 f"Getestete Lösung: {product}", f"Testzeitraum: {c.datestr(start, False)} bis {_d(c)}", "",
+                 f"Getestete Lösung: {product}", f"Testzeitraum: {c.datestr(start, False)} bis {short_date(c)}", "",
                  "# Vereinbarte Erfolgskriterien und Ergebnis"]
         lines += [f"{i}. {k} – {c.pick(marks)}" for i, k in enumerate(chosen, 1)]
         lines += ["", "# Anmerkungen", c.pick((
@@ -194,7 +184,7 @@ def poc_acceptance(c: Ctx) -> Built:
             "", "# Ergebnis", c.pick(("Der Auftraggeber bestätigt den erfolgreichen Abschluss des Proof of Concept. "
                                        "Die Parteien treten in die Angebotsphase ein.",
                                        "Der Proof of Concept gilt unter den genannten Anmerkungen als abgenommen. Der "
-                                       "Rolloutplan wird bis zum " + _long(c, 21) + " gemeinsam erstellt.")),
+                                       "Rolloutplan wird bis zum " + long_date(c, 21) + " gemeinsam erstellt.")),
             "", "# Unterschriften", f"Für {cust.name}: {cp.name}, {cp.role}          Datum: ____________",
             f"Für {vendor.name}: {vp.name}, {vp.role}          Datum: ____________"]
     return Built(_rtf(lines))
@@ -228,7 +218,7 @@ def poc_use_cases(c: Ctx) -> Built:
     k = ("cas_usage", "titre", "donnees", "critere_reussite", "responsable", "statut", "priorite") if fr else \
         ("casos_uso", "titulo", "datos", "criterio_exito", "responsable", "estado", "prioridad")
     lines = [f"# {'Catalogue des cas d’usage – PoC' if fr else 'Catálogo de casos de uso – PoC'} {product}",
-             f"# {'Client' if fr else 'Cliente'} : {cust.name} – {'version du' if fr else 'versión del'} {_d(c)}",
+             f"# {'Client' if fr else 'Cliente'} : {cust.name} – {'version du' if fr else 'versión del'} {short_date(c)}",
              "poc:", f"  {'nom' if fr else 'nombre'}: \"PoC {product} {' '.join(cust.name.split()[:-1])}\"",
              f"  {'client' if fr else 'cliente'}: \"{cust.name}\"",
              f"  {'fournisseur' if fr else 'proveedor'}: \"{vendor.name}\"",
@@ -274,7 +264,7 @@ def sales_quota(c: Ctx) -> Built:
         b = round(won * c.rng.uniform(0.2, 0.4), -2)
         monthly.append([r[0], a, b, round(won - a - b, 2), won])
     if c.lang == "en":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             (f"Q{q} {year} attainment", ["Sales rep", "Region", "Quota", "Closed won", "Attainment %", "Open pipeline",
                                          "Coverage of gap"], rows),
             ("Closed won by month", ["Sales rep", *months, "Quarter"], monthly)]
@@ -318,7 +308,7 @@ def sales_discounts(c: Ctx) -> Built:
         intro = (f"Sur le trimestre, la remise moyenne pondérée s’établit à {c.number(avg, 1)} % pour un chiffre "
                  f"d’affaires net de {c.money(tot_n)}.")
         note = c.pick(("Les remises supérieures à 20 % ont toutes été validées par la direction commerciale.",
-                       "Source : extraction CRM du " + _d(c) + ", affaires gagnées uniquement.",
+                       "Source : extraction CRM du " + short_date(c) + ", affaires gagnées uniquement.",
                        "Hors contrats de maintenance reconduits tacitement."))
     else:
         title = f"Análisis de descuentos concedidos – T{q} {year}"
@@ -326,7 +316,7 @@ def sales_discounts(c: Ctx) -> Built:
         intro = (f"En el trimestre el descuento medio ponderado es del {c.number(avg, 1)} % sobre unas ventas netas "
                  f"de {c.money(tot_n)}.")
         note = c.pick(("Todos los descuentos superiores al 20 % fueron aprobados por la dirección comercial.",
-                       "Fuente: extracción del CRM del " + _d(c) + ", solo operaciones ganadas.",
+                       "Fuente: extracción del CRM del " + short_date(c) + ", solo operaciones ganadas.",
                        "No incluye los contratos de mantenimiento renovados automáticamente."))
     body = [f"<h1>{_h(title)}</h1>", f"<p>{_h(intro)}</p>", *_table_html(header, rows), f"<p><em>{_h(note)}</em></p>"]
     return Built(_html(title, c.lang, body))
@@ -355,7 +345,7 @@ def strategy_partner_programme(c: Ctx) -> Built:
                          "et Platinum", "Certification en ligne gratuite pendant le lancement"]),
             ("Cibles de recrutement", [f"{recruit} nouveaux intégrateurs dans les régions Ouest et Sud-Est",
                                        "Priorité aux ESN de 50 à 300 salariés", "Éviter les conflits de canal sur les grands comptes"]),
-            ("Prochaines étapes", [f"Validation par le comité de direction le {_long(c, 14)}",
+            ("Prochaines étapes", [f"Validation par le comité de direction le {long_date(c, 14)}",
                                    "Lancement lors de la convention partenaires",
                                    "Revue des résultats à six mois"]),
         ]
@@ -371,7 +361,8 @@ def strategy_partner_programme(c: Ctx) -> Built:
                           "para Gold y Platinum", "Certificación online gratuita durante el lanzamiento"]),
             ("Objetivo de captación", [f"{recruit} nuevos integradores en Levante y Andalucía", "Prioridad a consultoras de "
                                        "50 a 300 empleados", "Evitar conflictos de canal en las grandes cuentas"]),
-            ("Próximos pasos", [f"Aprobación en el comité de dirección el {_long(c, 14)}", "Presentación en el encuentro anual de partners",
+            ("Próximos pasos", [f"Aprobación en el comité de dirección el {long_date(c, 14)}",
+                                "Presentación en el encuentro anual de partners",
                                 "Revisión de resultados a los seis meses"]),
         ]
     if c.maybe():
@@ -389,7 +380,7 @@ def strategy_upsell(c: Ctx) -> Built:
     accounts = [co.name for co in c.some(COMPANIES[c.lang], 3, 4)]
     target = c.rng.randint(8, 20) * 50000
     if c.lang == "en":
-        lines = [f"# Upsell playbook – {product} customers", "", f"Owner: {c.person().name} · last updated {_d(c)}", "",
+        lines = [f"# Upsell playbook – {product} customers", "", f"Owner: {c.person().name} · last updated {short_date(c)}", "",
                  "## Goal", f"Grow revenue from existing {product} customers by {c.money(target)} this fiscal year, mainly through "
                  "add-on modules and support upgrades rather than new logos.", "", "## When to bring it up",
                  *lines_of(c, ("- Licence usage above 85 % for two consecutive months", "- Customer opens a ticket asking for "
@@ -404,7 +395,7 @@ def strategy_upsell(c: Ctx) -> Built:
                  "- *\"We only use half of it\"* – propose an adoption workshop first, upsell afterwards.",
                  "", "## Focus accounts", *[f"- {a}" for a in accounts]]
     else:
-        lines = [f"# Upselling-Leitfaden – Bestandskunden {product}", "", f"Verantwortlich: {c.person().name} · Stand {_d(c)}", "",
+        lines = [f"# Upselling-Leitfaden – Bestandskunden {product}", "", f"Verantwortlich: {c.person().name} · Stand {short_date(c)}", "",
                  "## Ziel", f"Mehrumsatz von {c.money(target)} im laufenden Geschäftsjahr mit bestehenden {product}-Kunden, vor allem "
                  "über Zusatzmodule und Support-Upgrades statt über Neukunden.", "", "## Wann ansprechen?",
                  *lines_of(c, ("- Lizenzauslastung zwei Monate in Folge über 85 %", "- Kunde fragt im Ticket nach Reporting-Funktionen, "
@@ -436,13 +427,13 @@ def order_call_off(c: Ctx) -> Built:
     lines = [f"{cust.name} · {cust.street} · {cust.city}", "", vendor.name, vendor.street, vendor.city, "",
              f"{'Abruf Nr.' if de else 'Commande d’application n°'} {no:02d} – "
              f"{'zum Rahmenvertrag' if de else 'de l’accord-cadre'} {frame}",
-             f"{'Datum: ' if de else 'Date : '}{_d(c)}    {'Besteller: ' if de else 'Acheteur : '}{buyer.name}, {buyer.phone}", ""]
+             f"{'Datum: ' if de else 'Date : '}{short_date(c)}    {'Besteller: ' if de else 'Acheteur : '}{buyer.name}, {buyer.phone}", ""]
     lines.append("Pos.  " + ("Art.-Nr.   Bezeichnung / Menge / Einzelpreis / Gesamt" if de else
                              "Réf.       Désignation / Qté / PU HT / Total HT"))
     for i, it in enumerate(items, 1):
         lines.append(f"{i * 10:>4}  {it.sku:<9}  {it.description} / {it.quantity} / {c.money(it.unit_price)} / {c.money(it.total)}")
     lines += ["", f"{'Summe netto: ' if de else 'Total HT : '}{c.money(total)}",
-              f"{'Liefertermin: ' if de else 'Date de livraison souhaitée : '}{_d(c, c.rng.randint(7, 30))}",
+              f"{'Liefertermin: ' if de else 'Date de livraison souhaitée : '}{short_date(c, c.rng.randint(7, 30))}",
               f"{'Lieferanschrift: ' if de else 'Adresse de livraison : '}{cust.street}, {cust.city}, "
               f"{c.pick(('Tor 3', 'Wareneingang Halle B')) if de else c.pick(('quai 2', 'réception marchandises'))}", ""]
     lines += c.t({"de": ["Es gelten die Preise und Bedingungen des oben genannten Rahmenvertrags. Bitte bestätigen Sie den Abruf "
@@ -476,16 +467,16 @@ def order_goods_received(c: Ctx) -> Built:
                                 "Embalaje dañado, devuelto al transportista"})])
     if c.lang == "en":
         head = [["Goods received note", grn], ["Purchase order", po], ["Supplier", vendor.name],
-                ["Delivery note no.", f"DN{c.rng.randint(10000, 99999)}"], ["Received on", _d(c)], ["Received by", clerk.name],
+                ["Delivery note no.", f"DN{c.rng.randint(10000, 99999)}"], ["Received on", short_date(c)], ["Received by", clerk.name],
                 ["Carrier", c.pick(("DHL Freight", "DPD", "UPS", "Kuehne+Nagel"))]]
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("GRN", ["Field", "Value"], [list(r) for r in head]),
             ("Lines", ["Line", "SKU", "Description", "Qty ordered", "Qty received", "Qty damaged", "Qty accepted", "Bin"], rows)]
         if issues:
             sheets.append(("Discrepancies", ["SKU", "Short", "Damaged", "Action"], issues))
     else:
         head = [["Entrada de mercancía", grn], ["Pedido de compra", po], ["Proveedor", vendor.name],
-                ["Albarán del proveedor", f"ALB{c.rng.randint(10000, 99999)}"], ["Fecha de recepción", _d(c)],
+                ["Albarán del proveedor", f"ALB{c.rng.randint(10000, 99999)}"], ["Fecha de recepción", short_date(c)],
                 ["Recibido por", clerk.name], ["Transportista", c.pick(("SEUR", "MRW", "DHL", "Correos Express"))]]
         sheets = [
             ("Recepción", ["Campo", "Valor"], [list(r) for r in head]),
@@ -509,8 +500,8 @@ def offer_managed_service(c: Ctx) -> Built:
     tiers = [(users * base, 8), (users * (base + 9), 4), (users * (base + 21), 1)]
     if c.lang == "en":
         blocks: list[str | list[list[str]]] = [
-            f"Ref. {ref} · {_long(c)}", f"Prepared for {cp.name}, {cp.role}, {cust.name}", "## Our offer",
-            f"Following our meeting on {_long(c, -c.rng.randint(5, 20))}, we are pleased to offer managed IT support from "
+            f"Ref. {ref} · {long_date(c)}", f"Prepared for {cp.name}, {cp.role}, {cust.name}", "## Our offer",
+            f"Following our meeting on {long_date(c, -c.rng.randint(5, 20))}, we are pleased to offer managed IT support from "
             f"{vendor.name} for your {users} workstations, servers and network at your {_town(cust)} site.",
             "## Service options (monthly fees, excl. VAT)",
             [["Option", "Service hours", "Response time", "Monthly fee"],
@@ -520,13 +511,13 @@ def offer_managed_service(c: Ctx) -> Built:
             "## Included in every option",
             "- Service desk by phone, e-mail and portal", "- Patch management and antivirus for all devices",
             "- Monthly service report", f"- One-off onboarding fee: {c.money(users * 12)}",
-            "## Terms", f"This offer is valid until {_long(c, 30)}. Minimum term 24 months, invoiced monthly in advance.",
+            "## Terms", f"This offer is valid until {long_date(c, 30)}. Minimum term 24 months, invoiced monthly in advance.",
             f"We would be delighted to work with you. Kind regards, {rep.name}, {rep.role}"]
         title = "Offer: Managed IT Services"
     else:
         blocks = [
-            f"Réf. {ref} · {_long(c)}", f"À l’attention de {cp.name}, {cp.role}, {cust.name}", "## Notre offre",
-            f"Suite à notre rendez-vous du {_long(c, -c.rng.randint(5, 20))}, nous avons le plaisir de vous proposer l’infogérance de "
+            f"Réf. {ref} · {long_date(c)}", f"À l’attention de {cp.name}, {cp.role}, {cust.name}", "## Notre offre",
+            f"Suite à notre rendez-vous du {long_date(c, -c.rng.randint(5, 20))}, nous avons le plaisir de vous proposer l’infogérance de "
             f"vos {users} postes de travail, serveurs et réseau du site de {_town(cust)}.",
             "## Formules proposées (redevance mensuelle HT)",
             [["Formule", "Plage de service", "Délai d’intervention", "Redevance mensuelle"],
@@ -536,7 +527,7 @@ def offer_managed_service(c: Ctx) -> Built:
             "## Inclus dans toutes les formules",
             "- Centre de services par téléphone, e-mail et portail", "- Gestion des correctifs et antivirus sur tous les postes",
             "- Rapport de service mensuel", f"- Frais de mise en service (une fois) : {c.money(users * 12)}",
-            "## Conditions", f"Offre valable jusqu’au {_long(c, 30)}. Engagement de 24 mois, facturation mensuelle terme à échoir.",
+            "## Conditions", f"Offre valable jusqu’au {long_date(c, 30)}. Engagement de 24 mois, facturation mensuelle terme à échoir.",
             f"Nous restons à votre disposition. Bien cordialement, {rep.name}, {rep.role}"]
         title = "Proposition d’infogérance"
     return Built(docx(title, blocks, c, rep.name))
@@ -549,7 +540,7 @@ def offer_opentrans(c: Ctx) -> Built:
     items = c.items(2, 5)
     qid = f"ANG-{c.rng.randint(20000, 99999)}" if c.lang == "de" else f"PRE-{c.rng.randint(20000, 99999)}"
     net = sum(it.total for it in items)
-    vat = round(net * _VAT[c.lang], 2)
+    vat = round(net * VAT_RATES[c.lang], 2)
     remark = c.t({"de": c.pick(("Angebot gültig 30 Tage. Lieferung frei Haus ab 500 EUR Warenwert.",
                                 "Preise freibleibend, Lieferzeit ca. 2 Wochen nach Auftragseingang.")),
                   "es": c.pick(("Oferta válida 30 días. Portes pagados a partir de 500 EUR.",
@@ -581,7 +572,7 @@ def offer_opentrans(c: Ctx) -> Built:
                   "      </PRODUCT_PRICE_FIX>", f"      <PRICE_LINE_AMOUNT>{it.total:.2f}</PRICE_LINE_AMOUNT>", "    </QUOTATION_ITEM>"]
     lines += ["  </QUOTATION_ITEM_LIST>", "  <QUOTATION_SUMMARY>", f"    <TOTAL_ITEM_NUM>{len(items)}</TOTAL_ITEM_NUM>",
               f"    <TOTAL_AMOUNT>{net + vat:.2f}</TOTAL_AMOUNT>", "    <TOTAL_TAX>", "      <TAX_AMOUNT>",
-              f"        <bmecat:TAX>{_VAT[c.lang]:.2f}</bmecat:TAX>", f"        <TAX_AMOUNT>{vat:.2f}</TAX_AMOUNT>",
+              f"        <bmecat:TAX>{VAT_RATES[c.lang]:.2f}</bmecat:TAX>", f"        <TAX_AMOUNT>{vat:.2f}</TAX_AMOUNT>",
               "      </TAX_AMOUNT>", "    </TOTAL_TAX>", "  </QUOTATION_SUMMARY>", "</QUOTATION>"]
     return Built(text(lines))
 
@@ -598,7 +589,7 @@ def invoice_progress(c: Ctx) -> Built:
     stage = c.rng.randint(2, len(shares))
     due = project * shares[stage - 1] / 100
     paid = project * sum(shares[:stage - 1]) / 100
-    vat = round(due * _VAT[c.lang], 2)
+    vat = round(due * VAT_RATES[c.lang], 2)
     no = f"{c.day.year}-{c.rng.randint(1000, 9999)}"
     if c.lang == "de":
         rows = [["Abschlag", "Anteil", "Betrag netto", "Status"]]
@@ -606,7 +597,8 @@ def invoice_progress(c: Ctx) -> Built:
                   "bezahlt" if i < stage else ("diese Rechnung" if i == stage else "offen")] for i, s in enumerate(shares, 1)]
         blocks: list[str | list[list[str]]] = [
             f"{vendor.name} · {vendor.street} · {vendor.city}", f"{cust.name}\n{cp.name}\n{cust.street}\n{cust.city}",
-            f"Rechnungsnummer: {no}\nRechnungsdatum: {_d(c)}\nProjekt: {c.pick(_PRODUCTS)}-Einführung, Auftrag vom {_d(c, -120)}",
+            f"Rechnungsnummer: {no}\nRechnungsdatum: {short_date(c)}\n"
+            f"Projekt: {c.pick(_PRODUCTS)}-Einführung, Auftrag vom {short_date(c, -120)}",
             f"{_sir(c, cp)}", f"gemäß dem vereinbarten Zahlungsplan berechnen wir Ihnen den {stage}. Abschlag:", rows,
             f"Auftragswert netto: {c.money(project)}", f"Bereits gezahlte Abschläge: {c.money(paid)}",
             f"{stage}. Abschlag netto: {c.money(due)}", f"zzgl. 19 % USt.: {c.money(vat)}", f"Rechnungsbetrag: {c.money(due + vat)}",
@@ -619,7 +611,7 @@ def invoice_progress(c: Ctx) -> Built:
                   "réglé" if i < stage else ("présente facture" if i == stage else "à venir")] for i, s in enumerate(shares, 1)]
         blocks = [
             f"{vendor.name} · {vendor.street} · {vendor.city}", f"{cust.name}\n{_civ(c, cp)} {cp.name}\n{cust.street}\n{cust.city}",
-            f"Facture n° {no}\nDate : {_d(c)}\nProjet : déploiement {c.pick(_PRODUCTS)}, bon de commande du {_d(c, -120)}",
+            f"Facture n° {no}\nDate : {short_date(c)}\nProjet : déploiement {c.pick(_PRODUCTS)}, bon de commande du {short_date(c, -120)}",
             f"{_sir(c, cp)}", f"Conformément à l’échéancier contractuel, veuillez trouver ci-dessous la facture d’acompte n° {stage} :",
             rows, f"Montant total du marché HT : {c.money(project)}", f"Acomptes déjà réglés : {c.money(paid)}",
             f"Acompte n° {stage} HT : {c.money(due)}", f"TVA 20 % : {c.money(vat)}", f"Net à payer TTC : {c.money(due + vat)}",
@@ -643,20 +635,21 @@ def invoice_time_materials(c: Ctx) -> Built:
     for k in range(c.rng.randint(5, 11)):
         h = c.pick((2.0, 3.5, 4.0, 6.0, 7.5, 8.0))
         hours += h
-        rows.append([_d(c, -30 + k * 2), c.pick(cons).name, c.pick(acts), c.number(h, 1), c.money(h * rate)])
+        rows.append([short_date(c, -30 + k * 2), c.pick(cons).name, c.pick(acts), c.number(h, 1), c.money(h * rate)])
     net = hours * rate
-    vat = net * _VAT[c.lang]
+    vat = net * VAT_RATES[c.lang]
     no = f"INV-{c.rng.randint(10000, 99999)}" if c.lang == "en" else f"F{c.day.year}/{c.rng.randint(100, 999)}"
     if c.lang == "en":
         title = f"Invoice {no}"
-        meta = [f"Invoice date: {_d(c)}", f"Due date: {_d(c, 30)}", f"Customer: {cust.name}, {cust.street}, {cust.city}",
+        meta = [f"Invoice date: {short_date(c)}", f"Due date: {short_date(c, 30)}", f"Customer: {cust.name}, {cust.street}, {cust.city}",
                 f"Your PO: {c.code('PO', 5)}", "Period: time and materials as per attached timesheets"]
         header = ["Date", "Consultant", "Activity", "Hours", "Amount"]
         tot = [f"Total hours: {c.number(hours, 1)} at {c.money(rate)}/h", f"Subtotal: {c.money(net)}", f"VAT 20%: {c.money(vat)}",
                f"Amount due: {c.money(net + vat)}", f"Please pay by bank transfer to {_iban(c)}, quoting {no}."]
     else:
         title = f"Factura {no}"
-        meta = [f"Fecha de factura: {_d(c)}", f"Vencimiento: {_d(c, 30)}", f"Cliente: {cust.name}, {cust.street}, {cust.city}",
+        meta = [f"Fecha de factura: {short_date(c)}", f"Vencimiento: {short_date(c, 30)}",
+                f"Cliente: {cust.name}, {cust.street}, {cust.city}",
                 f"CIF: B{c.rng.randint(10000000, 99999999)}", "Concepto: servicios de consultoría por horas según partes de trabajo"]
         header = ["Fecha", "Consultor", "Actividad", "Horas", "Importe"]
         tot = [f"Total horas: {c.number(hours, 1)} a {c.money(rate)}/h", f"Base imponible: {c.money(net)}",
@@ -684,7 +677,7 @@ def contract_framework(c: Ctx) -> Built:
                  f"{vendor.name}, {vendor.street}, {vendor.city} (the \"Supplier\")", "",
                  "1. Subject. This agreement sets out the terms on which the Buyer may order hardware, licences and services "
                  "from the Supplier by individual call-off orders. It does not oblige the Buyer to order any minimum quantity.",
-                 f"2. Term. The agreement starts on {_long(c, 14)} and runs for {years} years. It may be extended by mutual "
+                 f"2. Term. The agreement starts on {long_date(c, 14)} and runs for {years} years. It may be extended by mutual "
                  "written agreement.",
                  f"3. Prices. The prices in Annex 1 are fixed for the first twelve months. Thereafter the Supplier may adjust them "
                  f"once a year by no more than the change in the consumer price index. Expected total volume: {c.money(volume)}.",
@@ -702,14 +695,14 @@ def contract_framework(c: Ctx) -> Built:
                  "Signed for and on behalf of the Supplier: ______________________", f"{vs.name}, {vs.role}"]
     else:
         title = "Acuerdo marco de suministro"
-        lines = [f"Acuerdo n.º {ref}", "", f"En {_town(cust)}, a {_long(c)}", "", "REUNIDOS",
+        lines = [f"Acuerdo n.º {ref}", "", f"En {_town(cust)}, a {long_date(c)}", "", "REUNIDOS",
                  f"De una parte, {cs.name}, en nombre y representación de {cust.name}, con domicilio en {cust.street}, "
                  f"{cust.city} (en adelante, el «Cliente»).",
                  f"De otra parte, {vs.name}, en nombre y representación de {vendor.name}, con domicilio en {vendor.street}, "
                  f"{vendor.city} (en adelante, el «Proveedor»).", "", "CLÁUSULAS",
                  "Primera. Objeto. El presente acuerdo regula las condiciones en las que el Cliente podrá adquirir equipos, "
                  "licencias y servicios mediante pedidos derivados, sin obligación de compra mínima.",
-                 f"Segunda. Duración. El acuerdo entra en vigor el {_long(c, 14)} y tendrá una duración de {years} años, "
+                 f"Segunda. Duración. El acuerdo entra en vigor el {long_date(c, 14)} y tendrá una duración de {years} años, "
                  "prorrogable por acuerdo expreso de las partes.",
                  f"Tercera. Precios. Los precios del Anexo I se mantendrán fijos durante doce meses; después podrán revisarse una vez "
                  f"al año conforme al IPC. Volumen estimado: {c.money(volume)}.",
@@ -734,39 +727,40 @@ def contract_equipment_loan(c: Ctx) -> Built:
     value = sum(it.unit_price * min(it.quantity, 5) for it in items)
     if c.lang == "de":
         table = [["Gerät", "Art.-Nr.", "Anzahl", "Seriennummer(n)", "Zeitwert"]]
-        table += [[it.description, it.sku, str(min(it.quantity, 5)), f"SN{_rand(c, 8, _DIGITS)}", c.money(it.unit_price)]
+        table += [[it.description, it.sku, str(min(it.quantity, 5)), f"SN{token(c, 8, DIGITS)}", c.money(it.unit_price)]
                   for it in items]
         blocks: list[str | list[list[str]]] = [
             f"zwischen {vendor.name}, {vendor.street}, {vendor.city} – nachstehend „Verleiher“ –",
             f"und {cust.name}, {cust.street}, {cust.city} – nachstehend „Entleiher“ –",
             "## § 1 Gegenstand", "Der Verleiher überlässt dem Entleiher unentgeltlich die folgenden Geräte:", table,
-            "## § 2 Leihdauer", f"Die Leihe beginnt am {_long(c)} und endet nach {weeks} Wochen, spätestens am {_long(c, weeks * 7)}.",
+            "## § 2 Leihdauer",
+            f"Die Leihe beginnt am {long_date(c)} und endet nach {weeks} Wochen, spätestens am {long_date(c, weeks * 7)}.",
             "## § 3 Pflichten des Entleihers",
             "Der Entleiher behandelt die Geräte pfleglich, nutzt sie nur zu Test- und Vorführzwecken und überlässt sie keinen Dritten.",
             "## § 4 Haftung", f"Der Entleiher haftet für Verlust und Beschädigung bis zum Zeitwert von insgesamt {c.money(value)}. "
             "Normale Abnutzung ist ausgenommen.",
             "## § 5 Rückgabe", "Die Rückgabe erfolgt vollständig, mit Zubehör und zurückgesetzt auf Werkseinstellungen.",
             "## § 6 Schlussbestimmungen", "Änderungen bedürfen der Schriftform. Es gilt deutsches Recht.",
-            f"{_town(cust)}, den {_d(c)}",
+            f"{_town(cust)}, den {short_date(c)}",
             [["Verleiher", "Entleiher"], [f"{vs.name}, {vs.role}", f"{cs.name}, {cs.role}"]]]
         title = "Leihvertrag über Geräte"
     else:
         table = [["Matériel", "Réf.", "Quantité", "N° de série", "Valeur"]]
-        table += [[it.description, it.sku, str(min(it.quantity, 5)), f"SN{_rand(c, 8, _DIGITS)}", c.money(it.unit_price)]
+        table += [[it.description, it.sku, str(min(it.quantity, 5)), f"SN{token(c, 8, DIGITS)}", c.money(it.unit_price)]
                   for it in items]
         blocks = [
             f"Entre {vendor.name}, {vendor.street}, {vendor.city}, ci-après « le Prêteur »,",
             f"et {cust.name}, {cust.street}, {cust.city}, ci-après « l’Emprunteur »,", "il a été convenu ce qui suit :",
             "## Article 1 – Objet", "Le Prêteur met gratuitement à la disposition de l’Emprunteur le matériel suivant :", table,
-            "## Article 2 – Durée", f"Le prêt prend effet le {_long(c)} pour une durée de {weeks} semaines, soit jusqu’au "
-            f"{_long(c, weeks * 7)}.",
+            "## Article 2 – Durée", f"Le prêt prend effet le {long_date(c)} pour une durée de {weeks} semaines, soit jusqu’au "
+            f"{long_date(c, weeks * 7)}.",
             "## Article 3 – Obligations de l’Emprunteur", "L’Emprunteur s’engage à utiliser le matériel en bon père de famille, "
             "uniquement à des fins d’essai, et à ne pas le céder ni le prêter à un tiers.",
             "## Article 4 – Responsabilité", f"L’Emprunteur répond de la perte ou de la détérioration du matériel à hauteur de "
             f"{c.money(value)}, hors usure normale. Il déclare être assuré à cet effet.",
             "## Article 5 – Restitution", "Le matériel est restitué complet, avec ses accessoires, réinitialisé aux paramètres d’usine.",
             "## Article 6 – Droit applicable", "Le présent contrat est soumis au droit français.",
-            f"Fait en deux exemplaires, le {_d(c)}",
+            f"Fait en deux exemplaires, le {short_date(c)}",
             [["Le Prêteur", "L’Emprunteur"], [f"{vs.name}, {vs.role}", f"{cs.name}, {cs.role}"]]]
         title = "Contrat de prêt de matériel"
     return Built(docx(title, blocks, c, vs.name))
@@ -799,7 +793,7 @@ def asset_app_portfolio(c: Ctx) -> Built:
         flows.append([a[0], b[0], c.pick(("SFTP", "API REST", "ODBC", "EDI", c.t({"fr": "fichier CSV", "es": "fichero CSV"}))), c.pick(
             c.t({"fr": ("quotidien", "temps réel", "horaire"), "es": ("diario", "tiempo real", "cada hora")}))])
     if c.lang == "fr":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("Applications", ["ID", "Application", "Éditeur", "Version", "Hébergement", "Serveur", "Utilisateurs",
                               "Responsable métier", "Criticité", "Fin de support"], rows),
             ("Flux", ["Source", "Cible", "Protocole", "Fréquence"], flows)]
@@ -822,12 +816,12 @@ def asset_site_survey(c: Ctx) -> Built:
     for k in range(1, closets + 1):
         rows.append([f"{'IDF' if c.lang == 'en' else 'UV'}-{k}", c.pick(("GF", "1F", "2F", "B1")) if c.lang == "en" else
                      c.pick(("EG", "1. OG", "2. OG", "UG")), f"{prefix}-sw{k:02d}", c.pick(models),
-                     f"FOC{_rand(c, 8, '0123456789ABCDEFGHJK')}", c.pick(("yes", "no")) if c.lang == "en" else c.pick(("ja", "nein"))])
+                     f"FOC{token(c, 8, '0123456789ABCDEFGHJK')}", c.pick(("yes", "no")) if c.lang == "en" else c.pick(("ja", "nein"))])
     aps = c.rng.randint(6, 30)
     wan = c.pick(("1 Gbit/s fibre (BT)", "500 Mbit/s leased line", "2x 100 Mbit/s SD-WAN")) if c.lang == "en" else \
         c.pick(("1 Gbit/s Glasfaser (Telekom)", "500 Mbit/s Standleitung", "2x 100 Mbit/s SD-WAN"))
     if c.lang == "en":
-        lines = [f"# Site survey – {cust.name}, {cust.city}", "", f"Surveyed by {eng.name} ({vendor.name}) on {_d(c)}, "
+        lines = [f"# Site survey – {cust.name}, {cust.city}", "", f"Surveyed by {eng.name} ({vendor.name}) on {short_date(c)}, "
                  f"accompanied by {contact.name}.", "", "## Building", f"- Floors: {c.rng.randint(2, 5)}, approx. "
                  f"{c.rng.randint(8, 40) * 100} m²", f"- Comms room: {c.pick(('basement', 'ground floor, room 0.14'))}, "
                  f"air-conditioned: {c.pick(('yes', 'no – fan only'))}", "", "## Network closets",
@@ -839,7 +833,7 @@ def asset_site_survey(c: Ctx) -> Built:
                                "- No spare ports left on the ground floor", "- Fibre between closets is multimode OM2",
                                "- Rack in the comms room is not lockable"), 2, 4)]
     else:
-        lines = [f"# Standortaufnahme – {cust.name}, {cust.city}", "", f"Aufgenommen von {eng.name} ({vendor.name}) am {_d(c)}, "
+        lines = [f"# Standortaufnahme – {cust.name}, {cust.city}", "", f"Aufgenommen von {eng.name} ({vendor.name}) am {short_date(c)}, "
                  f"begleitet von {contact.name}.", "", "## Gebäude", f"- Etagen: {c.rng.randint(2, 5)}, ca. "
                  f"{c.rng.randint(8, 40) * 100} m²", f"- Serverraum: {c.pick(('Keller', 'EG, Raum 0.14'))}, klimatisiert: "
                  f"{c.pick(('ja', 'nein, nur Lüfter'))}", "", "## Verteilerschränke",
@@ -882,20 +876,20 @@ def internal_bid_no_bid(c: Ctx) -> Built:
                  ["Summe", f"{total} / 30"]]
         blocks: list[str | list[list[str]]] = [
             "INTERN – nicht an den Kunden weitergeben", f"Ausschreibung: {cust.name}, Vergabe-Nr. {c.code('VG', 4)}",
-            f"Geschätztes Volumen: {c.money(value)} · Abgabefrist: {_d(c, c.rng.randint(10, 30))}",
+            f"Geschätztes Volumen: {c.money(value)} · Abgabefrist: {short_date(c, c.rng.randint(10, 30))}",
             f"Bewertet von: {', '.join(p.name for p in people)}", table, "## Kommentare",
             *[f"- {x.format(comp=comp)}" for x in c.some(com_de, 2, 4)], "## Entscheidung",
-            f"{'Wir geben ein Angebot ab.' if go else 'Wir verzichten auf ein Angebot.'} Freigabe durch {owner.name} am {_d(c)}."]
+            f"{'Wir geben ein Angebot ab.' if go else 'Wir verzichten auf ein Angebot.'} Freigabe durch {owner.name} am {short_date(c)}."]
         title = "Bid/No-Bid-Entscheidung"
     else:
         table = [["Criterio", "Puntos (1–5)"], *[[k, str(s)] for k, s in zip(crit_es, scores, strict=True)],
                  ["Total", f"{total} / 30"]]
         blocks = [
             "USO INTERNO – no enviar al cliente", f"Licitación: {cust.name}, expediente {c.code('EXP', 4)}",
-            f"Importe estimado: {c.money(value)} · Fecha límite: {_d(c, c.rng.randint(10, 30))}",
+            f"Importe estimado: {c.money(value)} · Fecha límite: {short_date(c, c.rng.randint(10, 30))}",
             f"Valorado por: {', '.join(p.name for p in people)}", table, "## Comentarios",
             *[f"- {x.format(comp=comp)}" for x in c.some(com_es, 2, 4)], "## Decisión",
-            f"{'Nos presentamos.' if go else 'No nos presentamos.'} Aprobado por {owner.name} el {_d(c)}."]
+            f"{'Nos presentamos.' if go else 'No nos presentamos.'} Aprobado por {owner.name} el {short_date(c)}."]
         title = "Decisión de presentarse o no a la licitación"
     return Built(docx(title, blocks, c, owner.name))
 
@@ -907,7 +901,7 @@ def internal_shift_handover(c: Ctx) -> Built:
     shift = c.pick(("early", "late", "night")) if c.lang == "en" else c.pick(("équipe du matin", "équipe d’après-midi", "équipe de nuit"))
     tickets = [f"INC{c.rng.randint(100000, 999999)}" for _ in range(4)]
     if c.lang == "en":
-        lines = [f"SERVICE DESK – SHIFT HANDOVER {_d(c)} ({shift} shift)", f"From: {out.name}   To: {inc.name}", "",
+        lines = [f"SERVICE DESK – SHIFT HANDOVER {short_date(c)} ({shift} shift)", f"From: {out.name}   To: {inc.name}", "",
                  "OPEN / NEEDS ATTENTION",
                  f"- {tickets[0]} {custs[0]}: mail relay queue growing again. Restarted the service at 14:10, keep an eye on it. "
                  "If it happens again escalate to 2nd line, don't restart a third time.",
@@ -921,7 +915,7 @@ def internal_shift_handover(c: Ctx) -> Built:
                  "", f"Closed this shift: {c.rng.randint(8, 40)}   Open handed over: {c.rng.randint(3, 15)}", "",
                  c.pick(("Quiet otherwise.", "Ping me on Teams if anything is unclear.", "Have a good one."))]
     else:
-        lines = [f"CENTRE DE SERVICES – PASSATION DE CONSIGNES {_d(c)} ({shift})",
+        lines = [f"CENTRE DE SERVICES – PASSATION DE CONSIGNES {short_date(c)} ({shift})",
                  f"De : {out.name}   À : {inc.name}", "", "EN COURS / À SURVEILLER",
                  f"- {tickets[0]} {custs[0]} : la file du relais de messagerie remonte. Service redémarré à 14h10, à surveiller. "
                  "Si ça recommence, escalader au niveau 2, ne pas redémarrer une troisième fois.",
@@ -949,7 +943,7 @@ def mail_new_account_manager(c: Ctx) -> Built:
     if c.lang == "en":
         subject = c.pick(("Your new account manager at " + vendor.name, "Introduction – new point of contact"))
         body = "\n".join([_sir(c, cp), "", f"I'm writing to introduce myself as your new account manager at {vendor.name}. "
-                          f"{old.first} {old.last} has taken on a new role within the company, and from {_long(c, 7)} I will "
+                          f"{old.first} {old.last} has taken on a new role within the company, and from {long_date(c, 7)} I will "
                           f"be your main contact for everything relating to {cust.name}.", "",
                           c.pick((f"{old.first} has briefed me thoroughly on your projects, so nothing should fall between the "
                                   "cracks during the changeover.", "Your support arrangements and contacts in our service team "
@@ -961,7 +955,7 @@ def mail_new_account_manager(c: Ctx) -> Built:
         subject = c.pick(("Nuevo interlocutor comercial en " + vendor.name, "Presentación de su nueva gestora de cuenta"
                           if new.first in {"Lucía", "Carmen", "Marta", "Elena", "Isabel", "Paula"} else
                           "Presentación de su nuevo gestor de cuenta"))
-        body = "\n".join([_sir(c, cp), "", f"Me pongo en contacto con usted para presentarme: a partir del {_long(c, 7)} seré su "
+        body = "\n".join([_sir(c, cp), "", f"Me pongo en contacto con usted para presentarme: a partir del {long_date(c, 7)} seré su "
                           f"interlocutor comercial en {vendor.name}. {old.name} asume nuevas responsabilidades dentro de la "
                           "empresa y me ha traspasado la cuenta.", "",
                           c.pick((f"{old.first} me ha puesto al día de los proyectos en curso, de modo que el cambio no debería "
@@ -979,11 +973,11 @@ def mail_change_of_name(c: Ctx) -> Built:
     new_name = c.pick(("Contoso Group", "Litware Solutions", "Datacorp Europe", "Northbridge Data")) + " " + vendor.name.split()[-1]
     role = c.pick(c.t({"de": ("Geschäftsführung", "Kaufmännische Leitung", "Vertriebsinnendienst"),
                        "fr": ("Direction administrative et financière", "Direction générale", "Service commercial")}))
-    eff = _long(c, c.rng.randint(14, 45))
+    eff = long_date(c, c.rng.randint(14, 45))
     if c.lang == "de":
         title = f"Umfirmierung der {vendor.name}"
         lines = [f"{vendor.name} · {vendor.street} · {vendor.city}", "", cust.name, f"z. Hd. {cp.name}", cust.street, cust.city, "",
-                 f"{_town(vendor)}, {_long(c)}", "", "Änderung unseres Firmennamens", "", _sir(c, cp), "",
+                 f"{_town(vendor)}, {long_date(c)}", "", "Änderung unseres Firmennamens", "", _sir(c, cp), "",
                  f"wir möchten Sie darüber informieren, dass unser Unternehmen mit Wirkung zum {eff} unter dem neuen Namen "
                  f"{new_name} firmiert.", "",
                  "Für Sie ändert sich dadurch nichts: Ansprechpartner, Anschrift, Steuernummer und Bankverbindung bleiben "
@@ -995,7 +989,7 @@ def mail_change_of_name(c: Ctx) -> Built:
     else:
         title = f"Changement de dénomination sociale – {vendor.name}"
         lines = [f"{vendor.name} · {vendor.street} · {vendor.city}", "", cust.name, f"À l’attention de {_civ(c, cp)} {cp.name}",
-                 cust.street, cust.city, "", f"{_town(vendor)}, le {_long(c)}", "",
+                 cust.street, cust.city, "", f"{_town(vendor)}, le {long_date(c)}", "",
                  "Objet : changement de dénomination sociale", "", _sir(c, cp), "",
                  f"Nous avons le plaisir de vous informer qu’à compter du {eff}, notre société exercera ses activités sous la "
                  f"dénomination {new_name}.", "",
@@ -1023,7 +1017,7 @@ def hr_training_attendance(c: Ctx) -> Built:
                   "fr": ("Présent", "Présent", "Présent", "Absent", "Absent excusé")})
     rows: list[list[object]] = []
     for n, course in enumerate(c.some(courses, 2, 3)):
-        day, hours, trainer = _d(c, -7 * n - c.rng.randint(0, 3)), c.pick((3.5, 7, 14)), c.person()
+        day, hours, trainer = short_date(c, -7 * n - c.rng.randint(0, 3)), c.pick((3.5, 7, 14)), c.person()
         tested = c.maybe()
         for _ in range(c.rng.randint(4, 9)):
             p = c.person()
@@ -1053,7 +1047,7 @@ def hr_personnel_change(c: Ctx) -> Built:
         title = "Personalveränderungsmeldung"
         lines = [f"Personalnummer: {c.rng.randint(10000, 99999)}", f"Name, Vorname: {emp.last}, {emp.first}",
                  f"Eintrittsdatum: {c.datestr(c.later(-c.rng.randint(400, 4000)), False)}", f"Art der Veränderung: {kind}",
-                 f"Gültig ab: {_d(c, c.rng.randint(10, 60))}", "", "Bisher:",
+                 f"Gültig ab: {short_date(c, c.rng.randint(10, 60))}", "", "Bisher:",
                  "  Position: " + c.pick(("Sachbearbeiter/in Einkauf", "Junior Controller", "Servicetechniker/in")),
                  f"  Kostenstelle: {c.rng.randint(4000, 4999)}", f"  Wochenarbeitszeit: {c.pick((30, 35, 40))} Std.",
                  f"  Bruttojahresgehalt: {c.money(old_sal)}", "", "Neu:",
@@ -1063,7 +1057,7 @@ def hr_personnel_change(c: Ctx) -> Built:
                  "Begründung: " + c.pick(("Übernahme der Teamleitung nach Ausscheiden des Vorgängers.",
                                           "Wechsel in die Abteilung auf eigenen Wunsch.",
                                           "Erfolgreicher Abschluss der Weiterbildung.")),
-                 "", f"Beantragt: {mgr.name} (Führungskraft)          Datum: {_d(c)}",
+                 "", f"Beantragt: {mgr.name} (Führungskraft)          Datum: {short_date(c)}",
                  "Genehmigt: ____________________ (Geschäftsführung)", f"Bearbeitet Personalabteilung: {hrp.name}",
                  "", "Vertraulich – Personalakte"]
     else:
@@ -1071,7 +1065,7 @@ def hr_personnel_change(c: Ctx) -> Built:
         lines = [f"N.º de empleado: {c.rng.randint(10000, 99999)}", f"Apellidos y nombre: {emp.last}, {emp.first}",
                  f"DNI: {c.rng.randint(10000000, 99999999)}{c.pick('TRWAGMYFPDXBNJZSQVHLCKE')}",
                  f"Fecha de alta: {c.datestr(c.later(-c.rng.randint(400, 4000)), False)}", f"Tipo de cambio: {kind}",
-                 f"Fecha de efecto: {_d(c, c.rng.randint(10, 60))}", "", "Situación actual:",
+                 f"Fecha de efecto: {short_date(c, c.rng.randint(10, 60))}", "", "Situación actual:",
                  f"  Puesto: {c.pick(('Administrativo/a de compras', 'Técnico/a de soporte', 'Analista financiero/a'))}",
                  f"  Centro de coste: {c.rng.randint(4000, 4999)}", f"  Grupo profesional: {c.pick(('3', '4', '5'))}",
                  f"  Salario bruto anual: {c.money(old_sal)}", "", "Nueva situación:",
@@ -1080,7 +1074,7 @@ def hr_personnel_change(c: Ctx) -> Built:
                  f"  Salario bruto anual: {c.money(new_sal)}", "",
                  "Motivo: " + c.pick(("Cobertura de la vacante por jubilación.", "Traslado voluntario a otra área.",
                                       "Evaluación de desempeño positiva.")),
-                 "", f"Solicita: {mgr.name} (responsable directo)     Fecha: {_d(c)}", "Aprueba: ____________________ (Dirección)",
+                 "", f"Solicita: {mgr.name} (responsable directo)     Fecha: {short_date(c)}", "Aprueba: ____________________ (Dirección)",
                  f"Tramitado por RR. HH.: {hrp.name}", "", "Confidencial – expediente personal"]
     return Built(pdf(title, lines, c, hrp.name))
 
@@ -1111,17 +1105,17 @@ def fin_cost_centre(c: Ctx) -> Built:
     name = c.pick(c.t({"de": ("Vertrieb Inland", "IT", "Logistik", "Verwaltung"),
                        "fr": ("Ventes France", "Informatique", "Logistique", "Administration")}))
     if c.lang == "de":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             (f"KSt {cc}", ["Kostenart", "Plan kumuliert", "Ist kumuliert", "Abweichung", "Abw. %"], rows),
             ("Monatswerte", ["Kostenart", *mnames], months),
             ("Info", ["Feld", "Wert"], [["Kostenstelle", f"{cc} {name}"], ["Verantwortlich", c.person().name],
-                                        ["Zeitraum", f"01–{month:02d}/{c.day.year}"], ["Stand", _d(c)]])]
+                                        ["Zeitraum", f"01–{month:02d}/{c.day.year}"], ["Stand", short_date(c)]])]
     else:
         sheets = [
             (f"CC {cc}", ["Nature de charge", "Budget cumulé", "Réel cumulé", "Écart", "Écart %"], rows),
             ("Détail mensuel", ["Nature de charge", *mnames], months),
             ("Infos", ["Champ", "Valeur"], [["Centre de coûts", f"{cc} {name}"], ["Responsable", c.person().name],
-                                            ["Période", f"01 à {month:02d}/{c.day.year}"], ["Arrêté au", _d(c)]])]
+                                            ["Période", f"01 à {month:02d}/{c.day.year}"], ["Arrêté au", short_date(c)]])]
     return Built(xlsx(sheets, c, c.person().name))
 
 
@@ -1212,7 +1206,7 @@ def code_perl(c: Ctx) -> Built:
         "# " + t("Wertet die Apache-Zugriffslogs aus: Anfragen je Stunde, langsamste URLs, 5xx-Fehler.",
             "Analyse des logs d’accès Apache : requêtes par heure, URL les plus lentes, erreurs 5xx.") + "",
         f"# {t('Aufruf', 'Usage')}: perl {'auswertung_zugriffe.pl' if de else 'stats_acces.pl'} /var/log/apache2/{host}-access.log",
-        f"# {author.name}, {_d(c)}", "", "use strict;", "use warnings;", "use Getopt::Long;", "", f"my $limit = {limit};  # ms",
+        f"# {author.name}, {short_date(c)}", "", "use strict;", "use warnings;", "use Getopt::Long;", "", f"my $limit = {limit};  # ms",
         "my $top   = 10;", "GetOptions('limit=i' => \\$limit, 'top=i' => \\$top) or die \"Usage: $0 [--limit ms] [--top n] logfile\\n\";",
         "", "my (%per_hour, %slow, $errors, $total);", "",
         "# " + t("Format: LogFormat mit %D (Antwortzeit in Mikrosekunden) am Zeilenende",
@@ -1242,9 +1236,9 @@ def cred_maven_settings(c: Ctx) -> Built:
     dom = co.domain
     user = c.person(co)
     login = f"{user.first[0]}{user.last}".lower().encode("ascii", "ignore").decode() or "builder"
-    nexus_pw = _rand(c, 20)
-    deploy_pw = _rand(c, 16) + c.pick("!#%&*")
-    token = "ghp_" + _rand(c, 36)
+    nexus_pw = token(c, 20)
+    deploy_pw = token(c, 16) + c.pick("!#%&*")
+    pat = "ghp_" + token(c, 36)
     en = c.lang == "en"
 
     def t(e: str, d: str) -> str:
@@ -1264,12 +1258,12 @@ def cred_maven_settings(c: Ctx) -> Built:
     if c.maybe(0.6):
         lines += ["    <server>", "      <!-- " + t("GitHub Packages, token with read:packages",
             "GitHub Packages, Token mit read:packages") + " -->",
-                  "      <id>github</id>", f"      <username>{login}</username>", f"      <password>{token}</password>", "    </server>"]
+                  "      <id>github</id>", f"      <username>{login}</username>", f"      <password>{pat}</password>", "    </server>"]
     lines += ["  </servers>", "  <mirrors>", "    <mirror>", "      <id>nexus</id>", "      <mirrorOf>*</mirrorOf>",
               f"      <url>https://nexus.{dom}/repository/maven-public/</url>", "    </mirror>", "  </mirrors>",
               "  <profiles>", "    <profile>", "      <id>sonar</id>", "      <properties>",
               f"        <sonar.host.url>https://sonar.{dom}</sonar.host.url>",
-              f"        <sonar.login>squ_{_rand(c, 40, '0123456789abcdef')}</sonar.login>", "      </properties>", "    </profile>",
+              f"        <sonar.login>squ_{token(c, 40, '0123456789abcdef')}</sonar.login>", "      </properties>", "    </profile>",
               "  </profiles>", "  <activeProfiles>", "    <activeProfile>sonar</activeProfile>", "  </activeProfiles>", "</settings>"]
     return Built(text(lines))
 
@@ -1279,25 +1273,25 @@ def cred_rclone(c: Ctx) -> Built:
     co = c.company()
     fr = c.lang == "fr"
     bucket = co.domain.split(".")[0] + c.pick(("-sauvegardes" if fr else "-copias", "-backup", "-archives" if fr else "-archivo"))
-    key_id = "AKIA" + _rand(c, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-    secret = _rand(c, 40, _ALNUM + "/+")
+    key_id = "AKIA" + token(c, 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    secret = token(c, 40, ALNUM + "/+")
     admin = c.person(co)
     lines = [f"# {'Configuration rclone – serveur de sauvegarde' if fr else 'Configuración de rclone – servidor de copias'} "
              f"{co.domain.split('.')[0]}-bkp01",
-             f"# {'Mis à jour par' if fr else 'Actualizado por'} {admin.name} {'le' if fr else 'el'} {_d(c)}",
+             f"# {'Mis à jour par' if fr else 'Actualizado por'} {admin.name} {'le' if fr else 'el'} {short_date(c)}",
              "# " + ("Les clés sont en clair : fichier à protéger (chmod 600)." if fr
                      else "Las claves están en claro: proteger el fichero (chmod 600)."),
              "", "[s3-backup]", "type = s3", "provider = AWS", f"access_key_id = {key_id}", f"secret_access_key = {secret}",
              f"region = {c.pick(('eu-west-3', 'eu-south-2', 'eu-west-1'))}", "storage_class = STANDARD_IA", "",
              "[s3-crypt]", "type = crypt", f"remote = s3-backup:{bucket}", "filename_encryption = standard",
-             f"password = {_rand(c, 43, _ALNUM + '-_')}", f"password2 = {_rand(c, 43, _ALNUM + '-_')}", "",
+             f"password = {token(c, 43, ALNUM + '-_')}", f"password2 = {token(c, 43, ALNUM + '-_')}", "",
              "[nas]", "type = sftp", f"host = nas01.{co.domain}", "user = svc_backup", "port = 22",
-             f"pass = {_rand(c, 48, _ALNUM + '-_')}", "shell_type = unix"]
+             f"pass = {token(c, 48, ALNUM + '-_')}", "shell_type = unix"]
     if c.maybe():
         lines += ["", "[sharepoint]", "type = onedrive", "drive_type = documentLibrary",
-                  f"token = {{\"access_token\":\"eyJ0eXAiOiJKV1Qi{_rand(c, 60)}\",\"token_type\":\"Bearer\","
-                  f"\"refresh_token\":\"0.AR8A{_rand(c, 50)}\",\"expiry\":\"{c.later(1).isoformat()}T10:12:44+01:00\"}}",
-                  f"drive_id = b!{_rand(c, 30)}"]
+                  f"token = {{\"access_token\":\"eyJ0eXAiOiJKV1Qi{token(c, 60)}\",\"token_type\":\"Bearer\","
+                  f"\"refresh_token\":\"0.AR8A{token(c, 50)}\",\"expiry\":\"{c.later(1).isoformat()}T10:12:44+01:00\"}}",
+                  f"drive_id = b!{token(c, 30)}"]
     return Built(text(lines))
 
 
@@ -1320,14 +1314,14 @@ def contacts_emergency(c: Ctx) -> Built:
                     f"{c.t({'de': 'Mobil', 'es': 'Móvil'})} {mobile} – {p.email}")
     if c.lang == "de":
         title = f"Notfall-Telefonliste {co.name}"
-        lines = [f"Standort: {co.street}, {co.city}    Stand: {_d(c)}", "", "Externe Notrufnummern",
+        lines = [f"Standort: {co.street}, {co.city}    Stand: {short_date(c)}", "", "Externe Notrufnummern",
                  "Feuerwehr / Rettungsdienst: 112", "Polizei: 110", "Giftnotruf: 030 19240",
                  f"Gebäudeverwaltung: +49 {c.rng.randint(30, 89)} {c.rng.randint(100000, 999999)}", "",
                  "Interne Ansprechpartner", *rows, "", "Bitte bei Änderungen sofort die Empfangsstelle informieren. "
                  "Aushang an jedem Ausgang und in der Teeküche."]
     else:
         title = f"Listado de teléfonos de emergencia – {co.name}"
-        lines = [f"Centro: {co.street}, {co.city}    Actualizado: {_d(c)}", "", "Teléfonos externos",
+        lines = [f"Centro: {co.street}, {co.city}    Actualizado: {short_date(c)}", "", "Teléfonos externos",
                  "Emergencias: 112", "Bomberos: 080", "Policía Nacional: 091", "Información toxicológica: 91 562 04 20",
                  f"Administración del edificio: +34 9{c.rng.randint(10, 99)} {c.rng.randint(100000, 999999)}", "",
                  "Personas de contacto internas", *rows, "", "Comunique cualquier cambio a recepción. Este listado debe estar "
@@ -1359,12 +1353,12 @@ def contacts_press(c: Ctx) -> Built:
     for name, dom, city, phone in c.some(outlets, 6, 8):
         p = c.person()
         digits = 4 - (len(phone.split()[-1]) - 1) if c.lang == "en" else 2
-        number = phone + _rand(c, digits, _DIGITS) if c.lang == "en" else f"{phone}{_rand(c, 1, _DIGITS)} {_rand(c, 2, _DIGITS)}"
+        number = phone + token(c, digits, DIGITS) if c.lang == "en" else f"{phone}{token(c, 1, DIGITS)} {token(c, 2, DIGITS)}"
         rows.append([name, p.name, c.pick(beats), p.email.split("@")[0] + "@" + dom, number, city, c.pick(("A", "A", "B", "C")),
-                     _d(c, -c.rng.randint(10, 300))])
+                     short_date(c, -c.rng.randint(10, 300))])
     if c.lang == "en":
         header = ["Outlet", "Journalist", "Beat", "Email", "Phone", "City", "Priority", "Last contact"]
-        sheets: list[_Sheet] = [("Media list", header, rows)]
+        sheets: list[Sheet] = [("Media list", header, rows)]
         if c.maybe():
             sheets.append(("Agencies", ["Agency", "Contact", "Email", "Phone"],
                            [["Wireline News Agency", c.person().name, "newsdesk@wirelinenews.co.uk", "+44 20 7946 0800"]]))
@@ -1387,7 +1381,7 @@ def other_it_policy(c: Ctx) -> Built:
     if c.lang == "fr":
         title = "Charte d’utilisation des ressources informatiques"
         blocks: list[str | list[list[str]]] = [
-            f"{co.name} – version {c.rng.randint(2, 5)}.{c.rng.randint(0, 9)} applicable au {_long(c)}",
+            f"{co.name} – version {c.rng.randint(2, 5)}.{c.rng.randint(0, 9)} applicable au {long_date(c)}",
             "## 1. Objet", "La présente charte définit les règles d’usage des moyens informatiques et de communication mis à "
             "disposition des salariés, stagiaires et prestataires. Elle est annexée au règlement intérieur.",
             "## 2. Accès et mots de passe", "Chaque utilisateur est responsable de ses identifiants. Le mot de passe est personnel, "
@@ -1405,7 +1399,7 @@ def other_it_policy(c: Ctx) -> Built:
     else:
         title = "Política de uso de los recursos informáticos"
         blocks = [
-            f"{co.name} – versión {c.rng.randint(2, 5)}.{c.rng.randint(0, 9)}, en vigor desde el {_long(c)}",
+            f"{co.name} – versión {c.rng.randint(2, 5)}.{c.rng.randint(0, 9)}, en vigor desde el {long_date(c)}",
             "## 1. Objeto", "Esta política establece las normas de uso de los equipos, el correo electrónico e Internet que la "
             "empresa pone a disposición de su plantilla, becarios y colaboradores externos.",
             "## 2. Acceso y contraseñas", "Las credenciales son personales e intransferibles. La contraseña tendrá al menos 12 "
@@ -1442,7 +1436,7 @@ def other_visitor_safety(c: Ctx) -> Built:
         body = [f"<h1>{_h(title)}</h1>", f"<p>Welcome to {_h(co.name)}, {_h(_town(co))}. For your own safety please read these "
                 "rules before entering the site.</p>", "<ol>", *[f"<li>{_h(r)}</li>" for r in c.some(rules, 5, 7)], "</ol>",
                 "<h2>In an emergency</h2>", f"<p>{_h(alarm)}</p>", "<p>First aid: dial 222 from any internal phone.</p>",
-                f"<p><small>Issued by Health &amp; Safety, {_h(_d(c))}</small></p>"]
+                f"<p><small>Issued by Health &amp; Safety, {_h(short_date(c))}</small></p>"]
     else:
         title = f"Sicherheitsunterweisung für Besucher und Fremdfirmen – {co.name}"
         rules = ["Melden Sie sich am Empfang an und tragen Sie den Besucherausweis gut sichtbar.",
@@ -1457,5 +1451,5 @@ def other_visitor_safety(c: Ctx) -> Built:
         body = [f"<h1>{_h(title)}</h1>", f"<p>Willkommen bei {_h(co.name)}, {_h(_town(co))}. Bitte lesen Sie diese Regeln, "
                 "bevor Sie das Gelände betreten.</p>", "<ol>", *[f"<li>{_h(r)}</li>" for r in c.some(rules, 5, 7)], "</ol>",
                 "<h2>Im Notfall</h2>", f"<p>{_h(alarm)}</p>", "<p>Erste Hilfe: intern 222 wählen.</p>",
-                f"<p><small>Herausgegeben von der Fachkraft für Arbeitssicherheit, {_h(_d(c))}</small></p>"]
+                f"<p><small>Herausgegeben von der Fachkraft für Arbeitssicherheit, {_h(short_date(c))}</small></p>"]
     return Built(_html(title, c.lang, body))

@@ -267,6 +267,35 @@ class Ctx:
         return copy
 
 
+# --------------------------------------------------------------------------- small helpers the templates share
+
+ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+HEX = "0123456789abcdef"
+DIGITS = "0123456789"
+VAT_RATES = {"en": 0.20, "de": 0.19, "fr": 0.20, "es": 0.21}  # standard rates: UK, Germany, France, Spain
+Sheet = tuple[str, list[str], list[list[object]]]  # an xlsx() sheet: name, header, rows
+
+
+def token(c: Ctx, length: int, alphabet: str = ALNUM) -> str:
+    return "".join(c.rng.choice(alphabet) for _ in range(length))
+
+
+def short_date(c: Ctx, days: int = 0) -> str:
+    return c.datestr(c.later(days), long=False)
+
+
+def long_date(c: Ctx, days: int = 0) -> str:
+    return c.datestr(c.later(days), long=True)
+
+
+def iban(c: Ctx) -> str:
+    """A made-up IBAN of the document's country, printed in groups of four."""
+    country, length = {"en": ("GB", 18), "de": ("DE", 18), "fr": ("FR", 23), "es": ("ES", 20)}[c.lang]
+    body = "NWBK" + token(c, 14, DIGITS) if country == "GB" else token(c, length, DIGITS)
+    raw = country + token(c, 2, DIGITS) + body
+    return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+
+
 # --------------------------------------------------------------------------- writers (real libraries)
 
 PDF_SAFE = str.maketrans({"€": "EUR", "’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "...",
@@ -2074,13 +2103,6 @@ def cash_flow(c: Ctx) -> Built:
 
 
 # --------------------------------------------------------------------------- source_code
-
-ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-
-def token(c: Ctx, length: int, alphabet: str = ALNUM) -> str:
-    return "".join(c.rng.choice(alphabet) for _ in range(length))
-
 
 def password(c: Ctx) -> str:
     return c.pick(("Winter", "Sommer", "Soleil", "Madrid", "Falcon", "Orange")) + token(c, 6) + c.pick(("!", "#", "$", "%"))

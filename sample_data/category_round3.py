@@ -12,6 +12,9 @@ import json
 from datetime import date, timedelta
 
 from sample_data.category_corpus import (
+    ALNUM,
+    HEX,
+    VAT_RATES,
     Built,
     Ctx,
     LineItem,
@@ -23,27 +26,18 @@ from sample_data.category_corpus import (
     password,
     pdf,
     pptx,
+    short_date,
     template,
     text,
+    token,
     xlsx,
 )
 
-_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_HEX = "0123456789abcdef"
-_VAT = {"en": 0.20, "de": 0.19, "fr": 0.20, "es": 0.21}
 _COMPETITORS = ("Veridian Systems", "Nexora", "Altamira Data", "Brightline Software", "Kestrel Analytics")
-
-
-def _rand(c: Ctx, n: int, alphabet: str = _ALNUM) -> str:
-    return "".join(c.pick(alphabet) for _ in range(n))
 
 
 def _initials(p: Person) -> str:
     return (p.first[0] + p.last[0]).upper()
-
-
-def _short(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=False)
 
 
 # --------------------------------------------------------------------------- proof_of_concept
@@ -100,13 +94,13 @@ def poc_test_log(c: Ctx) -> Built:
         count[verdict] += 1
         note = c.pick(notes[verdict]).format(t=c.rng.randrange(10000, 99999))
         who = c.pick((tester.name, tester.name, theirs.name))
-        rows.append([f"T{index:02d}", case, expected, verdict, note, who, _short(c, c.rng.randrange(0, 20))])
+        rows.append([f"T{index:02d}", case, expected, verdict, note, who, short_date(c, c.rng.randrange(0, 20))])
     head = c.t({"de": ["Nr.", "Testfall", "Erwartetes Ergebnis", "Ergebnis", "Bemerkung", "Getestet von", "Datum"],
                 "es": ["N.º", "Caso de prueba", "Resultado esperado", "Resultado", "Observaciones", "Probado por", "Fecha"]})
     summary: list[list[object]] = [
         [c.t({"de": "Kunde", "es": "Cliente"}), customer.name],
         [c.t({"de": "Produkt / Version", "es": "Producto / versión"}), f"{product} {c.rng.randint(3, 7)}.{c.rng.randint(0, 9)}"],
-        [c.t({"de": "Testzeitraum", "es": "Periodo de pruebas"}), f"{_short(c)} – {_short(c, 21)}"],
+        [c.t({"de": "Testzeitraum", "es": "Periodo de pruebas"}), f"{short_date(c)} – {short_date(c, 21)}"],
         [c.t({"de": "Ansprechpartner Kunde", "es": "Contacto en el cliente"}), theirs.name],
         *[[key, value] for key, value in count.items() if value],
     ]
@@ -204,7 +198,7 @@ def sales_crm_export(c: Ctx) -> Built:
         account = c.company(c.pick((c.lang, c.lang, "en", "es"))).name
         amount = c.rng.randrange(30, 900) * 100
         rows.append([f"OPP-{c.rng.randrange(100000, 999999)}", c.pick(topics).format(x=c.pick(("Nord", "Süd", "2", "Ost", "Lyon"))),
-                     account, stages[stage], c.number(amount), probability[stage], _short(c, c.rng.randrange(-60, 180)),
+                     account, stages[stage], c.number(amount), probability[stage], short_date(c, c.rng.randrange(-60, 180)),
                      c.pick(owners).name, c.pick(sources)])
     head = c.t({"de": ["ID", "Verkaufschance", "Firma", "Phase", "Betrag (EUR)", "Wahrscheinlichkeit (%)", "Abschlussdatum",
                        "Verantwortlich", "Quelle"],
@@ -272,7 +266,7 @@ def strategy_account_plan(c: Ctx) -> Built:
     stance = c.t({"en": ("sponsor", "supportive", "neutral", "sceptical", "favours " + rival),
                   "de": ("Sponsor", "wohlwollend", "neutral", "skeptisch", "bevorzugt " + rival)})
     table = [c.t({"en": ["Name", "Role", "Attitude", "Last contact"], "de": ["Name", "Funktion", "Haltung", "Letzter Kontakt"]})]
-    table += [[p.name, p.role, c.pick(stance), _short(c, -c.rng.randrange(5, 120))] for p in people]
+    table += [[p.name, p.role, c.pick(stance), short_date(c, -c.rng.randrange(5, 120))] for p in people]
     if c.lang == "en":
         blocks: list[str | list[list[str]]] = [
             f"{customer.name} · owner {owner.name} · updated {c.datestr()}",
@@ -430,7 +424,7 @@ def order_shop_json(c: Ctx) -> Built:
     items = c.items(1, 5)
     net = sum(i.total for i in items)
     shipping = c.pick((0.0, 9.9, 24.0, 49.0))
-    vat = _VAT[c.lang]
+    vat = VAT_RATES[c.lang]
     order = {
         "order_id": f"{c.rng.randrange(100000, 999999)}",
         "channel": c.pick(("webshop", "b2b-portal", "edi")),
@@ -485,7 +479,7 @@ def offer_cost_estimate(c: Ctx) -> Built:
         table.append([str(len(items) + 2), c.t({"de": "Anfahrtspauschale", "es": "Desplazamiento"}), "1", "", c.money(travel),
                       c.money(travel)])
         total += travel
-    vat = _VAT[c.lang]
+    vat = VAT_RATES[c.lang]
     if c.lang == "de":
         blocks: list[str | list[list[str]]] = [
             f"Nr. {number} · {c.datestr()}",
@@ -586,7 +580,7 @@ def invoice_credit_note(c: Ctx) -> Built:
     items = c.items(1, 3)
     lines_credit = [LineItem(i.sku, i.description, max(1, i.quantity // c.rng.randint(2, 6)), i.unit_price) for i in items]
     net = sum(i.total for i in lines_credit)
-    vat = _VAT[c.lang]
+    vat = VAT_RATES[c.lang]
     reason = c.pick(c.t({
         "de": ("Rücksendung defekter Ware (RMA {r})", "doppelt berechnete Positionen", "Preisdifferenz laut Rahmenvertrag",
                "Gutschrift wegen verspäteter Lieferung, wie telefonisch vereinbart"),
@@ -597,7 +591,7 @@ def invoice_credit_note(c: Ctx) -> Built:
         title = f"Gutschrift {number}"
         lines = [f"{seller.name} · {seller.street} · {seller.city}", "", customer.name, f"z. Hd. {contact.name}", customer.street,
                  customer.city, "", f"Datum: {c.datestr(long=False)}   Kundennr.: {c.rng.randrange(10000, 99999)}",
-                 f"Bezug: Rechnung {original} vom {_short(c, -c.rng.randint(10, 60))}", f"Grund: {reason}", "",
+                 f"Bezug: Rechnung {original} vom {short_date(c, -c.rng.randint(10, 60))}", f"Grund: {reason}", "",
                  "Art.-Nr.   Bezeichnung                              Menge   Einzelpreis         Betrag"]
         lines += [f"{i.sku:<10} {i.description:<40} {i.quantity:>5} {c.money(i.unit_price):>13} {c.money(-i.total):>14}"
                   for i in lines_credit]
@@ -610,7 +604,7 @@ def invoice_credit_note(c: Ctx) -> Built:
         title = f"Avoir n° {number}"
         lines = [f"{seller.name} – {seller.street} – {seller.city}", "", customer.name, f"À l'attention de {contact.name}",
                  customer.street, customer.city, "", f"Date : {c.datestr(long=False)}   Code client : {c.rng.randrange(10000, 99999)}",
-                 f"Facture d'origine : {original} du {_short(c, -c.rng.randint(10, 60))}", f"Motif : {reason}", "",
+                 f"Facture d'origine : {original} du {short_date(c, -c.rng.randint(10, 60))}", f"Motif : {reason}", "",
                  "Réf.       Désignation                              Qté     P.U. HT         Montant HT"]
         lines += [f"{i.sku:<10} {i.description:<40} {i.quantity:>5} {c.money(i.unit_price):>13} {c.money(-i.total):>14}"
                   for i in lines_credit]
@@ -626,7 +620,7 @@ def invoice_account_statement(c: Ctx) -> Built:
     seller, customer = c.vendor(), c.company()
     clerk = c.person(seller)
     balance = c.rng.randrange(0, 50) * 100.0
-    rows: list[list[object]] = [[_short(c, -95), "", c.t({"en": "Balance brought forward", "es": "Saldo anterior"}), "", "", balance]]
+    rows: list[list[object]] = [[short_date(c, -95), "", c.t({"en": "Balance brought forward", "es": "Saldo anterior"}), "", "", balance]]
     day = -90
     for _ in range(c.rng.randint(5, 22)):
         day += c.rng.randint(1, 6)
@@ -636,13 +630,13 @@ def invoice_account_statement(c: Ctx) -> Built:
             what = c.pick(c.t({"en": ("Invoice", "Invoice – monthly subscription", "Invoice – services", "Invoice – hardware"),
                                "es": ("Factura", "Factura – cuota mensual", "Factura – servicios", "Factura – material")}))
             balance += amount
-            rows.append([_short(c, day), ref, what, amount, "", round(balance, 2)])
+            rows.append([short_date(c, day), ref, what, amount, "", round(balance, 2)])
         else:
             amount = round(min(balance, c.rng.uniform(200, 8000)), 2)
             what = c.pick(c.t({"en": ("Payment received – thank you", "Bank transfer", "Credit note"),
                                "es": ("Cobro recibido, gracias", "Transferencia", "Abono")}))
             balance -= amount
-            rows.append([_short(c, day), f"{c.rng.randrange(100000, 999999)}", what, "", amount, round(balance, 2)])
+            rows.append([short_date(c, day), f"{c.rng.randrange(100000, 999999)}", what, "", amount, round(balance, 2)])
     head = c.t({"en": ["Date", "Reference", "Description", "Debit", "Credit", "Balance"],
                 "es": ["Fecha", "Referencia", "Concepto", "Cargo", "Abono", "Saldo"]})
     overdue = round(balance * c.rng.uniform(0.1, 0.6), 2)
@@ -836,7 +830,7 @@ def asset_cmdb_export(c: Ctx) -> Built:
         model = "Fortinet FG-100F" if prefix == "fw" else (c.pick(hardware) if physical else "VM")
         rows.append([f"{site.split('-')[0].lower()}-{prefix}{number:02d}.{domain}.local",
                      f"10.{subnet[site]}.{third[prefix]}.{10 + number}", os_name, role, site, model,
-                     "" if model == "VM" else f"{_rand(c, 7, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}",
+                     "" if model == "VM" else f"{token(c, 7, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}",
                      c.pick(("prod", "prod", "prod", "test", "dev")), c.pick(teams),
                      "" if model == "VM" else (c.later(c.rng.randint(-400, 900))).isoformat()])
     rows.sort(key=lambda r: str(r[0]))
@@ -896,7 +890,7 @@ def internal_team_notes(c: Ctx) -> Built:
     team = [c.person(c.vendor()) for _ in range(c.rng.randint(3, 6))]
     accounts = [c.company() for _ in range(4)]
     if c.lang == "de":
-        out = [f"Vertriebsrunde {_short(c)} – Notizen ({team[0].first})", "",
+        out = [f"Vertriebsrunde {short_date(c)} – Notizen ({team[0].first})", "",
                "dabei: " + ", ".join(p.first for p in team), ""]
         pool = [f"- {accounts[0].name}: zahlt wieder schleppend, 2 Rechnungen > 60 Tage. Nichts mehr ohne Vorkasse rausgeben, "
                 "bis das geklärt ist.",
@@ -910,13 +904,13 @@ def internal_team_notes(c: Ctx) -> Built:
                 f"- {accounts[1].name} kündigt evtl. zum Jahresende, Gerücht über Wechsel zu {c.pick(_COMPETITORS)}."]
         out += c.some(pool, 4, 7)
         out += ["", "ToDo:"]
-        out += [f"  [{_initials(c.pick(team))}] {x} bis {_short(c, c.rng.randint(2, 14))}"
+        out += [f"  [{_initials(c.pick(team))}] {x} bis {short_date(c, c.rng.randint(2, 14))}"
                 for x in c.some(("Mahnung rausschicken", "Rückruf Einkauf", "Zahlen für Forecast", "Termin Geschäftsführung",
                                  "Testzugang verlängern", "Angebot überarbeiten"), 2, 4)]
         if c.maybe():
             out += ["", "nächste Runde wieder Dienstag 9:00, Raum 2.14"]
     else:
-        out = [f"Reunión comercial {_short(c)} – notas de {team[0].first}", "",
+        out = [f"Reunión comercial {short_date(c)} – notas de {team[0].first}", "",
                "asistentes: " + ", ".join(p.first for p in team), ""]
         pool = [f"- {accounts[0].name}: vuelven a pagar tarde, dos facturas de más de 60 días. No servir nada sin pago por "
                 "adelantado hasta que se aclare.",
@@ -930,7 +924,7 @@ def internal_team_notes(c: Ctx) -> Built:
                 f"- Rumor: {accounts[1].name} se puede ir con {c.pick(_COMPETITORS)} a final de año."]
         out += c.some(pool, 4, 7)
         out += ["", "Pendientes:"]
-        out += [f"  [{_initials(c.pick(team))}] {x} para el {_short(c, c.rng.randint(2, 14))}"
+        out += [f"  [{_initials(c.pick(team))}] {x} para el {short_date(c, c.rng.randint(2, 14))}"
                 for x in c.some(("enviar reclamación de pago", "llamar a compras", "cifras para la previsión", "reunión con dirección",
                                  "ampliar acceso de prueba", "rehacer la oferta"), 2, 4)]
         if c.maybe():
@@ -1057,7 +1051,7 @@ def mail_letter(c: Ctx) -> Built:
     ref = c.rng.randrange(1000, 9999)
     if c.lang == "fr":
         topic = c.rng.randrange(3)
-        subject = ("Changement de coordonnées", f"Votre courrier du {_short(c, -c.rng.randint(5, 25))}", "Fermeture estivale")[topic]
+        subject = ("Changement de coordonnées", f"Votre courrier du {short_date(c, -c.rng.randint(5, 25))}", "Fermeture estivale")[topic]
         body = (
             [f"Nous vous informons qu'à compter du {c.datestr(c.later(30), long=True)}, notre société s'installera au "
              f"{c.pick(('14 avenue Jean Jaurès', '2 rue des Tanneurs', '61 boulevard de la Liberté'))}.",
@@ -1080,7 +1074,7 @@ def mail_letter(c: Ctx) -> Built:
                  "", sender.name, sender.role]
     else:
         topic = c.rng.randrange(3)
-        subject = ("Cambio de domicilio social", f"Su escrito de {_short(c, -c.rng.randint(5, 25))}", "Cierre por vacaciones")[topic]
+        subject = ("Cambio de domicilio social", f"Su escrito de {short_date(c, -c.rng.randint(5, 25))}", "Cierre por vacaciones")[topic]
         body = (
             [f"Por la presente les comunicamos que, a partir del {c.datestr(c.later(30), long=True)}, nuestras oficinas se trasladan a "
              f"{c.pick(('Calle Mayor 14', 'Avenida de América 32', 'Calle San Vicente 9'))}.",
@@ -1259,12 +1253,12 @@ def finance_bank_statement(c: Ctx) -> Built:
     if c.lang == "de":
         title = f"Kontoauszug {number}/{c.day.year}"
         lines = [bank, "", f"Kontoinhaber: {holder.name}, {holder.street}, {holder.city}", f"IBAN: {_iban(c)}",
-                 f"Zeitraum: {_short(c, -30)} bis {_short(c)}", "", f"Alter Kontostand: {c.number(opening)} EUR", "",
+                 f"Zeitraum: {short_date(c, -30)} bis {short_date(c)}", "", f"Alter Kontostand: {c.number(opening)} EUR", "",
                  "Buchung     Wert        Vorgang                                                    Betrag EUR"]
     else:
         title = f"Extracto de cuenta n.º {number}"
         lines = [bank, "", f"Titular: {holder.name}, {holder.street}, {holder.city}", f"IBAN: {_iban(c)}",
-                 f"Periodo: {_short(c, -30)} a {_short(c)}", "", f"Saldo anterior: {c.number(opening)} EUR", "",
+                 f"Periodo: {short_date(c, -30)} a {short_date(c)}", "", f"Saldo anterior: {c.number(opening)} EUR", "",
                  "F. oper.    F. valor    Concepto                                                   Importe EUR"]
     day = -30
     month = c.t({"de": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
@@ -1275,8 +1269,8 @@ def finance_bank_statement(c: Ctx) -> Built:
         amount = round(c.rng.uniform(low, high), 2)
         balance += amount
         what = label.format(v=c.vendor().name, k=c.company().name, n=c.rng.randrange(1000, 99999), m=month)
-        booked = _short(c, day)
-        lines.append(f"{booked}  {_short(c, day + c.pick((0, 0, 1)))}  {what[:56]:<56} {c.number(amount):>14}")
+        booked = short_date(c, day)
+        lines.append(f"{booked}  {short_date(c, day + c.pick((0, 0, 1)))}  {what[:56]:<56} {c.number(amount):>14}")
     lines += ["", c.t({"de": f"Neuer Kontostand: {c.number(balance)} EUR", "es": f"Saldo final: {c.number(balance)} EUR"})]
     if c.maybe():
         lines += ["", c.t({"de": f"Dispositionskredit: {c.number(c.pick((50000, 100000, 250000)))} EUR, Sollzins 9,75 % p. a.",
@@ -1480,36 +1474,36 @@ def secrets_dotenv(c: Ctx) -> Built:
     app = c.pick(("shop-api", "portal", "billing-service", "crm-sync"))
     engine = c.pick(("pgsql", "mysql"))
     db_user = c.pick(("app", app.replace("-", "_"), "svc_" + app.split("-")[0]))
-    db_host = c.pick(("db01.internal", f"{app}.c9x{_rand(c, 6, 'abcdefghijklmnopqrstuvwxyz0123456789')}.eu-west-1.rds.amazonaws.com",
+    db_host = c.pick(("db01.internal", f"{app}.c9x{token(c, 6, 'abcdefghijklmnopqrstuvwxyz0123456789')}.eu-west-1.rds.amazonaws.com",
                       "10.20.3.15"))
     note = c.t({"en": ("# production – do NOT commit this file", "# copied from the old server, clean up later",
                        "# ask ops before rotating anything here"),
                 "de": ("# Produktion – diese Datei NICHT einchecken", "# vom alten Server übernommen, später aufräumen",
                        "# vor dem Rotieren bitte Betrieb fragen")})
-    out = [c.pick(note), f"APP_NAME={app}", "APP_ENV=production", f"APP_KEY=base64:{_rand(c, 43)}=", "APP_DEBUG=false",
+    out = [c.pick(note), f"APP_NAME={app}", "APP_ENV=production", f"APP_KEY=base64:{token(c, 43)}=", "APP_DEBUG=false",
            f"APP_URL=https://{app}.{company.domain}", "",
            f"DB_CONNECTION={engine}", f"DB_HOST={db_host}", "DB_PORT=" + {"pgsql": "5432", "mysql": "3306"}[engine],
            f"DB_DATABASE={app.replace('-', '_')}", f"DB_USERNAME={db_user}", f"DB_PASSWORD={password(c)}", ""]
     if c.maybe(0.7):
-        out += [f"REDIS_URL=redis://:{_rand(c, 24)}@cache01.internal:6379/0", ""]
+        out += [f"REDIS_URL=redis://:{token(c, 24)}@cache01.internal:6379/0", ""]
     out += [c.t({"en": "# outgoing mail", "de": "# Mailversand"}), "MAIL_HOST=" + c.pick(("smtp.office365.com", "smtp.sendgrid.net")),
             "MAIL_PORT=587", f"MAIL_USERNAME=noreply@{company.domain}", f"MAIL_PASSWORD={password(c)}", ""]
-    extras = [[f"AWS_ACCESS_KEY_ID=AKIA{_rand(c, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}",
-               f"AWS_SECRET_ACCESS_KEY={_rand(c, 40, _ALNUM + '/+')}", "AWS_DEFAULT_REGION=eu-central-1",
+    extras = [[f"AWS_ACCESS_KEY_ID=AKIA{token(c, 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}",
+               f"AWS_SECRET_ACCESS_KEY={token(c, 40, ALNUM + '/+')}", "AWS_DEFAULT_REGION=eu-central-1",
                f"AWS_BUCKET={company.domain.split('.')[0]}-uploads"],
-              [f"STRIPE_KEY=pk_live_{_rand(c, 24)}", f"STRIPE_SECRET=sk_live_{_rand(c, 24)}",
-               f"STRIPE_WEBHOOK_SECRET=whsec_{_rand(c, 32)}"],
-              [f"SENTRY_DSN=https://{_rand(c, 32, _HEX)}@o{c.rng.randrange(100000, 999999)}.ingest.sentry.io/"
+              [f"STRIPE_KEY=pk_live_{token(c, 24)}", f"STRIPE_SECRET=sk_live_{token(c, 24)}",
+               f"STRIPE_WEBHOOK_SECRET=whsec_{token(c, 32)}"],
+              [f"SENTRY_DSN=https://{token(c, 32, HEX)}@o{c.rng.randrange(100000, 999999)}.ingest.sentry.io/"
                f"{c.rng.randrange(1000000, 9999999)}"],
-              [f"JWT_SECRET={_rand(c, 64, _HEX)}", "JWT_TTL=3600"],
-              [f"SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T{_rand(c, 8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}/"
-               f"B{_rand(c, 8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}/{_rand(c, 24)}"],
-              ["ERP_API_URL=https://erp.internal/api/v2", f"ERP_API_TOKEN={_rand(c, 40, _HEX)}"]]
+              [f"JWT_SECRET={token(c, 64, HEX)}", "JWT_TTL=3600"],
+              [f"SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T{token(c, 8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}/"
+               f"B{token(c, 8, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}/{token(c, 24)}"],
+              ["ERP_API_URL=https://erp.internal/api/v2", f"ERP_API_TOKEN={token(c, 40, HEX)}"]]
     for block in c.some(extras, 2, 5):
         out += [*block, ""]
     if c.maybe(0.4):
         out += [c.t({"en": "# old key, still used by the nightly export", "de": "# alter Key, wird noch vom nächtlichen Export benutzt"}),
-                f"#LEGACY_API_KEY={_rand(c, 32)}"]
+                f"#LEGACY_API_KEY={token(c, 32)}"]
     return Built(text(out))
 
 
@@ -1525,7 +1519,7 @@ def secrets_app_ini(c: Ctx) -> Built:
                "; intercambio de ficheros con el banco"),
     })
     out = [cm[0], f"; {c.datestr(long=False)}", "", "[general]", f"app_name = {base}-gestion", "environment = prod",
-           f"secret_key = {_rand(c, 48)}", "", cm[1], "[database]", f"host = sql{c.rng.randint(1, 3):02d}.{base}.local",
+           f"secret_key = {token(c, 48)}", "", cm[1], "[database]", f"host = sql{c.rng.randint(1, 3):02d}.{base}.local",
            "port = 1433", "name = GESTION", f"user = {c.pick(('sa', 'app_gestion', 'erp_rw'))}", f"password = {password(c)}", "",
            cm[2], "[ldap]", f"url = ldaps://dc01.{base}.local:636", f"bind_dn = CN=svc_app,OU=Service,DC={base},DC=local",
            f"bind_password = {password(c)}", f"base_dn = OU={c.t({'fr': 'Utilisateurs', 'es': 'Usuarios'})},DC={base},DC=local",
@@ -1535,11 +1529,11 @@ def secrets_app_ini(c: Ctx) -> Built:
     if c.maybe(0.7):
         out += ["", cm[4], "[sftp]", f"host = sftp.{c.pick(('ebics', 'edi', 'banque'))}-{base}.net", "port = 22",
                 f"user = {base}{c.rng.randrange(100, 999)}", f"password = {password(c)}",
-                f"host_key_fingerprint = SHA256:{_rand(c, 43, _ALNUM + '+/')}"]
+                f"host_key_fingerprint = SHA256:{token(c, 43, ALNUM + '+/')}"]
     if c.maybe():
-        client_id = "-".join(_rand(c, n, _HEX) for n in (8, 4, 4, 4, 12))
+        client_id = "-".join(token(c, n, HEX) for n in (8, 4, 4, 4, 12))
         out += ["", "[api]", f"client_id = {client_id}",
-                f"client_secret = {_rand(c, 40)}"]
+                f"client_secret = {token(c, 40)}"]
     return Built(text(out))
 
 

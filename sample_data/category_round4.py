@@ -17,47 +17,31 @@ from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 from sample_data.category_corpus import (
+    ALNUM,
+    HEX,
     PRODUCTS,
+    VAT_RATES,
     Built,
     Company,
     Ctx,
     Person,
+    Sheet,
     csv_text,
     docx,
     eml,
+    iban,
+    long_date,
     pdf,
     pptx,
+    short_date,
     template,
     text,
+    token,
     xlsx,
 )
 from sample_data.generate import at
 
-_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_HEX = "0123456789abcdef"
-_DIGITS = "0123456789"
-_Sheet = tuple[str, list[str], list[list[object]]]
-_VAT = {"en": 0.20, "de": 0.19, "fr": 0.20, "es": 0.21}
 _PRODUCT_NAMES = ("FleetView", "DataHub", "SecureSync", "InsightCloud", "OptiRoute", "Edge Analytics")
-
-
-def _rand(c: Ctx, n: int, alphabet: str = _ALNUM) -> str:
-    return "".join(c.pick(alphabet) for _ in range(n))
-
-
-def _d(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=False)
-
-
-def _long(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=True)
-
-
-def _iban(c: Ctx) -> str:
-    country, length = {"en": ("GB", 18), "de": ("DE", 18), "fr": ("FR", 23), "es": ("ES", 20)}[c.lang]
-    body = "NWBK" + _rand(c, 14, _DIGITS) if country == "GB" else _rand(c, length, _DIGITS)
-    raw = country + _rand(c, 2, _DIGITS) + body
-    return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
 def _town(company: Company) -> str:
@@ -94,12 +78,12 @@ def poc_sizing(c: Ctx) -> Built:
     users = c.rng.randint(8, 60)
     retention = c.pick((30, 60, 90, 180))
     per_day = round(sites * sensors * (86400 / interval) * 0.25 / 1_000_000, 2)
-    workshop = _d(c, -c.rng.randint(5, 20))
+    workshop = short_date(c, -c.rng.randint(5, 20))
     if c.lang == "de":
         cover: list[list[object]] = [
             ["Projekt", f"Proof of Concept {product} bei {customer.name}"],
             ["Dokument", "Sizing der Pilotumgebung (Vorabschätzung)"],
-            ["Stand", _d(c)],
+            ["Stand", short_date(c)],
             ["Erstellt von", f"{author.name}, {us.name}"],
             ["Grundlage", f"Technischer Workshop vom {workshop} mit der IT von {customer.name}"],
             ["Hinweis", "Werte gelten nur für die PoC-Laufzeit; ein Produktiv-Sizing folgt nach Auswertung der Messwerte."],
@@ -133,7 +117,7 @@ def poc_sizing(c: Ctx) -> Built:
         cover = [
             ["Projet", f"Proof of concept {product} chez {customer.name}"],
             ["Document", "Dimensionnement de la plateforme pilote (estimation préliminaire)"],
-            ["Version du", _d(c)],
+            ["Version du", short_date(c)],
             ["Rédigé par", f"{author.name}, {us.name}"],
             ["Base", f"Atelier technique du {workshop} avec la DSI de {customer.name}"],
             ["Remarque", "Valeurs valables pour la durée du POC uniquement ; le dimensionnement cible sera fait après analyse."],
@@ -170,7 +154,7 @@ def poc_sizing(c: Ctx) -> Built:
         sizing.append([comp, count, c.pick((2, 4, 8, 16)), c.pick((4, 8, 16, 32, 64)), storage,
                        where[2] if index == 4 else c.pick(where[:2]),
                        c.pick(("", "HA nicht erforderlich" if c.lang == "de" else "pas de HA requise", "x86, Linux"))])
-    notes: list[list[object]] = [[i + 1, point, c.pick(owners), _d(c, 3 + 4 * i), c.pick(status)]
+    notes: list[list[object]] = [[i + 1, point, c.pick(owners), short_date(c, 3 + 4 * i), c.pick(status)]
                                  for i, point in enumerate(c.some(open_points, 4, 6))]
     return Built(xlsx([(names[0], ["", ""], cover), (names[1], assumption_head, assumptions),
                        (names[2], sizing_head, sizing), (names[3], notes_head, notes)], c, author.name))
@@ -198,7 +182,7 @@ def poc_interface_spec(c: Ctx) -> Built:
             "prototype: no production data, no high availability, no support commitment.",
             "",
             "## 2. Systems in scope",
-            f"- Source: {erp} test client (copy of production from {_d(c, -30)})",
+            f"- Source: {erp} test client (copy of production from {short_date(c, -30)})",
             f"- Target: {product} trial tenant hosted by {us.name}",
             "- Transport: HTTPS through the customer's reverse proxy, IP allow-list on both sides",
             "",
@@ -241,7 +225,7 @@ def poc_interface_spec(c: Ctx) -> Built:
             "Se trata de un prototipo: sin datos productivos, sin alta disponibilidad y sin compromiso de soporte.",
             "",
             "## 2. Sistemas implicados",
-            f"- Origen: mandante de pruebas de {erp} (copia de producción del {_d(c, -30)})",
+            f"- Origen: mandante de pruebas de {erp} (copia de producción del {short_date(c, -30)})",
             f"- Destino: entorno de prueba de {product} alojado por {us.name}",
             "- Transporte: HTTPS a través del proxy inverso del cliente, lista de IP permitidas en ambos lados",
             "",
@@ -304,7 +288,7 @@ def sales_commission(c: Ctx) -> Built:
                         c.pick(("Nord", "Sud", "Ouest", "Île-de-France")), quota, round(booked, 2),
                         round(attainment, 3), round(booked * rate_base * accel, 2)])
     if c.lang == "en":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             (f"Q{quarter} summary", ["Sales rep", "Region", "Quarterly quota", "Booked revenue", "Attainment", "Commission payable"],
              summary),
             ("Closed deals", ["Opportunity", "Customer", "Sales rep", "Close date", "Product line", "Booked amount", "Rate",
@@ -451,7 +435,7 @@ def strategy_segmentation(c: Ctx) -> Built:
     if c.lang == "en":
         blocks: list[str | list[list[str]]] = [
             f"Owner: {author.name}, {c.pick(('VP Sales', 'Head of Sales Operations'))} · "
-            f"Draft for the leadership meeting on {_long(c, 10)}",
+            f"Draft for the leadership meeting on {long_date(c, 10)}",
             "## Why we are changing the model",
             "Today every account executive covers every size of customer. Large accounts get too little attention, "
             "and small ones cost more to serve than they bring in. From the next fiscal year we assign accounts by segment.",
@@ -472,13 +456,13 @@ def strategy_segmentation(c: Ctx) -> Built:
             "- SMB: move renewals to auto-renew online; no field visits.",
             "## What we need",
             f"Two additional account directors and one inside sales lead in {fy}; CRM fields for segment and coverage owner by "
-            f"{_long(c, 45)}.",
+            f"{long_date(c, 45)}.",
         ]
         title = f"Customer segmentation and coverage model {fy}"
     else:
         blocks = [
             f"Verantwortlich: {author.name}, {c.pick(('Vertriebsleitung', 'Leitung Sales Operations'))} · "
-            f"Entwurf für die Geschäftsleitungssitzung am {_long(c, 10)}",
+            f"Entwurf für die Geschäftsleitungssitzung am {long_date(c, 10)}",
             "## Warum wir das Betreuungsmodell ändern",
             "Heute betreut jeder Vertriebsmitarbeiter Kunden jeder Größe. Großkunden bekommen zu wenig Aufmerksamkeit, "
             "kleine Kunden kosten mehr, als sie einbringen. Ab dem neuen Geschäftsjahr ordnen wir Kunden nach Segmenten zu.",
@@ -500,7 +484,7 @@ def strategy_segmentation(c: Ctx) -> Built:
             "- Kleinkunden: Verlängerungen automatisch online, keine Außendienstbesuche.",
             "## Was wir brauchen",
             f"Zwei zusätzliche Key Account Manager und eine Teamleitung Innendienst im {fy}; CRM-Felder für Segment und "
-            f"Betreuer bis {_long(c, 45)}.",
+            f"Betreuer bis {long_date(c, 45)}.",
         ]
         title = f"Kundensegmentierung und Betreuungsmodell {fy}"
     if c.maybe():
@@ -582,14 +566,14 @@ def order_requisition(c: Ctx) -> Built:
     items = c.items(2, 5)
     total = sum(i.total for i in items)
     number = c.code("PR" if c.lang == "en" else "DA", 5)
-    needed = _d(c, c.rng.randint(10, 40))
+    needed = short_date(c, c.rng.randint(10, 40))
     if c.lang == "en":
         dept = c.pick(("IT Operations", "Engineering", "Customer Service", "Warehouse"))
         reason = c.pick(("Replacement of end-of-life equipment for the service desk.",
                          "Equipment for four new starters joining in the next quarter.",
                          "Expansion of the monitoring pilot to the second site."))
         blocks: list[str | list[list[str]]] = [
-            [["Requisition no.", number, "Date", _d(c)],
+            [["Requisition no.", number, "Date", short_date(c)],
              ["Requested by", requester.name, "Department", dept],
              ["Cost centre", c.pick(("CC-4100", "CC-2300", "CC-5120")), "Needed by", needed],
              ["Preferred supplier", supplier.name, "Budget line", c.pick(("IT hardware", "Projects capex", "Operating supplies"))]],
@@ -603,7 +587,7 @@ def order_requisition(c: Ctx) -> Built:
             f"Deliver to: {company.name}, {company.street}, {company.city} – goods-in, attn. {requester.name}.",
             "## Approvals",
             [["Role", "Name", "Decision", "Date"],
-             ["Line manager", approver.name, "Approved", _d(c, 1)],
+             ["Line manager", approver.name, "Approved", short_date(c, 1)],
              ["Procurement", "", "Pending", ""]],
             "Purchasing will raise the purchase order once all approvals are complete.",
         ]
@@ -614,7 +598,7 @@ def order_requisition(c: Ctx) -> Built:
                          "Équipement de quatre nouveaux arrivants prévus au prochain trimestre.",
                          "Extension du pilote de supervision au second site."))
         blocks = [
-            [["N° de demande", number, "Date", _d(c)],
+            [["N° de demande", number, "Date", short_date(c)],
              ["Demandeur", requester.name, "Service", dept],
              ["Centre de coût", c.pick(("CC-4100", "CC-2300", "CC-5120")), "Date souhaitée", needed],
              ["Fournisseur proposé", supplier.name, "Ligne budgétaire", c.pick(("Matériel informatique", "Investissements projets",
@@ -629,7 +613,7 @@ def order_requisition(c: Ctx) -> Built:
             f"Livraison : {company.name}, {company.street}, {company.city} – quai de réception, à l'attention de {requester.name}.",
             "## Validations",
             [["Rôle", "Nom", "Décision", "Date"],
-             ["Responsable hiérarchique", approver.name, "Validé", _d(c, 1)],
+             ["Responsable hiérarchique", approver.name, "Validé", short_date(c, 1)],
              ["Service achats", "", "En attente", ""]],
             "Le service achats émettra le bon de commande une fois toutes les validations obtenues.",
         ]
@@ -654,15 +638,15 @@ def offer_bid_price_schedule(c: Ctx) -> Built:
         price = round(item.unit_price * (1 - discount), 2)
         qty = item.quantity * c.pick((1, 2, 3))
         rows.append([f"{n}.{c.rng.randint(1, 4)}", item.sku, item.description, "U" if c.lang == "fr" else "ud.", price,
-                     round(price * (1 + _VAT[c.lang]), 2)])
+                     round(price * (1 + VAT_RATES[c.lang]), 2)])
         detail.append([f"{n}", item.description, qty, price, round(qty * price, 2)])
         total += qty * price
-    vat = total * _VAT[c.lang]
+    vat = total * VAT_RATES[c.lang]
     if c.lang == "fr":
         detail.append(["", "Total HT", "", "", round(total, 2)])
-        detail.append(["", f"TVA {int(_VAT['fr'] * 100)} %", "", "", round(vat, 2)])
+        detail.append(["", f"TVA {int(VAT_RATES['fr'] * 100)} %", "", "", round(vat, 2)])
         detail.append(["", "Total TTC", "", "", round(total + vat, 2)])
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("BPU", ["N° prix", "Référence", "Désignation", "Unité", "Prix unitaire HT (€)", "Prix unitaire TTC (€)"], rows),
             ("DQE", ["N°", "Désignation", "Quantité estimée", "Prix unitaire HT (€)", "Montant HT (€)"], detail),
             ("Conditions de l'offre", ["Rubrique", "Engagement du candidat"], [
@@ -673,12 +657,12 @@ def offer_bid_price_schedule(c: Ctx) -> Built:
                 ["Révision des prix", "prix fermes la première année, puis révision annuelle selon l'indice Syntec"],
                 ["Garantie", "36 mois pièces et main-d'œuvre, sur site"],
                 ["Signataire", f"{author.name}, {author.role}"],
-                ["Date", _d(c)],
+                ["Date", short_date(c)],
             ]),
         ]
     else:
         detail.append(["", "Base imponible", "", "", round(total, 2)])
-        detail.append(["", f"IVA {int(_VAT['es'] * 100)} %", "", "", round(vat, 2)])
+        detail.append(["", f"IVA {int(VAT_RATES['es'] * 100)} %", "", "", round(vat, 2)])
         detail.append(["", "Importe total de la oferta", "", "", round(total + vat, 2)])
         sheets = [
             ("Oferta económica", ["Nº precio", "Referencia", "Descripción", "Unidad", "Precio unitario sin IVA (€)",
@@ -692,7 +676,7 @@ def offer_bid_price_schedule(c: Ctx) -> Built:
                 ["Revisión de precios", "precios fijos el primer año; después, revisión anual según IPC"],
                 ["Garantía", "36 meses, piezas y mano de obra in situ"],
                 ["Firmado", f"{author.name}, {author.role}"],
-                ["Fecha", _d(c)],
+                ["Fecha", short_date(c)],
             ]),
         ]
     return Built(xlsx(sheets, c, author.name))
@@ -749,7 +733,7 @@ def offer_refresh(c: Ctx) -> Built:
                   ("Installation, Datenübernahme und Rollout am Arbeitsplatz je Gerät", count, rollout),
                   ("Gutschrift Inzahlungnahme Altgeräte (inkl. zertifizierter Datenlöschung)", count, -trade_in)]
     net = sum(q * p for _, q, p in lines_)
-    vat = net * _VAT[c.lang]
+    vat = net * VAT_RATES[c.lang]
     table = [f"{n}\t{q}\t{d}\t{c.money(p)}\t{c.money(q * p)}" for n, (d, q, p) in enumerate(lines_, 1)]
     if c.lang == "en":
         paras = [
@@ -766,10 +750,10 @@ def offer_refresh(c: Ctx) -> Built:
             "Pos.\tQty\tDescription\tUnit price\tTotal",
             *table,
             f"Net total: {c.money(net)}",
-            f"VAT {int(_VAT['en'] * 100)}%: {c.money(vat)}",
+            f"VAT {int(VAT_RATES['en'] * 100)}%: {c.money(vat)}",
             f"Total: {c.money(net + vat)}",
             "## Terms",
-            f"This quotation is valid until {_long(c, 30)}. Delivery within {c.rng.randint(3, 6)} weeks of order, "
+            f"This quotation is valid until {long_date(c, 30)}. Delivery within {c.rng.randint(3, 6)} weeks of order, "
             "rollout in agreed waves of up to 25 devices per day.",
             "Payment 30 days net from invoice. The trade-in value applies to complete devices with power supply.",
             "Prices are subject to availability of the quoted models; we will propose an equivalent if a model is discontinued.",
@@ -792,10 +776,10 @@ def offer_refresh(c: Ctx) -> Built:
             "Pos.\tMenge\tBezeichnung\tEinzelpreis\tGesamt",
             *table,
             f"Summe netto: {c.money(net)}",
-            f"zzgl. {int(_VAT['de'] * 100)} % USt.: {c.money(vat)}",
+            f"zzgl. {int(VAT_RATES['de'] * 100)} % USt.: {c.money(vat)}",
             f"Gesamtbetrag: {c.money(net + vat)}",
             "## Konditionen",
-            f"Dieses Angebot ist gültig bis {_long(c, 30)}. Lieferzeit ca. {c.rng.randint(3, 6)} Wochen nach Auftragseingang, "
+            f"Dieses Angebot ist gültig bis {long_date(c, 30)}. Lieferzeit ca. {c.rng.randint(3, 6)} Wochen nach Auftragseingang, "
             "Rollout in abgestimmten Wellen mit bis zu 25 Geräten pro Tag.",
             "Zahlungsziel 30 Tage netto ab Rechnungsdatum. Der Rücknahmewert gilt für vollständige Geräte mit Netzteil.",
             "Liefermöglichkeit vorbehalten; bei Modellwechsel schlagen wir ein gleichwertiges Gerät vor.",
@@ -825,7 +809,7 @@ def invoice_dunning(c: Ctx) -> Built:
                            amount, amount - paid))
     outstanding = sum(o[4] for o in open_items)
     fee = (0.0, 5.0, 15.0)[stage - 1] if c.lang == "de" else (0.0, 40.0, 40.0)[stage - 1]
-    deadline = _long(c, c.pick((7, 10, 14)))
+    deadline = long_date(c, c.pick((7, 10, 14)))
     lines = [f"{us.name} · {us.street} · {us.city}", "", customer.name, f"{contact.name}", customer.street, customer.city, ""]
     if c.lang == "de":
         title = ("Zahlungserinnerung", "2. Mahnung", "Letzte Mahnung")[stage - 1]
@@ -842,7 +826,7 @@ def invoice_dunning(c: Ctx) -> Built:
             lines.append(f"Mahngebühr: {c.money(fee)}")
         lines += [f"Offener Gesamtbetrag: {c.money(outstanding + fee)}", "",
                   f"Bitte überweisen Sie den Betrag bis spätestens {deadline} auf unser Konto:",
-                  f"IBAN {_iban(c)} · BIC {c.pick(('COBADEFFXXX', 'DEUTDEDBXXX', 'GENODEF1S04'))}",
+                  f"IBAN {iban(c)} · BIC {c.pick(('COBADEFFXXX', 'DEUTDEDBXXX', 'GENODEF1S04'))}",
                   "Sollten Sie die Zahlung bereits veranlasst haben, betrachten Sie dieses Schreiben bitte als gegenstandslos."]
         if stage == 3:
             lines.append("Nach Ablauf der Frist werden wir die Forderung ohne weitere Ankündigung an unser Inkassobüro übergeben "
@@ -862,7 +846,7 @@ def invoice_dunning(c: Ctx) -> Built:
             lines.append(f"Indemnización por costes de cobro (Ley 3/2004): {c.money(fee)}")
         lines += [f"Total pendiente: {c.money(outstanding + fee)}", "",
                   f"Les rogamos realicen la transferencia antes del {deadline} a la cuenta:",
-                  f"IBAN {_iban(c)} · BIC {c.pick(('CAIXESBBXXX', 'BSCHESMMXXX', 'BBVAESMMXXX'))}",
+                  f"IBAN {iban(c)} · BIC {c.pick(('CAIXESBBXXX', 'BSCHESMMXXX', 'BBVAESMMXXX'))}",
                   "Si ya han efectuado el pago, les rogamos no tengan en cuenta este aviso."]
         if stage == 3:
             lines.append("Transcurrido dicho plazo sin recibir el pago, trasladaremos el expediente a nuestro departamento jurídico.")
@@ -885,7 +869,7 @@ def invoice_usage_billing(c: Ctx) -> Built:
                ("Stockage", "Go-mois archive", 0.004), ("Réseau", "Go sortants", 0.08), ("Support", "Offre Business, mensuelle", 290.0),
                ("Sauvegarde", "VM protégée-mois", 9.5)),
     }[c.lang]
-    vat = _VAT[c.lang]
+    vat = VAT_RATES[c.lang]
     rows: list[list[object]] = []
     total = 0.0
     usage = [(service, meter, price, project) for service, meter, price in c.some(services, 4, 7)
@@ -899,8 +883,8 @@ def invoice_usage_billing(c: Ctx) -> Built:
                          f"{price:.4f}", f"{amount:.2f}",
                          f"{vat:.2f}", f"{amount * (1 + vat):.2f}"])
         else:
-            rows.append([number, _d(c), period, customer.name, account, project, service, meter, qty, c.number(price, 4), c.number(amount),
-                         c.number(vat * 100, 0), c.number(amount * (1 + vat))])
+            rows.append([number, short_date(c), period, customer.name, account, project, service, meter, qty, c.number(price, 4),
+                         c.number(amount), c.number(vat * 100, 0), c.number(amount * (1 + vat))])
     if c.lang == "en":
         rows.append([number, c.day.isoformat(), period, customer.name, account, "", "TOTAL", "", "", "", f"{total:.2f}", f"{vat:.2f}",
                      f"{total * (1 + vat):.2f}"])
@@ -908,7 +892,7 @@ def invoice_usage_billing(c: Ctx) -> Built:
                   "quantity",
                   "unit_price", "amount_excl_vat", "vat_rate", "amount_incl_vat"]
         return Built(csv_text(header, rows))
-    rows.append([number, _d(c), period, customer.name, account, "", "TOTAL FACTURE", "", "", "", c.number(total), "",
+    rows.append([number, short_date(c), period, customer.name, account, "", "TOTAL FACTURE", "", "", "", c.number(total), "",
                  c.number(total * (1 + vat))])
     header = ["N° facture", "Date facture", "Période de facturation", "Client", "Compte de facturation", "Projet", "Service",
               "Unité de mesure",
@@ -931,7 +915,7 @@ def contract_price_annex(c: Ctx) -> Built:
                       "fr": "indice Syntec publié par la fédération Syntec"})
     if c.lang == "de":
         blocks: list[str | list[list[str]]] = [
-            f"zum Rahmenvertrag Nr. {frame} vom {_long(c, -c.rng.randint(20, 200))} zwischen {customer.name}, {customer.city} "
+            f"zum Rahmenvertrag Nr. {frame} vom {long_date(c, -c.rng.randint(20, 200))} zwischen {customer.name}, {customer.city} "
             f"(nachfolgend „Auftraggeber“) und {us.name}, {us.city} (nachfolgend „Auftragnehmer“)",
             "## § 1 Geltungsbereich",
             "Diese Anlage regelt die Preise und Konditionen für alle Einzelabrufe aus dem Rahmenvertrag. Sie ist "
@@ -945,7 +929,7 @@ def contract_price_annex(c: Ctx) -> Built:
              *[[f"ab {c.money(t)}", f"{r} %"] for t, r in tiers]],
             "Der Rabatt wird rückwirkend zum Ende des Vertragsjahres als Gutschrift gewährt.",
             "## § 4 Preisanpassung",
-            f"Die Preise sind bis zum {_long(c, 365)} fest. Danach kann jede Partei einmal jährlich eine Anpassung entsprechend der "
+            f"Die Preise sind bis zum {long_date(c, 365)} fest. Danach kann jede Partei einmal jährlich eine Anpassung entsprechend der "
             f"Veränderung des {index_name} verlangen, höchstens jedoch um 3 % pro Jahr.",
             "## § 5 Zahlungsbedingungen",
             "Zahlung innerhalb von 30 Tagen nach Rechnungseingang ohne Abzug oder innerhalb von 14 Tagen mit 2 % Skonto.",
@@ -959,7 +943,7 @@ def contract_price_annex(c: Ctx) -> Built:
         title = f"Anlage {annex} – Preise und Konditionen"
     else:
         blocks = [
-            f"à l'accord-cadre n° {frame} du {_long(c, -c.rng.randint(20, 200))} conclu entre {customer.name}, {customer.city} "
+            f"à l'accord-cadre n° {frame} du {long_date(c, -c.rng.randint(20, 200))} conclu entre {customer.name}, {customer.city} "
             f"(ci-après « le Client ») et {us.name}, {us.city} (ci-après « le Titulaire »)",
             "## Article 1 – Objet",
             "La présente annexe fixe les prix et conditions tarifaires applicables à tous les bons de commande émis au titre de "
@@ -974,7 +958,7 @@ def contract_price_annex(c: Ctx) -> Built:
              *[[f"à partir de {c.money(t)}", f"{r} %"] for t, r in tiers]],
             "La remise est accordée sous forme d'avoir à la fin de chaque année contractuelle.",
             "## Article 4 – Révision des prix",
-            f"Les prix sont fermes jusqu'au {_long(c, 365)}. Ils sont ensuite révisables une fois par an selon l'évolution de "
+            f"Les prix sont fermes jusqu'au {long_date(c, 365)}. Ils sont ensuite révisables une fois par an selon l'évolution de "
             f"l'{index_name}, dans la limite de 3 % par an.",
             "## Article 5 – Conditions de paiement",
             "Paiement à 45 jours fin de mois à compter de la date d'émission de la facture. Pas d'escompte pour paiement anticipé.",
@@ -1099,13 +1083,13 @@ def asset_licence_inventory(c: Ctx) -> Built:
             inst_rows.append([host, product, f"{c.rng.randint(1, 22)}.{c.rng.randint(0, 9)}", c.pick(depts),
                               c.later(-c.rng.randint(1, 60)).isoformat()])
     if c.lang == "en":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("Licence position", ["Product", "Vendor", "Licence metric", "Licences owned", "Deployed", "Surplus / shortfall",
                                   "Maintenance renewal", "Status"], lic_rows),
             ("Installations", ["Hostname", "Product", "Version", "Department", "Last seen"], inst_rows),
             ("Scope", ["Item", "Value"], [["Customer", customer.name], ["Site", customer.city],
                                           ["Data source", "SCCM inventory export and vendor portals"],
-                                          ["Prepared by", f"{auditor.name} (licence review)"], ["As of", _d(c)]]),
+                                          ["Prepared by", f"{auditor.name} (licence review)"], ["As of", short_date(c)]]),
         ]
     else:
         sheets = [
@@ -1114,7 +1098,7 @@ def asset_licence_inventory(c: Ctx) -> Built:
             ("Installationen", ["Hostname", "Produkt", "Version", "Abteilung", "Zuletzt gesehen"], inst_rows),
             ("Rahmen", ["Angabe", "Wert"], [["Kunde", customer.name], ["Standort", customer.city],
                                              ["Datenquelle", "SCCM-Inventarexport und Herstellerportale"],
-                                             ["Erstellt von", f"{auditor.name} (Lizenzprüfung)"], ["Stand", _d(c)]]),
+                                             ["Erstellt von", f"{auditor.name} (Lizenzprüfung)"], ["Stand", short_date(c)]]),
         ]
     return Built(xlsx(sheets, c, auditor.name))
 
@@ -1134,8 +1118,8 @@ def asset_ansible_inventory(c: Ctx) -> Built:
         "---",
         c.t({"fr": f"# Inventaire Ansible – environnement de production de {customer.name}",
              "es": f"# Inventario Ansible – entorno de producción de {customer.name}"}),
-        c.t({"fr": f"# Mis à jour le {_d(c)} par {engineer.name} – source : visite sur site et export vCenter du client",
-             "es": f"# Actualizado el {_d(c)} por {engineer.name} – origen: visita in situ y exportación vCenter del cliente"}),
+        c.t({"fr": f"# Mis à jour le {short_date(c)} par {engineer.name} – source : visite sur site et export vCenter du client",
+             "es": f"# Actualizado el {short_date(c)} por {engineer.name} – origen: visita in situ y exportación vCenter del cliente"}),
         c.t({"fr": "# Les machines marquées « legacy » ne doivent pas être redémarrées sans accord du client.",
              "es": "# Las máquinas marcadas como «legacy» no se reinician sin autorización del cliente."}),
         "all:",
@@ -1222,9 +1206,9 @@ def internal_postmortem(c: Ctx) -> Built:
             "## Action items",
             "| # | Action | Owner | Due |",
             "|---|---|---|---|",
-            f"| 1 | {fix_en} | {oncall.name} | {_d(c, 14)} |",
-            f"| 2 | Update runbook and link it from the alert | {lead.name} | {_d(c, 7)} |",
-            f"| 3 | Check whether the SLA credit applies before the QBR | {manager.name} | {_d(c, 10)} |",
+            f"| 1 | {fix_en} | {oncall.name} | {short_date(c, 14)} |",
+            f"| 2 | Update runbook and link it from the alert | {lead.name} | {short_date(c, 7)} |",
+            f"| 3 | Check whether the SLA credit applies before the QBR | {manager.name} | {short_date(c, 10)} |",
             "",
             "_Don't mention item 3 to the customer until Finance has confirmed the amount._",
         ]
@@ -1264,9 +1248,9 @@ def internal_postmortem(c: Ctx) -> Built:
             "## Actions",
             "| N° | Action | Responsable | Échéance |",
             "|---|---|---|---|",
-            f"| 1 | {fix_fr} | {oncall.name} | {_d(c, 14)} |",
-            f"| 2 | Mettre à jour la procédure et la lier à l'alerte | {lead.name} | {_d(c, 7)} |",
-            f"| 3 | Vérifier si les pénalités SLA s'appliquent avant le comité trimestriel | {manager.name} | {_d(c, 10)} |",
+            f"| 1 | {fix_fr} | {oncall.name} | {short_date(c, 14)} |",
+            f"| 2 | Mettre à jour la procédure et la lier à l'alerte | {lead.name} | {short_date(c, 7)} |",
+            f"| 3 | Vérifier si les pénalités SLA s'appliquent avant le comité trimestriel | {manager.name} | {short_date(c, 10)} |",
             "",
             "_Ne pas évoquer le point 3 avec le client tant que la finance n'a pas confirmé le montant._",
         ]
@@ -1321,7 +1305,7 @@ def internal_deal_desk(c: Ctx) -> Built:
         "</table>", f"<h2>{comment_title}</h2>", '<div class="comments">',
     ]
     for n, (who, said) in enumerate(comments):
-        stamp = f"{_d(c, n // 2)} {9 + n}:{c.rng.randint(0, 59):02d}"
+        stamp = f"{short_date(c, n // 2)} {9 + n}:{c.rng.randint(0, 59):02d}"
         parts += ['<div class="comment">', f'<p class="meta"><strong>{html.escape(who.name)}</strong> – {stamp}</p>',
                   f"<p>{html.escape(said)}</p>", "</div>"]
     parts += ["</div>", f'<p class="footer">{html.escape(footer)}</p>', "</body>", "</html>"]
@@ -1438,8 +1422,8 @@ def corr_mbox(c: Ctx) -> Built:
                            f"Dear {to.first},\n\nThank you for taking the time to visit us in {_town(sender.company)} last week. It was a "
                            "pleasure to show you around and to hear about your plans for the coming year.\n\nWe will send the "
                            "documents we promised by the end of the month.\n\nBest regards,\n" + sender.name),
-                "invite": (f"Invitation: customer day on {_long(c, 30)}",
-                           f"Dear {to.first},\n\nWe would be delighted to welcome you to our annual customer day on {_long(c, 30)} "
+                "invite": (f"Invitation: customer day on {long_date(c, 30)}",
+                           f"Dear {to.first},\n\nWe would be delighted to welcome you to our annual customer day on {long_date(c, 30)} "
                            f"at our offices in {_town(sender.company)}. The programme includes talks from customers, a product "
                            "showcase and dinner.\n\nPlease let me know by the end of next week whether you can join us.\n\n"
                            f"Kind regards,\n{sender.name}\n{sender.role}"),
@@ -1464,9 +1448,9 @@ def corr_mbox(c: Ctx) -> Built:
                            "semaine dernière. Ce fut un plaisir de vous faire découvrir nos locaux et d'échanger sur vos projets "
                            "pour l'année à venir.\n\nNous vous enverrons les documents promis d'ici la fin du mois.\n\n"
                            f"Bien cordialement,\n{sender.name}"),
-                "invite": (f"Invitation : journée clients du {_long(c, 30)}",
+                "invite": (f"Invitation : journée clients du {long_date(c, 30)}",
                            f"Madame, Monsieur,\n\nNous avons le plaisir de vous convier à notre journée clients annuelle le "
-                           f"{_long(c, 30)} dans nos locaux de {_town(sender.company)}. Au programme : témoignages clients, "
+                           f"{long_date(c, 30)} dans nos locaux de {_town(sender.company)}. Au programme : témoignages clients, "
                            "démonstrations et dîner.\n\nMerci de me confirmer votre présence avant la fin de la semaine "
                            f"prochaine.\n\nBien à vous,\n{sender.name}\n{sender.role}"),
                 "contact_change": ("Changement d'interlocuteur",
@@ -1497,7 +1481,7 @@ def hr_job_offer(c: Ctx) -> Built:
     candidate = c.person(c.company())
     start = c.later(c.rng.randint(30, 90)).replace(day=1)
     salary = c.rng.randint(38, 72) * 1000
-    answer = _long(c, c.rng.randint(5, 10))
+    answer = long_date(c, c.rng.randint(5, 10))
     home = c.pick(_HOME_STREETS[c.lang])
     if c.lang == "de":
         position = c.pick(("Softwareentwickler (m/w/d) Backend", "Sachbearbeiterin Buchhaltung (m/w/d)",
@@ -1593,7 +1577,7 @@ def hr_salary_review(c: Ctx) -> Built:
                      round(salary / mids[grade], 2), rating, round(pct, 3), round(salary * (1 + pct)),
                      f"{year}-{c.pick(('01', '04'))}-01"])
     if c.lang == "en":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             (f"Proposals {year}", ["Employee ID", "Name", "Department", "Job title", "Grade", "Current base salary", "Compa-ratio",
                                    "Performance rating", "Proposed increase", "New base salary", "Effective date"], rows),
             ("Merit matrix", ["Performance rating", "Increase if compa-ratio >= 0.90", "Increase if compa-ratio < 0.90"],
@@ -1679,7 +1663,7 @@ def fin_capex(c: Ctx) -> Built:
                           "Fleet telematics rollout"))
         blocks: list[str | list[list[str]]] = [
             [["Request no.", c.code("CAPEX", 4), "Business unit", c.pick(("Operations", "Logistics", "IT", "Production"))],
-             ["Sponsor", sponsor.name, "Date", _d(c)],
+             ["Sponsor", sponsor.name, "Date", short_date(c)],
              ["Amount requested", c.money(amount), "Budgeted", c.pick(("Yes – FY plan line 14", "No – unplanned", "Partly (60%)"))]],
             "## Project",
             f"{project}. The current equipment is at the end of its useful life and maintenance costs have risen sharply in the "
@@ -1706,7 +1690,7 @@ def fin_capex(c: Ctx) -> Built:
                           "Seconde salle informatique", "Déploiement de la télématique sur la flotte"))
         blocks = [
             [["N° de demande", c.code("INV", 4), "Entité", c.pick(("Exploitation", "Logistique", "DSI", "Production"))],
-             ["Porteur", sponsor.name, "Date", _d(c)],
+             ["Porteur", sponsor.name, "Date", short_date(c)],
              ["Montant demandé", c.money(amount), "Budgété", c.pick(("Oui – ligne 14 du budget", "Non – hors budget",
                                                                      "Partiellement (60 %)"))]],
             "## Projet",
@@ -1972,15 +1956,15 @@ def cred_kubeconfig(c: Ctx) -> Built:
     admin = c.person(company)
     short = company.domain.split(".")[0][:10]
     clusters = [f"{short}-prod", f"{short}-staging"] if c.maybe() else [f"{short}-aks-prod"]
-    ca = base64.b64encode(("-----BEGIN CERTIFICATE-----\nMIIC" + _rand(c, 120) + "\n-----END CERTIFICATE-----\n").encode()).decode()
-    cert = base64.b64encode(("-----BEGIN CERTIFICATE-----\nMIID" + _rand(c, 150) + "\n-----END CERTIFICATE-----\n").encode()).decode()
-    key = base64.b64encode(("-----BEGIN RSA PRIVATE KEY-----\nMIIEpA" + _rand(c, 180) +
+    ca = base64.b64encode(("-----BEGIN CERTIFICATE-----\nMIIC" + token(c, 120) + "\n-----END CERTIFICATE-----\n").encode()).decode()
+    cert = base64.b64encode(("-----BEGIN CERTIFICATE-----\nMIID" + token(c, 150) + "\n-----END CERTIFICATE-----\n").encode()).decode()
+    key = base64.b64encode(("-----BEGIN RSA PRIVATE KEY-----\nMIIEpA" + token(c, 180) +
                             "\n-----END RSA PRIVATE KEY-----\n").encode()).decode()
-    token = "eyJhbGciOiJSUzI1NiIsImtpZCI6I" + _rand(c, 40) + "." + _rand(c, 96) + "." + _rand(c, 64)
+    jwt = "eyJhbGciOiJSUzI1NiIsImtpZCI6I" + token(c, 40) + "." + token(c, 96) + "." + token(c, 64)
     head = c.t({
-        "en": [f"# kubeconfig for {company.name} – cluster admin access, created by {admin.name} on {_d(c)}",
+        "en": [f"# kubeconfig for {company.name} – cluster admin access, created by {admin.name} on {short_date(c)}",
                "# Do not commit this file. Token of the CI service account expires in 90 days."],
-        "de": [f"# kubeconfig für {company.name} – Admin-Zugang, erstellt von {admin.name} am {_d(c)}",
+        "de": [f"# kubeconfig für {company.name} – Admin-Zugang, erstellt von {admin.name} am {short_date(c)}",
                "# Datei nicht einchecken! Das Token des CI-Servicekontos läuft nach 90 Tagen ab."],
     })
     lines = [*head, "apiVersion: v1", "kind: Config", "clusters:"]
@@ -1993,7 +1977,7 @@ def cred_kubeconfig(c: Ctx) -> Built:
               f"    client-certificate-data: {cert}",
               f"    client-key-data: {key}",
               "- name: ci-deployer", "  user:",
-              f"    token: {token}",
+              f"    token: {jwt}",
               "contexts:"]
     for name in clusters:
         lines += [f"- name: {name}", "  context:", f"    cluster: {name}", f"    user: {admin.first.lower()}-admin",
@@ -2008,12 +1992,12 @@ def cred_tfvars(c: Ctx) -> Built:
     company = c.company()
     ops = c.person(company)
     short = company.domain.split(".")[0].replace("-", "")[:10]
-    db_pass = _rand(c, 6) + c.pick("!#%&*") + _rand(c, 8) + c.pick("@$?")
-    sp_secret = _rand(c, 8) + "~" + _rand(c, 31, _ALNUM + "._-")
-    smtp_pass = _rand(c, 16)
-    sub = f"{_rand(c, 8, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 12, _HEX)}"
-    tenant = f"{_rand(c, 8, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 12, _HEX)}"
-    cf_token = _rand(c, 40, _ALNUM + "_-")
+    db_pass = token(c, 6) + c.pick("!#%&*") + token(c, 8) + c.pick("@$?")
+    sp_secret = token(c, 8) + "~" + token(c, 31, ALNUM + "._-")
+    smtp_pass = token(c, 16)
+    sub = f"{token(c, 8, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 12, HEX)}"
+    tenant = f"{token(c, 8, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 12, HEX)}"
+    cf_token = token(c, 40, ALNUM + "_-")
     t = c.t({
         "fr": ("# Variables Terraform – environnement de production",
                f"# Maintenu par {ops.name}. NE PAS COMMITER : fichier dans .gitignore",
@@ -2033,7 +2017,7 @@ def cred_tfvars(c: Ctx) -> Built:
         t[2],
         f'subscription_id     = "{sub}"',
         f'tenant_id           = "{tenant}"',
-        f'client_id           = "{_rand(c, 8, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 12, _HEX)}"',
+        f'client_id           = "{token(c, 8, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 12, HEX)}"',
         f'client_secret       = "{sp_secret}"',
         "",
         t[3],
@@ -2078,7 +2062,7 @@ def contacts_visitors(c: Ctx) -> Built:
                      c.pick(("ja", "nein")) if c.lang == "de" else c.pick(("oui", "non"))])
     host_rows: list[list[object]] = [[h.name, h.role, h.phone, h.email] for h in hosts]
     if c.lang == "de":
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("Besucher", ["Ausweis-Nr.", "Name", "Firma", "E-Mail", "Telefon", "Gastgeber", "Datum", "Ankunft",
                           "Sicherheitsunterweisung"], rows),
             ("Gastgeber", ["Name", "Funktion", "Durchwahl", "E-Mail"], host_rows),
@@ -2120,12 +2104,12 @@ def contacts_suppliers(c: Ctx) -> Built:
     if c.lang == "en":
         title = f"{us.name} – Approved supplier contacts"
         header = ("Category", "Supplier", "Contact", "Role", "Phone", "Email", "Address")
-        intro = (f"Maintained by Procurement ({buyer.name}, {buyer.email}). Last updated {_d(c)}. Please use these contacts for "
+        intro = (f"Maintained by Procurement ({buyer.name}, {buyer.email}). Last updated {short_date(c)}. Please use these contacts for "
                  "orders and call-offs; report changes to Procurement.")
     else:
         title = f"{us.name} – Directorio de proveedores homologados"
         header = ("Categoría", "Proveedor", "Contacto", "Cargo", "Teléfono", "Correo electrónico", "Dirección")
-        intro = (f"Mantenido por Compras ({buyer.name}, {buyer.email}). Última actualización: {_d(c)}. Utilice estos contactos "
+        intro = (f"Mantenido por Compras ({buyer.name}, {buyer.email}). Última actualización: {short_date(c)}. Utilice estos contactos "
                  "para pedidos; comunique cualquier cambio a Compras.")
     parts = ["<!DOCTYPE html>", f'<html lang="{c.lang}">', "<head>", '<meta charset="utf-8">', f"<title>{html.escape(title)}</title>",
              "<style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px}</style>", "</head>", "<body>",

@@ -15,50 +15,35 @@ from datetime import date, timedelta
 from xml.sax.saxutils import escape
 
 from sample_data.category_corpus import (
+    ALNUM,
+    DIGITS,
+    HEX,
     PRODUCTS,
+    VAT_RATES,
     VENDORS,
     Built,
     Company,
     Ctx,
     LineItem,
     Person,
+    Sheet,
     csv_text,
     docx,
     eml,
+    iban,
+    long_date,
     pdf,
     pptx,
+    short_date,
     template,
     text,
+    token,
     xlsx,
 )
 
-_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_HEX = "0123456789abcdef"
-_DIGITS = "0123456789"
-_SALT = _ALNUM + "!#$%&()*+,-./:;<=>?@[]^_{|}~"
-_Sheet = tuple[str, list[str], list[list[object]]]
-_VAT = {"en": 0.20, "de": 0.19, "fr": 0.20, "es": 0.21}
+_SALT = ALNUM + "!#$%&()*+,-./:;<=>?@[]^_{|}~"
 _PRODUCT_NAMES = ("FleetView", "DataHub", "SecureSync", "InsightCloud", "OptiRoute", "Edge Analytics")
 _COMPETITORS = ("Tailwind Systems", "Northbridge Software", "Blue Yonder Data", "Cobalt Analytics", "Fourth Coffee Tech")
-
-
-def _rand(c: Ctx, n: int, alphabet: str = _ALNUM) -> str:
-    return "".join(c.pick(alphabet) for _ in range(n))
-
-
-def _d(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=False)
-
-
-def _long(c: Ctx, days: int = 0) -> str:
-    return c.datestr(c.later(days), long=True)
-
-
-def _iban(c: Ctx) -> str:
-    country, length = {"en": ("GB", 18), "de": ("DE", 18), "fr": ("FR", 23), "es": ("ES", 20)}[c.lang]
-    body = "NWBK" + _rand(c, 14, _DIGITS) if country == "GB" else _rand(c, length, _DIGITS)
-    raw = country + _rand(c, 2, _DIGITS) + body
-    return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 
 def _postcode_city(company: Company) -> tuple[str, str]:
@@ -348,13 +333,13 @@ def poc_scorecard(c: Ctx) -> Built:
             ["Projet", f"Preuve de concept {product} – {customer.name}"],
             ["Chef de projet client", lead.name],
             ["Avant-vente", f"{se.name} ({vendor.name})"],
-            ["Période", f"{_d(c)} au {_d(c, 30)}"],
+            ["Période", f"{short_date(c)} au {short_date(c, 30)}"],
             ["Score pondéré actuel (sur 100)", round(weighted_sum, 1)],
             ["Seuil de réussite convenu", threshold],
             ["Recommandation provisoire", "Go" if weighted_sum >= threshold else "Prolonger la PoC de deux semaines"],
             ["Barème", "0 = non démontré, 3 = conforme avec réserves, 5 = entièrement démontré"],
         ]
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("Synthèse", ["Élément", "Valeur"], summary),
             ("Critères", ["Réf.", "Critère", "Pondération %", "Méthode de vérification", "Note (0-5)", "Note pondérée",
                           "Statut", "Commentaire"], rows),
@@ -365,7 +350,7 @@ def poc_scorecard(c: Ctx) -> Built:
             ["Proyecto", f"Prueba de concepto {product} – {customer.name}"],
             ["Jefe de proyecto cliente", lead.name],
             ["Preventa", f"{se.name} ({vendor.name})"],
-            ["Periodo", f"del {_d(c)} al {_d(c, 30)}"],
+            ["Periodo", f"del {short_date(c)} al {short_date(c, 30)}"],
             ["Puntuación ponderada actual (sobre 100)", round(weighted_sum, 1)],
             ["Umbral de éxito acordado", threshold],
             ["Recomendación provisional", "Go" if weighted_sum >= threshold else "Ampliar la PoC dos semanas"],
@@ -457,7 +442,7 @@ def sales_winloss(c: Ctx) -> Built:
     m = c.money
     if c.lang == "en":
         slides: list[tuple[str, Sequence[str]]] = [
-            (f"Win/loss analysis Q{quarter} {year}", [f"Sales Operations – {author.name}", f"Status {_d(c)}",
+            (f"Win/loss analysis Q{quarter} {year}", [f"Sales Operations – {author.name}", f"Status {short_date(c)}",
                                                        "Basis: all opportunities closed in the CRM this quarter"]),
             ("Headline numbers", [f"Won: {won} deals, {m(won_value)}", f"Lost: {lost} deals, {m(lost_value)}",
                                   f"No decision: {nodec} deals", f"Win rate: {rate}% (previous quarter {prev_rate}%)",
@@ -472,7 +457,7 @@ def sales_winloss(c: Ctx) -> Built:
     else:
         slides = [
             (f"Analyse des affaires gagnées/perdues T{quarter} {year}", [f"Administration des ventes – {author.name}",
-                                                                          f"Situation au {_d(c)}",
+                                                                          f"Situation au {short_date(c)}",
                                                                           "Base : toutes les opportunités clôturées dans le CRM "
                                                                           "ce trimestre"]),
             ("Chiffres clés", [f"Gagnées : {won} affaires, {m(won_value)}", f"Perdues : {lost} affaires, {m(lost_value)}",
@@ -521,7 +506,7 @@ def strategy_installed_base(c: Ctx) -> Built:
                                 "D'abord sécuriser la satisfaction (tickets ouverts), ensuite la vente additionnelle")), rep])
     if c.lang == "de":
         blocks: list[str | list[list[str]]] = [
-            f"Stand: {_long(c)} · Verantwortlich: {owner.name}, Vertriebsleitung · Vertraulich, nur für den Vertrieb",
+            f"Stand: {long_date(c)} · Verantwortlich: {owner.name}, Vertriebsleitung · Vertraulich, nur für den Vertrieb",
             "## Ausgangslage",
             f"Rund {share} % unseres Neugeschäfts kommt heute aus Bestandskunden, bei Wettbewerbern mit vergleichbarem "
             f"Portfolio sind es eher 40 %. Die meisten Kunden nutzen nur {' und '.join(current)}; das übrige Portfolio "
@@ -542,14 +527,14 @@ def strategy_installed_base(c: Ctx) -> Built:
             f"{c.pick(_COMPETITORS)} spricht unsere Bestandskunden gezielt mit Migrationsangeboten an. Argumentationslinie: "
             "geringere Gesamtkosten durch vorhandene Schnittstellen, keine Neuschulung, ein Ansprechpartner.",
             "## Nächste Schritte",
-            f"- Kundenliste mit Potenzialbewertung bis {_d(c, 14)} finalisieren ({c.pick(reps).name})",
-            f"- Freigabe der Bundle-Konditionen durch die Geschäftsleitung bis {_d(c, 21)}",
+            f"- Kundenliste mit Potenzialbewertung bis {short_date(c, 14)} finalisieren ({c.pick(reps).name})",
+            f"- Freigabe der Bundle-Konditionen durch die Geschäftsleitung bis {short_date(c, 21)}",
             "- Kick-off mit dem gesamten Vertriebsteam beim nächsten Regionalmeeting",
         ]
         title = f"Strategie Bestandskunden {year}: Cross- und Upselling"
     else:
         blocks = [
-            f"Version du {_long(c)} · Responsable : {owner.name}, direction commerciale · Confidentiel, diffusion équipe commerciale",
+            f"Version du {long_date(c)} · Responsable : {owner.name}, direction commerciale · Confidentiel, diffusion équipe commerciale",
             "## Constat",
             f"Environ {share} % de nos nouvelles prises de commande viennent aujourd'hui du parc installé, contre près de 40 % "
             f"chez les concurrents au portefeuille comparable. La plupart des clients n'utilisent que {' et '.join(current)} "
@@ -570,8 +555,8 @@ def strategy_installed_base(c: Ctx) -> Built:
             f"{c.pick(_COMPETITORS)} démarche activement nos clients avec des offres de migration. Notre argumentaire : coût "
             "total plus faible grâce aux interfaces existantes, pas de nouvelle formation, un seul interlocuteur.",
             "## Prochaines étapes",
-            f"- Finaliser la liste des comptes avec la cotation du potentiel d'ici le {_d(c, 14)} ({c.pick(reps).name})",
-            f"- Validation des conditions des offres groupées par la direction d'ici le {_d(c, 21)}",
+            f"- Finaliser la liste des comptes avec la cotation du potentiel d'ici le {short_date(c, 14)} ({c.pick(reps).name})",
+            f"- Validation des conditions des offres groupées par la direction d'ici le {short_date(c, 21)}",
             "- Lancement auprès de toute l'équipe commerciale lors de la prochaine réunion régionale",
         ]
         title = f"Stratégie parc installé {year} : ventes croisées et montée en gamme"
@@ -596,12 +581,12 @@ def strategy_negotiation(c: Ctx) -> Built:
                  ["Payment terms 60 days", "Signature before quarter end"],
                  [f"Extra {c.pick((50, 100, 200))} user licences at 50 %", "Roll-out to a second site in the same year"]]
         blocks: list[str | list[list[str]]] = [
-            f"Prepared by {owner.name} · {_long(c)} · INTERNAL – do not share with the customer",
+            f"Prepared by {owner.name} · {long_date(c)} · INTERNAL – do not share with the customer",
             "## Objective",
             f"Renew the framework with {customer.name} for {years} years at {m(ask)} per year or more, without opening the "
             "door to a competitive tender.",
             "## Where we stand",
-            f"Current annual value {m(current)}. Contract ends {_long(c, c.rng.randint(60, 150))}. {buyer.name} ({buyer.role}) "
+            f"Current annual value {m(current)}. Contract ends {long_date(c, c.rng.randint(60, 150))}. {buyer.name} ({buyer.role}) "
             f"has hinted that {comp} offered a migration at roughly 20 % below our price.",
             "## Our limits",
             f"- Target: {m(ask)} per year",
@@ -618,7 +603,7 @@ def strategy_negotiation(c: Ctx) -> Built:
             "- Our roadmap items they asked for are in the next two releases",
             "- Anchor on value delivered this year, not on the list price",
             "## Plan",
-            f"- First meeting {_d(c, 7)}: listen, no numbers from our side",
+            f"- First meeting {short_date(c, 7)}: listen, no numbers from our side",
             f"- Written offer at {m(round(ask * 1.04, -3))} after the meeting, leaves room for one concession round",
             f"- Escalation to our VP only if they go below {m(floor)}",
         ]
@@ -630,12 +615,12 @@ def strategy_negotiation(c: Ctx) -> Built:
                  ["Pago a 60 días", "Firma antes del cierre del trimestre"],
                  [f"{c.pick((50, 100, 200))} licencias adicionales al 50 %", "Despliegue en una segunda sede el mismo año"]]
         blocks = [
-            f"Preparado por {owner.name} · {_long(c)} · USO INTERNO – no compartir con el cliente",
+            f"Preparado por {owner.name} · {long_date(c)} · USO INTERNO – no compartir con el cliente",
             "## Objetivo",
             f"Renovar el acuerdo marco con {customer.name} a {years} años por {m(ask)} anuales o más, sin que el cliente "
             "abra un concurso.",
             "## Situación",
-            f"Valor anual actual: {m(current)}. El contrato vence el {_long(c, c.rng.randint(60, 150))}. {buyer.name} "
+            f"Valor anual actual: {m(current)}. El contrato vence el {long_date(c, c.rng.randint(60, 150))}. {buyer.name} "
             f"({buyer.role}) ha dejado caer que {comp} les ofrece la migración un 20 % por debajo de nuestro precio.",
             "## Nuestros límites",
             f"- Objetivo: {m(ask)} al año",
@@ -652,7 +637,7 @@ def strategy_negotiation(c: Ctx) -> Built:
             "- Las mejoras que pidieron están en las dos próximas versiones",
             "- Hablar del valor aportado este año, no del precio de tarifa",
             "## Plan",
-            f"- Primera reunión el {_d(c, 7)}: escuchar, ninguna cifra por nuestra parte",
+            f"- Primera reunión el {short_date(c, 7)}: escuchar, ninguna cifra por nuestra parte",
             f"- Oferta por escrito a {m(round(ask * 1.04, -3))} tras la reunión, deja margen para una ronda de concesiones",
             f"- Escalar a nuestra dirección solo si bajan de {m(floor)}",
         ]
@@ -680,7 +665,8 @@ def order_delivery_note(c: Ctx) -> Built:
         lines += [f"{vendor.name} · {vendor.street} · {vendor.city}", "",
                   "Lieferanschrift:", customer.name, f"z. Hd. {receiver.name}", c.pick(("Wareneingang Tor 3", "Warenannahme", "Lager")),
                   customer.street, customer.city, "",
-                  f"Lieferschein-Nr.: {note}", f"Lieferdatum: {_d(c)}", f"Ihre Bestellung: {po} vom {_d(c, -c.rng.randint(5, 20))}",
+                  f"Lieferschein-Nr.: {note}", f"Lieferdatum: {short_date(c)}",
+                  f"Ihre Bestellung: {po} vom {short_date(c, -c.rng.randint(5, 20))}",
                   f"Unser Auftrag: {order_no}", f"Versandart: {carrier}, {parcels} Packstück(e), {c.number(weight, 1)} kg", "",
                   "Pos. | Artikelnr. | Bezeichnung | bestellt | geliefert | offen"]
         for pos, item in enumerate(items, 1):
@@ -700,8 +686,8 @@ def order_delivery_note(c: Ctx) -> Built:
         lines += [f"{vendor.name} · {vendor.street} · {vendor.city}", "",
                   "Adresse de livraison :", customer.name, f"À l'attention de {receiver.name}",
                   c.pick(("Quai de réception n° 2", "Service réception", "Magasin central")), customer.street, customer.city, "",
-                  f"Bon de livraison n° : {note}", f"Date d'expédition : {_d(c)}",
-                  f"Votre commande : {po} du {_d(c, -c.rng.randint(5, 20))}", f"Notre référence : {order_no}",
+                  f"Bon de livraison n° : {note}", f"Date d'expédition : {short_date(c)}",
+                  f"Votre commande : {po} du {short_date(c, -c.rng.randint(5, 20))}", f"Notre référence : {order_no}",
                   f"Transporteur : {carrier}, {parcels} colis, {c.number(weight, 1)} kg", "",
                   "Ligne | Référence | Désignation | Qté commandée | Qté livrée | Reliquat"]
         for pos, item in enumerate(items, 1):
@@ -734,7 +720,7 @@ def order_replenishment(c: Ctx) -> Built:
         delivery = c.later(c.rng.randint(3, 15))
         for line, item in enumerate(_goods(c, 1, 4), 1):
             price = round(item.unit_price * c.rng.uniform(0.7, 0.9), 2)
-            rows.append([po, _d(c, -n) if c.lang == "es" else c.later(-n).isoformat(), supplier, branch, line, item.sku,
+            rows.append([po, short_date(c, -n) if c.lang == "es" else c.later(-n).isoformat(), supplier, branch, line, item.sku,
                          item.description, item.quantity, c.pick(uom), price, round(price * item.quantity, 2),
                          delivery.isoformat() if c.lang == "en" else c.datestr(delivery, long=False), buyer.name,
                          c.pick(c.t({"en": ("Open", "Sent to supplier", "Confirmed", "Partially received"),
@@ -766,7 +752,7 @@ def offer_leasing(c: Ctx) -> Built:
     lines: list[str]
     if c.lang == "de":
         lines = [f"{vendor.name} · {vendor.street} · {vendor.city}", "", customer.name, f"{contact.name}", customer.street,
-                 customer.city, "", f"Angebotsnummer: {number}", f"Datum: {_d(c)}", f"Gültig bis: {_d(c, 30)}", "",
+                 customer.city, "", f"Angebotsnummer: {number}", f"Datum: {short_date(c)}", f"Gültig bis: {short_date(c, 30)}", "",
                  _dear(c, contact),
                  "vielen Dank für Ihr Interesse. Gerne bieten wir Ihnen die folgende Ausstattung zur Nutzung im Rahmen eines "
                  "Leasingvertrags an – ohne Kapitalbindung und mit festen monatlichen Raten:", "",
@@ -786,7 +772,7 @@ def offer_leasing(c: Ctx) -> Built:
         title = f"Leasingangebot {number}"
     else:
         lines = [f"{vendor.name} · {vendor.street} · {vendor.city}", "", customer.name, f"A/A {contact.name}", customer.street,
-                 customer.city, "", f"Oferta n.º: {number}", f"Fecha: {_d(c)}", f"Validez: hasta el {_d(c, 30)}", "",
+                 customer.city, "", f"Oferta n.º: {number}", f"Fecha: {short_date(c)}", f"Validez: hasta el {short_date(c, 30)}", "",
                  _dear(c, contact),
                  "Le agradecemos su interés. Le presentamos nuestra propuesta de renting tecnológico para el siguiente "
                  "equipamiento, sin inversión inicial y con una cuota mensual fija:", "",
@@ -830,12 +816,12 @@ def offer_training_quote(c: Ctx) -> Built:
         total += amount
         rows.append([mod, c.number(days, 1), participants, c.money(day_rate), c.money(amount)])
     travel = c.pick((0.0, 450.0, 780.0))
-    vat = round((total + travel) * _VAT[c.lang], 2)
+    vat = round((total + travel) * VAT_RATES[c.lang], 2)
     if c.lang == "en":
         body = [f"<h1>Quotation {_h(number)} – on-site training</h1>",
                 f"<p>{_h(vendor.name)}, {_h(vendor.street)}, {_h(vendor.city)}</p>",
                 f"<p><b>For:</b> {_h(contact.name)}, {_h(contact.role)}, {_h(customer.name)}<br>"
-                f"<b>Date:</b> {_h(_d(c))}<br><b>Valid until:</b> {_h(_d(c, 45))}</p>",
+                f"<b>Date:</b> {_h(short_date(c))}<br><b>Valid until:</b> {_h(short_date(c, 45))}</p>",
                 f"<p>Dear {_h(contact.first)},</p>",
                 f"<p>Thank you for your enquiry. As discussed, we are pleased to quote the following training for your team "
                 f"of {participants} at your premises in {_h(_postcode_city(customer)[1])}:</p>",
@@ -856,7 +842,7 @@ def offer_training_quote(c: Ctx) -> Built:
         body = [f"<h1>Proposition {_h(number)} – formation intra-entreprise</h1>",
                 f"<p>{_h(vendor.name)}, {_h(vendor.street)}, {_h(vendor.city)}</p>",
                 f"<p><b>À l'attention de :</b> {_h(contact.name)}, {_h(contact.role)}, {_h(customer.name)}<br>"
-                f"<b>Date :</b> {_h(_d(c))}<br><b>Validité :</b> jusqu'au {_h(_d(c, 45))}</p>",
+                f"<b>Date :</b> {_h(short_date(c))}<br><b>Validité :</b> jusqu'au {_h(short_date(c, 45))}</p>",
                 f"<p>Madame, Monsieur,</p><p>Suite à votre demande, nous avons le plaisir de vous proposer la formation "
                 f"suivante pour {participants} collaborateurs, dans vos locaux de {_h(_postcode_city(customer)[1])} :</p>",
                 *_html_table(["Module", "Jours", "Participants", "Prix journée HT", "Montant HT"], rows),
@@ -885,7 +871,7 @@ def _xrechnung(c: Ctx, seller: Company, buyer: Company, items: list[LineItem]) -
     number = c.code("RE", 6)
     net = round(sum(i.total for i in items), 2)
     tax = round(net * 0.19, 2)
-    leitweg = f"{c.rng.randint(100, 999)}-{_rand(c, 5, _DIGITS)}-{_rand(c, 2, _DIGITS)}"
+    leitweg = f"{c.rng.randint(100, 999)}-{token(c, 5, DIGITS)}-{token(c, 2, DIGITS)}"
     due = c.later(30).isoformat()
 
     def party(tag: str, company: Company, vat_id: str) -> list[str]:
@@ -909,15 +895,15 @@ def _xrechnung(c: Ctx, seller: Company, buyer: Company, items: list[LineItem]) -
            "  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>",
            f"  <cbc:ID>{number}</cbc:ID>", f"  <cbc:IssueDate>{c.day.isoformat()}</cbc:IssueDate>",
            f"  <cbc:DueDate>{due}</cbc:DueDate>", "  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>",
-           f"  <cbc:Note>Rechnung zu Ihrer Bestellung vom {_d(c, -c.rng.randint(10, 40))}. Zahlbar innerhalb von 30 Tagen "
-           f"ohne Abzug. Bei Zahlung bis {_d(c, 10)} gewähren wir 2 % Skonto.</cbc:Note>",
+           f"  <cbc:Note>Rechnung zu Ihrer Bestellung vom {short_date(c, -c.rng.randint(10, 40))}. Zahlbar innerhalb von 30 Tagen "
+           f"ohne Abzug. Bei Zahlung bis {short_date(c, 10)} gewähren wir 2 % Skonto.</cbc:Note>",
            "  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>",
            f"  <cbc:BuyerReference>{leitweg}</cbc:BuyerReference>",
-           *party("AccountingSupplierParty", seller, "DE" + _rand(c, 9, _DIGITS)),
-           *party("AccountingCustomerParty", buyer, "DE" + _rand(c, 9, _DIGITS)),
+           *party("AccountingSupplierParty", seller, "DE" + token(c, 9, DIGITS)),
+           *party("AccountingCustomerParty", buyer, "DE" + token(c, 9, DIGITS)),
            "  <cac:PaymentMeans>", "    <cbc:PaymentMeansCode>58</cbc:PaymentMeansCode>",
            f"    <cbc:PaymentID>{number}</cbc:PaymentID>",
-           f"    <cac:PayeeFinancialAccount><cbc:ID>{_iban(c).replace(' ', '')}</cbc:ID>"
+           f"    <cac:PayeeFinancialAccount><cbc:ID>{iban(c).replace(' ', '')}</cbc:ID>"
            f"<cbc:Name>{_x(seller.name)}</cbc:Name></cac:PayeeFinancialAccount>",
            "  </cac:PaymentMeans>",
            "  <cac:PaymentTerms><cbc:Note>Zahlbar innerhalb von 30 Tagen netto, 10 Tage 2 % Skonto</cbc:Note></cac:PaymentTerms>",
@@ -964,7 +950,7 @@ def _facturae(c: Ctx, seller: Company, buyer: Company, items: list[LineItem]) ->
                 f"          <Province>{_x(province)}</Province>", "          <CountryCode>ESP</CountryCode>",
                 "        </AddressInSpain>", "      </LegalEntity>", f"    </{tag}>"]
 
-    batch = f"{'B' + _rand(c, 8, _DIGITS)}{series}{number}"
+    batch = f"{'B' + token(c, 8, DIGITS)}{series}{number}"
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<fe:Facturae xmlns:fe="http://www.facturae.gob.es/formato/Versiones/Facturaev3_2_2.xml" '
            'xmlns:ds="http://www.w3.org/2000/09/xmldsig#">',
@@ -975,8 +961,8 @@ def _facturae(c: Ctx, seller: Company, buyer: Company, items: list[LineItem]) ->
            f"      <TotalOutstandingAmount><TotalAmount>{_plain(total)}</TotalAmount></TotalOutstandingAmount>",
            f"      <TotalExecutableAmount><TotalAmount>{_plain(total)}</TotalAmount></TotalExecutableAmount>",
            "      <InvoiceCurrencyCode>EUR</InvoiceCurrencyCode>", "    </Batch>", "  </FileHeader>", "  <Parties>",
-           *party("SellerParty", seller, "B" + _rand(c, 8, _DIGITS)),
-           *party("BuyerParty", buyer, "A" + _rand(c, 8, _DIGITS)), "  </Parties>", "  <Invoices>", "    <Invoice>",
+           *party("SellerParty", seller, "B" + token(c, 8, DIGITS)),
+           *party("BuyerParty", buyer, "A" + token(c, 8, DIGITS)), "  </Parties>", "  <Invoices>", "    <Invoice>",
            "      <InvoiceHeader>", f"        <InvoiceNumber>{number}</InvoiceNumber>",
            f"        <InvoiceSeriesCode>{series}</InvoiceSeriesCode>", "        <InvoiceDocumentType>FC</InvoiceDocumentType>",
            "        <InvoiceClass>OO</InvoiceClass>", "      </InvoiceHeader>", "      <InvoiceIssueData>",
@@ -1004,9 +990,9 @@ def _facturae(c: Ctx, seller: Company, buyer: Company, items: list[LineItem]) ->
     out += ["      </Items>", "      <PaymentDetails>", "        <Installment>",
             f"          <InstallmentDueDate>{c.later(c.pick((30, 60))).isoformat()}</InstallmentDueDate>",
             f"          <InstallmentAmount>{_plain(total)}</InstallmentAmount>", "          <PaymentMeans>04</PaymentMeans>",
-            f"          <AccountToBeCredited><IBAN>{_iban(c).replace(' ', '')}</IBAN></AccountToBeCredited>",
+            f"          <AccountToBeCredited><IBAN>{iban(c).replace(' ', '')}</IBAN></AccountToBeCredited>",
             "        </Installment>", "      </PaymentDetails>", "      <AdditionalData>",
-            f"        <InvoiceAdditionalInformation>Factura correspondiente a su pedido del {_d(c, -c.rng.randint(10, 40))}. "
+            f"        <InvoiceAdditionalInformation>Factura correspondiente a su pedido del {short_date(c, -c.rng.randint(10, 40))}. "
             "Forma de pago: transferencia bancaria. Inscrita en el Registro Mercantil.</InvoiceAdditionalInformation>",
             "      </AdditionalData>", "    </Invoice>", "  </Invoices>", "</fe:Facturae>"]
     return text(out)
@@ -1038,9 +1024,9 @@ def invoice_proforma(c: Ctx) -> Built:
     incoterm = c.pick(("DAP", "CPT", "FCA", "DDP"))
     weight = round(sum(i.quantity for i in items) * c.rng.uniform(0.4, 2.2), 1)
     if c.lang == "en":
-        lines = [f"Exporter: {vendor.name}, {vendor.street}, {vendor.city}", f"EORI: GB{_rand(c, 12, _DIGITS)}", "",
+        lines = [f"Exporter: {vendor.name}, {vendor.street}, {vendor.city}", f"EORI: GB{token(c, 12, DIGITS)}", "",
                  f"Consignee: {consignee.name}, {consignee.street}, {consignee.city}", f"Attn: {contact.name}", "",
-                 f"Pro forma invoice no.: {number}", f"Date: {_d(c)}", f"Customer reference: {c.code('PO', 5)}",
+                 f"Pro forma invoice no.: {number}", f"Date: {short_date(c)}", f"Customer reference: {c.code('PO', 5)}",
                  f"Incoterms 2020: {incoterm} {consignee.city.split(' ')[-1]}",
                  f"Country of origin: {c.pick(('United Kingdom', 'Germany', 'Taiwan', 'China'))}",
                  f"Gross weight: {c.number(weight, 1)} kg, {c.rng.randint(1, 5)} package(s)", "",
@@ -1049,17 +1035,17 @@ def invoice_proforma(c: Ctx) -> Built:
                   for i in items]
         lines += ["", f"Subtotal goods: {c.money(net)}", f"Freight and insurance: {c.money(freight)}",
                   f"Total invoice value: {c.money(net + freight)}", "",
-                  "Payment: 100 % in advance by bank transfer before dispatch.", f"Bank: IBAN {_iban(c)}, BIC NWBKGB2L", "",
+                  "Payment: 100 % in advance by bank transfer before dispatch.", f"Bank: IBAN {iban(c)}, BIC NWBKGB2L", "",
                   "This pro forma invoice is issued for customs and prepayment purposes only. The commercial invoice follows "
                   "with the shipment.",
                   "We hereby certify that the information on this invoice is true and correct and that the contents of this "
                   "shipment are as stated above.", "", f"{clerk.name}, Export Sales Administration", "Signature: ______________________"]
         title = "PRO FORMA INVOICE"
     else:
-        lines = [f"Expéditeur : {vendor.name}, {vendor.street}, {vendor.city}", f"N° EORI : FR{_rand(c, 14, _DIGITS)}",
-                 f"N° TVA intracommunautaire : FR{_rand(c, 11, _DIGITS)}", "",
+        lines = [f"Expéditeur : {vendor.name}, {vendor.street}, {vendor.city}", f"N° EORI : FR{token(c, 14, DIGITS)}",
+                 f"N° TVA intracommunautaire : FR{token(c, 11, DIGITS)}", "",
                  f"Destinataire : {consignee.name}, {consignee.street}, {consignee.city}", f"À l'attention de : {contact.name}", "",
-                 f"Facture pro forma n° : {number}", f"Date : {_d(c)}", f"Votre référence : {c.code('CDE', 5)}",
+                 f"Facture pro forma n° : {number}", f"Date : {short_date(c)}", f"Votre référence : {c.code('CDE', 5)}",
                  f"Incoterms 2020 : {incoterm} {consignee.city.split(' ')[-1]}",
                  f"Pays d'origine : {c.pick(('France', 'Allemagne', 'Taïwan', 'Chine'))}",
                  f"Poids brut : {c.number(weight, 1)} kg, {c.rng.randint(1, 5)} colis", "",
@@ -1068,7 +1054,7 @@ def invoice_proforma(c: Ctx) -> Built:
                   for i in items]
         lines += ["", f"Total marchandises HT : {c.money(net)}", f"Transport et assurance : {c.money(freight)}",
                   f"Valeur totale : {c.money(net + freight)}", "",
-                  "Conditions de paiement : 100 % à la commande par virement, avant expédition.", f"IBAN : {_iban(c)}", "",
+                  "Conditions de paiement : 100 % à la commande par virement, avant expédition.", f"IBAN : {iban(c)}", "",
                   "Facture pro forma établie pour les besoins du dédouanement et du paiement anticipé ; elle ne vaut pas "
                   "facture définitive. La facture commerciale accompagnera la marchandise.",
                   "Nous certifions que les informations figurant sur la présente facture sont exactes et sincères.", "",
@@ -1126,7 +1112,8 @@ def contract_subcontract(c: Ctx) -> Built:
             "Änderungen und Ergänzungen bedürfen der Schriftform. Sollte eine Bestimmung unwirksam sein, bleibt die Wirksamkeit "
             f"der übrigen Bestimmungen unberührt. Gerichtsstand ist {main.city.split(' ', 1)[1]}.",
             [["Für den Auftraggeber", "Für den Nachunternehmer"],
-             [f"{main.city.split(' ', 1)[1]}, den {_d(c)}", f"{sub.city.split(' ', 1)[1]}, den {_d(c, c.rng.randint(0, 5))}"],
+             [f"{main.city.split(' ', 1)[1]}, den {short_date(c)}",
+              f"{sub.city.split(' ', 1)[1]}, den {short_date(c, c.rng.randint(0, 5))}"],
              [f"{signer_main.name}, {signer_main.role}", f"{signer_sub.name}, {signer_sub.role}"]],
             "Anlage 1: Leistungsbeschreibung · Anlage 2: Stundensätze und Reiserichtlinie",
         ]
@@ -1163,7 +1150,8 @@ def contract_subcontract(c: Ctx) -> Built:
             f"Le contrat est soumis au droit français. Tout litige relève de la compétence du tribunal de commerce de "
             f"{main.city.split(' ', 1)[1]}.",
             [["Pour le Titulaire", "Pour le Sous-traitant"],
-             [f"Fait à {main.city.split(' ', 1)[1]}, le {_d(c)}", f"Fait à {sub.city.split(' ', 1)[1]}, le {_d(c, c.rng.randint(0, 5))}"],
+             [f"Fait à {main.city.split(' ', 1)[1]}, le {short_date(c)}",
+              f"Fait à {sub.city.split(' ', 1)[1]}, le {short_date(c, c.rng.randint(0, 5))}"],
              [f"{signer_main.name}, {signer_main.role}", f"{signer_sub.name}, {signer_sub.role}"]],
             "Annexe 1 : description des prestations · Annexe 2 : grille tarifaire",
         ]
@@ -1182,13 +1170,13 @@ def contract_escrow(c: Ctx) -> Built:
     if c.lang == "en":
         blocks = [
             "# SOURCE CODE ESCROW AGREEMENT",
-            f"This Agreement is made on {_long(c)} between:",
+            f"This Agreement is made on {long_date(c)} between:",
             f"(1) {depositor.name}, {depositor.street}, {depositor.city} (the \"Depositor\");",
             f"(2) {licensee.name}, {licensee.street}, {licensee.city} (the \"Licensee\"); and",
             f"(3) {agent.name}, {agent.street}, {agent.city} (the \"Escrow Agent\").",
             "## Background",
             f"The Depositor has licensed the software {product} to the Licensee under a licence agreement dated "
-            f"{_long(c, -c.rng.randint(20, 200))} (the \"Licence Agreement\"). The parties wish to ensure that the Licensee "
+            f"{long_date(c, -c.rng.randint(20, 200))} (the \"Licence Agreement\"). The parties wish to ensure that the Licensee "
             "can maintain the software if the Depositor is no longer able to do so.",
             "## 1. Deposit",
             "1.1 Within 30 days of signature the Depositor shall deliver to the Escrow Agent the complete source code of the "
@@ -1222,7 +1210,7 @@ def contract_escrow(c: Ctx) -> Built:
     else:
         blocks = [
             "# CONTRATO DE DEPÓSITO DE CÓDIGO FUENTE (ESCROW)",
-            f"En Madrid, a {_long(c)}",
+            f"En Madrid, a {long_date(c)}",
             "## Reunidos",
             f"De una parte, {p1.name}, en nombre y representación de {depositor.name}, con domicilio en {depositor.street}, "
             f"{depositor.city} (en adelante, el «Depositante»).",
@@ -1232,7 +1220,7 @@ def contract_escrow(c: Ctx) -> Built:
             "(en adelante, el «Depositario»).",
             "## Exponen",
             f"I. Que el Depositante ha concedido al Licenciatario una licencia de uso del software {product} en virtud del "
-            f"contrato de licencia de fecha {_long(c, -c.rng.randint(20, 200))}.",
+            f"contrato de licencia de fecha {long_date(c, -c.rng.randint(20, 200))}.",
             "II. Que las partes desean garantizar la continuidad del mantenimiento del software en caso de que el Depositante "
             "no pueda prestarlo, y a tal efecto suscriben el presente contrato con arreglo a las siguientes",
             "## Cláusulas",
@@ -1291,7 +1279,7 @@ def asset_rack_layout(c: Ctx) -> Built:
     notes = ("Netzteil 2 defekt, Ticket offen", "Ausbau geplant Q3", "Leihgerät") if de else \
         ("PSU 2 failed, ticket open", "to be decommissioned in Q3", "loan unit")
     out = [f"# {'Rack-Dokumentation' if de else 'Rack documentation'} {customer.name} – {site}",
-           f"# {'Quelle: Begehung vor Ort am' if de else 'Source: site walk on'} {_d(c)}",
+           f"# {'Quelle: Begehung vor Ort am' if de else 'Source: site walk on'} {short_date(c)}",
            f"{k['site']}: \"{site}\"", f"{k['customer']}: \"{customer.name}\"",
            f"{k['address']}: \"{customer.street}, {customer.city}\"", f"{k['updated']}: {c.day.isoformat()}",
            f"{k['by']}: \"{author.name}\"", f"{k['racks']}:"]
@@ -1306,7 +1294,7 @@ def asset_rack_layout(c: Ctx) -> Built:
             prefix = {"server": "esx", "switch": "sw", "storage": "nas", "firewall": "fw", "ups": "ups", "backup": "bkp"}[kind]
             out += [f"      - {k['name']}: {customer.domain.split('.')[0][:6]}-{prefix}{r}{position:02d}",
                     f"        {k['pos']}: {position}", f"        {k['model']}: \"{model}\"",
-                    f"        {k['serial']}: \"{_rand(c, 3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}{_rand(c, 7, _DIGITS)}\"",
+                    f"        {k['serial']}: \"{token(c, 3, 'ABCDEFGHJKLMNPQRSTUVWXYZ')}{token(c, 7, DIGITS)}\"",
                     f"        {k['role']}: \"{roles[kind][1 if de else 0]}\"",
                     f"        {k['mgmt']}: {subnet}.{host}", f"        {k['owner']}: \"{customer.name}\"",
                     f"        {k['warranty']}: {c.later(c.rng.randint(-200, 900)).isoformat()}"]
@@ -1336,7 +1324,7 @@ def asset_mdm_export(c: Ctx) -> Built:
     i = 0 if fr else 1
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f"<!-- {'Export de la console MDM – parc mobile de' if fr else 'Exportación de la consola MDM – flota móvil de'} "
-           f"{_x(customer.name)}, {_d(c)} -->",
+           f"{_x(customer.name)}, {short_date(c)} -->",
            f'<{t["root"][i]} {"client" if fr else "cliente"}="{_x(customer.name)}" date="{c.day.isoformat()}">']
     for _ in range(c.rng.randint(8, 16)):
         model, os_name, versions = c.pick(models)
@@ -1346,7 +1334,7 @@ def asset_mdm_export(c: Ctx) -> Built:
                      "es": f"+34 6{c.rng.randint(10, 99)} {c.rng.randint(100, 999)} {c.rng.randint(100, 999)}"})
         vals = [("name", f"{customer.domain.split('.')[0][:5].upper()}-{c.pick(('MOB', 'TAB', 'SCN'))}-{c.rng.randint(100, 999)}"),
                 ("model", model), ("os", os_name), ("ver", c.pick(versions)),
-                ("sn", _rand(c, 10, "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")), ("imei", _rand(c, 15, _DIGITS)),
+                ("sn", token(c, 10, "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")), ("imei", token(c, 15, DIGITS)),
                 ("user", user.email), ("dept", c.pick(depts)),
                 ("own", c.pick(c.t({"fr": ("Entreprise", "Entreprise", "Personnel"),
                                     "es": ("Corporativo", "Corporativo", "Personal")}))),
@@ -1373,7 +1361,7 @@ def internal_visit_briefing(c: Ctx) -> Built:
     product = c.pick(_PRODUCT_NAMES)
     tickets = c.rng.randint(3, 14)
     if c.lang == "de":
-        out = [f"# Internes Briefing: Termin bei {customer.name} am {_d(c, 3)}", "",
+        out = [f"# Internes Briefing: Termin bei {customer.name} am {short_date(c, 3)}", "",
                "> **Nur intern – nicht an den Kunden weiterleiten, nicht ins Kundenportal hochladen.**", "",
                f"**Von uns dabei:** {rep.name} (Vertrieb), {se.name} (Technik){', ' + boss.name + ' (GF)' if c.maybe() else ''}  ",
                f"**Beim Kunden:** {cto.name} ({cto.role}), {buyer.name} ({buyer.role})", "",
@@ -1390,7 +1378,7 @@ def internal_visit_briefing(c: Ctx) -> Built:
                f"- {se.first}: technische Ursache ehrlich, aber knapp; keine Namen aus unserem Team nennen",
                "- Zusagen zu Terminen nur nach Rücksprache mit dem Produktmanagement", "",
                "## Was wir NICHT ansprechen",
-               f"- Die Preiserhöhung zum {_d(c, 120)} – kommt erst mit dem Verlängerungsangebot",
+               f"- Die Preiserhöhung zum {short_date(c, 120)} – kommt erst mit dem Verlängerungsangebot",
                "- Den Personalwechsel im Support-Team", "",
                "## Offene interne Punkte",
                f"- [ ] @{se.first}: Root-Cause-Analyse bis morgen fertig, damit wir sie zumindest in Kurzform zeigen können",
@@ -1399,7 +1387,7 @@ def internal_visit_briefing(c: Ctx) -> Built:
         if c.maybe():
             out += ["## Nachtrag", f"{boss.first}: Gutschrift ist ok, aber nur wenn das Thema aktiv aufkommt."]
     else:
-        out = [f"# Briefing interno: reunión con {customer.name} el {_d(c, 3)}", "",
+        out = [f"# Briefing interno: reunión con {customer.name} el {short_date(c, 3)}", "",
                "> **Solo uso interno – no reenviar al cliente ni subir al portal.**", "",
                f"**Por nuestra parte:** {rep.name} (comercial), {se.name} (preventa)"
                f"{', ' + boss.name + ' (dirección)' if c.maybe() else ''}  ",
@@ -1417,7 +1405,7 @@ def internal_visit_briefing(c: Ctx) -> Built:
                f"- {se.first}: causa técnica con honestidad pero breve; sin nombrar a nadie del equipo",
                "- Ningún compromiso de fechas sin hablarlo antes con producto", "",
                "## Lo que NO vamos a mencionar",
-               f"- La subida de precios a partir del {_d(c, 120)}; irá en la oferta de renovación",
+               f"- La subida de precios a partir del {short_date(c, 120)}; irá en la oferta de renovación",
                "- Los cambios de personal en el equipo de soporte", "",
                "## Pendientes internos",
                f"- [ ] @{se.first}: terminar el análisis de causa raíz para mañana, al menos en versión resumida",
@@ -1510,7 +1498,7 @@ def mail_fax_cover(c: Ctx) -> Built:
                         "Unterlagen zum Schadensfall vom letzten Monat", "Nachweis der Haftpflichtversicherung"))
         lines = [f"{sender_co.name} · {sender_co.street} · {sender_co.city}", "",
                  f"An: {recipient.name}", f"Firma: {rec_co.name}", f"Fax: {fax}", "",
-                 f"Von: {sender.name}, {sender.role}", f"Telefon: {sender.phone}", f"Datum: {_d(c)}",
+                 f"Von: {sender.name}, {sender.role}", f"Telefon: {sender.phone}", f"Datum: {short_date(c)}",
                  f"Seiten (inkl. Deckblatt): {pages}", f"Betreff: {topic}", "", tick, "",
                  _dear(c, recipient), "",
                  f"wie heute Vormittag telefonisch besprochen, erhalten Sie anbei vorab per Fax: {topic}. Das Original geht "
@@ -1527,7 +1515,7 @@ def mail_fax_cover(c: Ctx) -> Built:
                         "Pièces relatives au sinistre du mois dernier", "Attestation d'assurance responsabilité civile"))
         lines = [f"{sender_co.name} · {sender_co.street} · {sender_co.city}", "",
                  f"Destinataire : {recipient.name}", f"Société : {rec_co.name}", f"Fax : {fax}", "",
-                 f"Expéditeur : {sender.name}, {sender.role}", f"Téléphone : {sender.phone}", f"Date : {_d(c)}",
+                 f"Expéditeur : {sender.name}, {sender.role}", f"Téléphone : {sender.phone}", f"Date : {short_date(c)}",
                  f"Nombre de pages (y compris celle-ci) : {pages}", f"Objet : {topic}", "", tick, "",
                  _dear(c, recipient), "",
                  f"Comme convenu ce matin par téléphone, vous trouverez ci-joint par télécopie : {topic}. L'original vous "
@@ -1556,7 +1544,7 @@ def mail_invitation(c: Ctx) -> Built:
     hour = c.pick((9, 10, 11, 14))
     duration = c.pick((1, 2, 3))
     room = c.pick(("Harbour", "Atlas", "Columbus", "Meridian"))
-    uid = f"{_rand(c, 8, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 4, _HEX)}-{_rand(c, 12, _HEX)}"
+    uid = f"{token(c, 8, HEX)}-{token(c, 4, HEX)}-{token(c, 4, HEX)}-{token(c, 12, HEX)}"
     if c.lang == "en":
         subject = f"Invitation: annual review meeting – {c.datestr(meet, long=True)}"
         body = "\n".join([
@@ -1655,7 +1643,7 @@ def hr_shift_roster(c: Ctx) -> Built:
                                       ["K", "krank (AU liegt vor)"],
                                       ["Hinweis", f"Tauschwünsche bis Donnerstag der Vorwoche an {planner.name}. Der Plan ist mit dem "
                                                   "Betriebsrat abgestimmt."]]
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             (f"KW {week}", ["Pers.-Nr.", "Name", "Tätigkeit", *heads, "Soll-Std.", "Plan-Std."], roster),
             ("Legende", ["Kürzel", "Bedeutung"], legend),
             ("Stundenkonto", ["Pers.-Nr.", "Name", "Übertrag Vormonat", "Soll", "Ist", "Saldo", "Resturlaub Tage"], account),
@@ -1692,7 +1680,7 @@ def hr_exit_interview(c: Ctx) -> Built:
             [["Employee", leaver.name], ["Employee no.", str(c.rng.randint(1000, 9999))], ["Department", dept],
              ["Job title", leaver.role], ["Line manager", manager.name], ["Start date", c.datestr(start, long=False)],
              ["Last working day", c.datestr(last_day, long=False)], ["Type of leaving", "Resignation by employee"],
-             ["Interview held by", f"{hr.name}, HR"], ["Date of interview", _d(c)]],
+             ["Interview held by", f"{hr.name}, HR"], ["Date of interview", short_date(c)]],
             "## Main reason for leaving",
             f"{reason}. {leaver.first} said the decision was not easy and that the team itself was a reason to stay.",
             "## Feedback",
@@ -1724,7 +1712,7 @@ def hr_exit_interview(c: Ctx) -> Built:
             [["Salarié(e)", leaver.name], ["Matricule", str(c.rng.randint(1000, 9999))], ["Service", dept], ["Poste", leaver.role],
              ["Responsable hiérarchique", manager.name], ["Date d'entrée", c.datestr(start, long=False)],
              ["Dernier jour travaillé", c.datestr(last_day, long=False)], ["Motif de départ", "Démission"],
-             ["Entretien mené par", f"{hr.name}, RH"], ["Date de l'entretien", _d(c)]],
+             ["Entretien mené par", f"{hr.name}, RH"], ["Date de l'entretien", short_date(c)]],
             "## Principale raison du départ",
             f"{reason}. {leaver.first} indique que la décision n'a pas été simple et que l'équipe était une raison de rester.",
             "## Retours",
@@ -1777,7 +1765,7 @@ def fin_vat_return(c: Ctx) -> Built:
         months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
                   "décembre")
         period = f"{months[month - 1]} {year}"
-        sheets: list[_Sheet] = [
+        sheets: list[Sheet] = [
             ("TVA collectée", ["Ligne CA3", "Opérations", "Taux %", "Base HT", "TVA due", "Compte"],
              [["08", "Ventes, prestations de services", rates[0], bases[0], collected[0], "445710"],
               ["9B", "Taux réduit", rates[1], bases[1], collected[1], "445712"],
@@ -1815,7 +1803,7 @@ def fin_vat_return(c: Ctx) -> Built:
               ["Cuotas a compensar de periodos anteriores (110)", carry],
               ["Resultado de la liquidación (71)", net],
               ["Tipo de declaración", "A ingresar (domiciliación)" if net >= 0 else "A compensar"],
-              ["Plazo de presentación", f"hasta el 20 del mes siguiente al trimestre ({_d(c, c.rng.randint(15, 40))})"],
+              ["Plazo de presentación", f"hasta el 20 del mes siguiente al trimestre ({short_date(c, c.rng.randint(15, 40))})"],
               ["Preparado por", accountant.name],
               ["Nota", "Cuadrar con el libro registro de facturas expedidas y recibidas (SII) antes de presentar"]]),
             ("Libro registro (extracto)", ["Fecha", "Diario", "Factura", "Tercero", "Base", "Cuota IVA"], journals),
@@ -2006,7 +1994,7 @@ def code_powershell(c: Ctx) -> Built:
         ".DESCRIPTION",
         f"    {t['desc'][i]}",
         ".NOTES",
-        f"    Autor: {author.name}, {_d(c)}",
+        f"    Autor: {author.name}, {short_date(c)}",
         "#>",
         "[CmdletBinding(SupportsShouldProcess)]",
         "param(",
@@ -2095,12 +2083,12 @@ def cred_wp_config(c: Ctx) -> Built:
     slug = company.domain.split(".")[0].replace("-", "_")[:10]
     db_name = f"{slug}_{c.pick(('wp', 'web', 'site', 'blog'))}"
     db_user = f"{slug[:8]}_{c.pick(('wpuser', 'web', 'admin'))}"
-    password = _rand(c, c.rng.randint(14, 22), _ALNUM + "!#%*+-_")
+    password = token(c, c.rng.randint(14, 22), ALNUM + "!#%*+-_")
     host = c.pick(("localhost", "127.0.0.1", f"db.{company.domain}", f"mysql-{c.rng.randint(1, 9)}.webhosting.local:3306"))
-    prefix = c.pick(("wp_", f"wp{_rand(c, 3, 'abcdefghijklmnopqrstuvwxyz')}_"))
+    prefix = c.pick(("wp_", f"wp{token(c, 3, 'abcdefghijklmnopqrstuvwxyz')}_"))
     salts = ("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT", "SECURE_AUTH_SALT", "LOGGED_IN_SALT",
              "NONCE_SALT")
-    salt_lines = [f"define( '{name}',{' ' * (17 - len(name))}'{_rand(c, 64, _SALT).replace(chr(39), '~')}' );" for name in salts]
+    salt_lines = [f"define( '{name}',{' ' * (17 - len(name))}'{token(c, 64, _SALT).replace(chr(39), '~')}' );" for name in salts]
     if c.lang == "de":
         intro = ["/**", " * Grundeinstellungen für WordPress", " *",
                  " * Diese Datei enthält die Zugangsdaten zur MySQL-Datenbank, die Sicherheitsschlüssel,",
@@ -2145,7 +2133,7 @@ def cred_wp_config(c: Ctx) -> Built:
              *prefix_c, f"$table_prefix = '{prefix}';", "", *debug_c, "define( 'WP_DEBUG', false );",
              f"define( 'WPLANG', '{lang}' );"]
     if c.maybe():
-        lines += ["", f"define( 'SMTP_USER', 'noreply@{company.domain}' );", f"define( 'SMTP_PASS', '{_rand(c, 16)}' );",
+        lines += ["", f"define( 'SMTP_USER', 'noreply@{company.domain}' );", f"define( 'SMTP_PASS', '{token(c, 16)}' );",
                   f"define( 'SMTP_HOST', 'smtp.{company.domain}' );"]
     lines += ["", end_c, "", abs_c, "if ( ! defined( 'ABSPATH' ) ) {", "\tdefine( 'ABSPATH', __DIR__ . '/' );", "}", "",
               "require_once ABSPATH . 'wp-settings.php';"]
@@ -2160,7 +2148,7 @@ def cred_keepass_export(c: Ctx) -> Built:
     en = c.lang == "en"
 
     def pw(n: int = 18) -> str:
-        return _rand(c, n, _ALNUM + "!#$%&*+-=?@_")
+        return token(c, n, ALNUM + "!#$%&*+-=?@_")
 
     groups = {
         ("Servers", "Servidores"): [
@@ -2177,7 +2165,7 @@ def cred_keepass_export(c: Ctx) -> Built:
         ("Network", "Red"): [
             ("FortiGate admin", "FortiGate admin", "admin", pw(20), f"https://fw01.{dom}:8443",
              ("2FA token with the IT manager", "Token 2FA en poder del responsable de IT")),
-            ("Guest Wi-Fi", "Wi-Fi invitados", "", f"{c.pick(('Welcome', 'Guest', 'Visita'))}{c.rng.randint(2020, 2030)}!{_rand(c, 4)}", "",
+            ("Guest Wi-Fi", "Wi-Fi invitados", "", f"{c.pick(('Welcome', 'Guest', 'Visita'))}{c.rng.randint(2020, 2030)}!{token(c, 4)}", "",
              ("Changed every quarter, print for reception", "Se cambia cada trimestre; imprimir para recepción")),
             ("Core switch enable", "Switch core enable", "admin", pw(16), f"ssh://sw-core01.{dom}", ("", "")),
         ],
@@ -2186,7 +2174,7 @@ def cred_keepass_export(c: Ctx) -> Built:
              ("Hardware MFA in the safe", "MFA físico en la caja fuerte")),
             ("Microsoft 365 global admin", "Administrador global Microsoft 365", f"admin@{dom.split('.')[0]}.onmicrosoft.com", pw(22),
              "https://admin.microsoft.com", ("", "")),
-            ("Stripe API (live)", "API de Stripe (producción)", "secret key", "sk_live_" + _rand(c, 24), "https://dashboard.stripe.com",
+            ("Stripe API (live)", "API de Stripe (producción)", "secret key", "sk_live_" + token(c, 24), "https://dashboard.stripe.com",
              ("Used by the web shop backend", "La usa el backend de la tienda online")),
         ],
     }
@@ -2197,12 +2185,12 @@ def cred_keepass_export(c: Ctx) -> Built:
            f"\t\t<DatabaseName>{_x(('IT operations ' if en else 'Operaciones IT ') + company.name)}</DatabaseName>",
            f"\t\t<DatabaseDescription>{_x(description)}</DatabaseDescription>",
            f"\t\t<DefaultUserName>{_x(admin.email)}</DefaultUserName>", "\t</Meta>", "\t<Root>", "\t\t<Group>",
-           f"\t\t\t<UUID>{_rand(c, 22)}==</UUID>", f"\t\t\t<Name>{_x(company.name)}</Name>"]
+           f"\t\t\t<UUID>{token(c, 22)}==</UUID>", f"\t\t\t<Name>{_x(company.name)}</Name>"]
     for (g_en, g_es), entries in groups.items():
-        out += ["\t\t\t<Group>", f"\t\t\t\t<UUID>{_rand(c, 22)}==</UUID>", f"\t\t\t\t<Name>{_x(g_en if en else g_es)}</Name>"]
+        out += ["\t\t\t<Group>", f"\t\t\t\t<UUID>{token(c, 22)}==</UUID>", f"\t\t\t\t<Name>{_x(g_en if en else g_es)}</Name>"]
         for t_en, t_es, user, secret, url, notes in c.some(entries, 2, len(entries)):
             modified = c.later(-c.rng.randint(1, 700))
-            out += ["\t\t\t\t<Entry>", f"\t\t\t\t\t<UUID>{_rand(c, 22)}==</UUID>",
+            out += ["\t\t\t\t<Entry>", f"\t\t\t\t\t<UUID>{token(c, 22)}==</UUID>",
                     f"\t\t\t\t\t<Times><LastModificationTime>{modified.isoformat()}T{c.rng.randint(7, 18):02d}:12:44Z"
                     "</LastModificationTime></Times>",
                     f"\t\t\t\t\t<String><Key>Title</Key><Value>{_x(t_en if en else t_es)}</Value></String>",
@@ -2271,14 +2259,14 @@ def contacts_dealer_directory(c: Ctx) -> Built:
                          f"www.{p.company.domain}", c.pick(levels)])
     if c.lang == "en":
         body = [f"<h1>{_h(vendor.name)} – authorised partner directory</h1>",
-                f"<p>Updated {_h(_long(c))}. For sales, installation and on-site service please contact the partner nearest to "
+                f"<p>Updated {_h(long_date(c))}. For sales, installation and on-site service please contact the partner nearest to "
                 "you. Partners marked <i>Authorised service centre</i> carry out warranty repairs.</p>",
                 *_html_table(["Region", "Company", "Contact", "Address", "Phone", "Email", "Website", "Status"], rows),
                 f"<p>Your region is not listed? Write to partners@{_h(vendor.domain)} and we will put you in touch.</p>"]
         title = "Partner directory"
     else:
         body = [f"<h1>{_h(vendor.name)} – red de distribuidores oficiales</h1>",
-                f"<p>Actualizado el {_h(_long(c))}. Para venta, instalación y servicio técnico, póngase en contacto con el "
+                f"<p>Actualizado el {_h(long_date(c))}. Para venta, instalación y servicio técnico, póngase en contacto con el "
                 "distribuidor más cercano. Los marcados como <i>Servicio técnico oficial</i> realizan reparaciones en garantía.</p>",
                 *_html_table(["Zona", "Empresa", "Persona de contacto", "Dirección", "Teléfono", "Correo electrónico", "Web",
                               "Categoría"], rows),
@@ -2318,7 +2306,7 @@ def other_datasheet(c: Ctx) -> Built:
                  "MTBF: > 200,000 hours (Telcordia SR-332)", "",
                  "Certifications: CE, UKCA, FCC Part 15 Class A, UL 62368-1, RoHS", "",
                  "Scope of delivery: gateway, DIN-rail clip, terminal block for power, quick installation guide", "",
-                 f"Subject to technical changes. Version {c.rng.randint(1, 4)}.{c.rng.randint(0, 9)}, {_d(c)}."]
+                 f"Subject to technical changes. Version {c.rng.randint(1, 4)}.{c.rng.randint(0, 9)}, {short_date(c)}."]
         title = f"Data sheet Edge Gateway {model}"
     else:
         lines = [f"{vendor.name} – Passerelle Edge {model}", "", "Passerelle edge industrielle pour collecter les données machines et "
@@ -2340,7 +2328,7 @@ def other_datasheet(c: Ctx) -> Built:
                  "MTBF : > 200 000 heures (Telcordia SR-332)", "",
                  "Certifications : CE, FCC Part 15 classe A, UL 62368-1, RoHS", "",
                  "Contenu de la livraison : passerelle, clip rail DIN, bornier d'alimentation, guide d'installation rapide", "",
-                 f"Sous réserve de modifications techniques. Version {c.rng.randint(1, 4)}.{c.rng.randint(0, 9)} du {_d(c)}."]
+                 f"Sous réserve de modifications techniques. Version {c.rng.randint(1, 4)}.{c.rng.randint(0, 9)} du {short_date(c)}."]
         title = f"Fiche technique Passerelle Edge {model}"
     return Built(pdf(title, lines, c, vendor.name))
 
