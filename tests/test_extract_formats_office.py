@@ -59,6 +59,11 @@ def prose(extracted: Extracted) -> list[str]:
     return [s.text for s in extracted.segments if s.kind is SegmentKind.PROSE]
 
 
+def titles(extracted: Extracted) -> list[str]:
+    """Slide titles and sheet names a person gave: the segments read as the document naming its parts."""
+    return [s.text for s in extracted.segments if s.header == TITLE_LABEL]
+
+
 def cells(extracted: Extracted) -> list[tuple[int | None, str | None, str]]:
     return [(s.table, s.header, s.text) for s in extracted.segments if s.kind is SegmentKind.TABLE_CELL]
 
@@ -149,8 +154,7 @@ def test_pptx_slide_text_tables_notes_dates_and_embedded_file() -> None:
     assert extracted.metadata_dates == ["2021-03-14", "2021-04-02"]
     assert [(m.name, m.data) for m in extracted.members] == [("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx", workbook)]
     assert extracted.structure == {"slides", "table"}
-    titled = [s.text for s in extracted.segments if s.header == TITLE_LABEL]
-    assert titled == ["Q3 customer review"]  # the title placeholder, not the text box
+    assert titles(extracted) == ["Q3 customer review"]  # the title placeholder, not the text box
 
 
 def test_xlsx_sheet_names_are_titles_unless_a_program_chose_them() -> None:
@@ -165,7 +169,7 @@ def test_xlsx_sheet_names_are_titles_unless_a_program_chose_them() -> None:
     buffer = io.BytesIO()
     workbook.save(buffer)
     extracted = extract_xlsx(buffer.getvalue(), "spesen.xlsx", LIMITS)
-    assert [s.text for s in extracted.segments if s.header == TITLE_LABEL] == ["Reisekosten März"]
+    assert titles(extracted) == ["Reisekosten März"]
 
 
 def test_pptx_without_core_properties_has_no_invented_dates() -> None:
@@ -306,7 +310,7 @@ def test_ods_cells_keep_headers_dates_and_skip_repeated_filler() -> None:
     assert extracted.metadata_dates == ["2021-03-14", "2021-04-01", "2020-05-17"]
     assert extracted.structure == {"table", "spreadsheet"}
     # A sheet's own name is a title line (an ODT table's name is not: see the ODT test's prose).
-    assert [s.text for s in extracted.segments if s.header == TITLE_LABEL] == ["Staff"]
+    assert titles(extracted) == ["Staff"]
 
 
 def test_ods_row_repeated_a_million_times_is_read_a_hundred_times() -> None:
@@ -409,7 +413,7 @@ def test_xls_sheets_become_tables_with_headers_and_dates() -> None:
                                 (1, "SKU", "A-1"), (1, "Qty", "3")]
     assert extracted.metadata_dates == ["2020-05-17"]
     assert extracted.structure == {"table", "spreadsheet"}
-    assert [s.text for s in extracted.segments if s.header == TITLE_LABEL] == ["People", "Orders"]
+    assert titles(extracted) == ["People", "Orders"]
 
 
 def test_xls_with_filepass_record_is_encrypted() -> None:

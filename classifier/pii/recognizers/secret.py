@@ -15,6 +15,9 @@ from collections import Counter
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+# The end of a key or constant name that says its value is a secret (DB_PASSWORD, mail.smtp.password, API_KEY).
+SECRET_NAME = r"(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)"
+
 SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aws_access_key_id", re.compile(r"\b(?P<secret>(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\b")),
     ("aws_secret_access_key", re.compile(
@@ -34,12 +37,12 @@ SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("high_entropy_assignment", re.compile(
         r"(?m)(?:^|[\s,;{(])[\"']?[\w.-]+[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[A-Za-z0-9+/=_-]{20,256})[\"']?(?=[\s,;})]|$)")),
     ("password_assignment", re.compile(
-        r"(?i)(?:^|[\s,;{(\"'])[\w.-]*(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)"
+        rf"(?i)(?:^|[\s,;{{(\"'])[\w.-]*{SECRET_NAME}"
         r"[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[^\s\"',;]{4,128})")),
     # A secret handed over as a call's second string argument, named by its first: PHP's
     # define('DB_PASSWORD', '...') in wp-config.php, setProperty("db.password", "..."), putenv-style helpers.
     ("password_argument", re.compile(
-        r"(?i)\(\s*[\"'][\w.-]*(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)[\"']"
+        rf"(?i)\(\s*[\"'][\w.-]*{SECRET_NAME}[\"']"
         r"\s*,\s*[\"'](?P<secret>[^\s\"']{4,128})[\"']\s*\)")),
 )
 
