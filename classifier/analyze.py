@@ -114,19 +114,21 @@ class AnalyzerSettings:
     spacy_model: str
     limits: Limits
     keep_org_labels: bool = False
+    ner_models: tuple[tuple[str, str], ...] = ()
 
     def build(self) -> DocumentAnalyzer:
-        return DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels)
+        return DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels,
+                                ner_models=self.ner_models)
 
 
 class DocumentAnalyzer:
     """Per-process state: libmagic handle, PII engine, category model, keyed hasher."""
 
     def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None,
-                 keep_org_labels: bool = False) -> None:
+                 keep_org_labels: bool = False, ner_models: tuple[tuple[str, str], ...] = ()) -> None:
         silence_library_output()
         self.sniffer = Sniffer()
-        self.pii: PiiEngine = build_pii_engine(spacy_model)
+        self.pii: PiiEngine = build_pii_engine(spacy_model, dict(ner_models))
         self.hasher = KeyedHasher(key)
         self.categories: CategoryModel = load_category_model()
         self.limits = limits

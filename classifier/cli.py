@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -49,6 +50,9 @@ def main() -> None:
               help="Secret key for keyed hashes (default: OUT/scan.key, created on first use).")
 @click.option("--spacy-model", default=DEFAULT_SPACY_MODEL, show_default=True,
               help="Name or path of an installed spaCy pipeline for names, organisations and places.")
+@click.option("--ner-model", "ner_model_specs", multiple=True, metavar="LANG=NAME",
+              help="spaCy pipeline (name or path) for text in language LANG, e.g. de=de_core_news_md; repeatable. "
+                   "Defaults: en from --spacy-model, de packaged, fr fr_core_news_sm, es es_core_news_sm.")
 @click.option("--max-file-mb", type=click.IntRange(min=1), default=512, show_default=True,
               help="Files larger than this are recorded as too_large without analysis.")
 @click.option("--list-organizations", is_flag=True,
@@ -69,7 +73,7 @@ def main() -> None:
               help="Catalog of analysed files (default: OUT/catalog.sqlite); give the same one to every run "
                    "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
-         max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
+         ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
@@ -90,6 +94,13 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
       leakcensus scan /srv/share --out nightly/ --policy dlp.yaml --quiet --json
     """
     policy: Policy | None = None
+    ner_models = []
+    for spec in ner_model_specs:
+        language, _, name = spec.partition("=")
+        if not re.fullmatch(r"[a-z]{2,3}", language) or not name:
+            fail(f"--ner-model takes LANG=NAME (e.g. de=de_core_news_md), not '{spec}'")
+            return
+        ner_models.append((language, name))
     try:
         if policy_file is not None:
             policy = load_policy(policy_file)
@@ -104,6 +115,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         workers=workers or os.cpu_count() or 1,
         key_file=key_file,
         spacy_model=spacy_model,
+        ner_models=tuple(ner_models),
         limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024),
         list_organizations=list_organizations,
         timeout_s=timeout_s,

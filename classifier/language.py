@@ -7,7 +7,10 @@ in well under a millisecond; the scan needs only the main language.
 
 from __future__ import annotations
 
+import functools
+
 import py3langid
+from py3langid.langid import LanguageIdentifier, _load_identifier
 
 SAMPLE_CHARS = 4000
 MIN_LETTERS = 40
@@ -33,3 +36,29 @@ DEFAULT_REGION = "US"
 
 def likely_region(language: str | None) -> str:
     return REGION_BY_LANGUAGE.get(language or "", DEFAULT_REGION)
+
+
+# NER routing. A text goes to the pipeline of its language among those installed; the
+# identifier is restricted to them, so an Italian letter goes to the closest (French or
+# Spanish) instead of to English, whose model calls capitalised nouns people. Texts
+# shorter than this are too short to identify and take the document's (or English).
+MIN_ROUTING_LETTERS = 24
+CONFIDENT_ROUTING = 0.5
+
+
+@functools.lru_cache(maxsize=8)
+def _restricted_identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
+    return _load_identifier(norm_probs=True, langs=list(languages))
+
+
+def ner_language(text: str, languages: tuple[str, ...], fallback: str = "en") -> str:
+    """The installed NER language (one of `languages`) that `text` is most likely written in."""
+    sample = text[:SAMPLE_CHARS]
+    if len(languages) == 1 or sum(ch.isalpha() for ch in sample) < MIN_ROUTING_LETTERS:
+        return fallback if fallback in languages else languages[0]
+    code, probability = _restricted_identifier(languages).classify(sample)
+    # A text the identifier cannot place (no language above half the probability among ours)
+    # keeps the fallback: names and addresses from abroad pull short text away from its own
+    # language. Measured on ner-dev (PERSON overlap F1): a bar of 0.5 beats 0.7 and 0.9 on every
+    # set (MEDDOCAN's one-line form fields 0.959 / 0.949 / 0.913; the others within 0.002).
+    return str(code) if code == fallback or probability >= CONFIDENT_ROUTING or fallback not in languages else fallback

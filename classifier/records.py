@@ -60,6 +60,7 @@ class Segment:
     header: str | None = None
     table: int | None = None
     column: int | None = None
+    row: int | None = None  # table cells: the data row, so that split name columns can be joined
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from classifier.limits import Limits
 from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
-from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, require_spacy_model
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ner_models, require_spacy_model
 from classifier.policy import Policy, Violation, evaluate, write_violations
 from classifier.progress import ScanProgress
 from classifier.records import DocumentRecord, FileEntry, Status
@@ -49,6 +49,7 @@ class ScanOptions:
     workers: int = 1
     key_file: Path | None = None
     spacy_model: str = DEFAULT_SPACY_MODEL
+    ner_models: tuple[tuple[str, str], ...] = ()  # (language, spaCy pipeline) beside the defaults
     limits: Limits = field(default_factory=Limits)
     list_organizations: bool = False
     # Analyse in worker processes that are killed and replaced on a time limit (the
@@ -92,7 +93,8 @@ def _analysed(
     from classifier.analyze import AnalyzerSettings, analyze_entry
     from classifier.isolation import SupervisedPool
 
-    settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations)
+    settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
+                                options.ner_models)
     if options.dask_address:
         from classifier.cluster import analyze_on_cluster  # distributed is only imported when asked for
 
@@ -145,6 +147,8 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     except OSError as exc:
         raise ScanError(f"output directory not writable: {options.out_dir} ({exc.strerror})") from None
     require_spacy_model(options.spacy_model)
+    for _language, model in options.ner_models:
+        require_spacy_model(model)
     key = load_or_create_key(options.key_file, options.out_dir)
     started = datetime.now(UTC)
     skipped: Counter[str] = Counter()
@@ -202,6 +206,8 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
             "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "key_fingerprint": fingerprint,
             "spacy_model": options.spacy_model,
+            "ner_models": {language: Path(name).name for language, name in
+                           ner_models(options.spacy_model, dict(options.ner_models)).items()},
             "files_analysed": len(to_analyse),
             "files_copied": same.copied,
             "files_unchanged": reused,

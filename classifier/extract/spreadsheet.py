@@ -29,35 +29,74 @@ MAX_SHEET_NAME_CHARS = 31  # Excel's own limit
 DEFAULT_SHEET_NAME = re.compile(r"^(?:sheet|tabelle|feuil|feuille|hoja|blatt|foglio|planilha|arkusz)\s*\d*$", re.IGNORECASE)
 
 
+# A title row or two ("Contacts export", a date) often sits above the header: rows with
+# fewer than two filled cells, among the first few, are titles when a wider row follows.
+MAX_TITLE_ROWS = 3
+
+
 def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]], limits: Limits,
               sheet_name: str | None = None) -> None:
-    """The first non-empty row is the header; later rows become typed cells. A sheet's name, unless a
-    program chose it, becomes a title line."""
+    """The first row with two or more filled cells is the header (narrower rows above it are
+    title lines); later rows become typed cells. A sheet's name, unless a program chose it,
+    becomes a title line."""
     name = (sheet_name or "").strip()[:MAX_SHEET_NAME_CHARS]
     if name and not DEFAULT_SHEET_NAME.match(name):
         # A sheet's name is the title a spreadsheet has ("Reisekosten März", "PO 4471", "Devis").
         out.add(SegmentKind.PROSE, name, TITLE_LABEL)
     header: list[str] | None = None
+    titles: list[tuple[Sequence[object], list[str]]] = []
     budget = limits.max_text_chars
+    data_row = 0
+    pending: list[tuple[Sequence[object], list[str]]] = []
     for row in rows:
         values = ["" if v is None else _cell_text(v) for v in row]
         if header is None:
-            if any(values):
-                # Headers are labels; a huge "header" cell is data, kept out of the label text.
-                header = [v[:MAX_HEADER_CHARS] for v in values]
-                out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
-            continue
-        for column, value in enumerate(values):
-            if not value:
+            if not any(values):
                 continue
-            if isinstance(row[column], (datetime, date)):
-                out.metadata_dates.append(value[:10])
-            label = header[column] if column < len(header) and header[column] else None
-            out.segments.append(Segment(SegmentKind.TABLE_CELL, value, label, table_index, column))
-            budget -= len(value)
+            if sum(1 for v in values if v) < 2 and len(titles) < MAX_TITLE_ROWS:
+                titles.append((row, values))
+                continue
+            if titles and sum(1 for v in values if v) < 2:
+                # No wider row came: a one-column table, whose header is its first row.
+                (_, header_values), *pending = titles
+                titles = []
+            else:
+                header_values = values
+            for _, title in titles:
+                out.add(SegmentKind.PROSE, " ".join(v for v in title if v)[:MAX_HEADER_ROW_CHARS], TITLE_LABEL)
+            # Headers are labels; a huge "header" cell is data, kept out of the label text.
+            header = [v[:MAX_HEADER_CHARS] for v in header_values]
+            out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
+            if not pending:
+                continue
+        for data, data_values in [*pending, (row, values)]:
+            budget -= _add_row(out, table_index, header, data, data_values, data_row)
+            data_row += 1
+        pending = []
         if budget <= 0:
             out.truncated = True
             break
+    if header is None and titles:  # a table of one column with fewer rows than MAX_TITLE_ROWS
+        (_, header_values), *rest = titles
+        header = [v[:MAX_HEADER_CHARS] for v in header_values]
+        out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
+        for index, (data, data_values) in enumerate(rest):
+            _add_row(out, table_index, header, data, data_values, index)
+
+
+def _add_row(out: Extracted, table_index: int, header: list[str], row: Sequence[object], values: list[str],
+             data_row: int) -> int:
+    """The row's filled cells as table-cell segments; the characters added."""
+    added = 0
+    for column, value in enumerate(values):
+        if not value:
+            continue
+        if isinstance(row[column], (datetime, date)):
+            out.metadata_dates.append(value[:10])
+        label = header[column] if column < len(header) and header[column] else None
+        out.segments.append(Segment(SegmentKind.TABLE_CELL, value, label, table_index, column, data_row))
+        added += len(value)
+    return added
 
 
 def _cell_text(value: object) -> str:

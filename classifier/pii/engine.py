@@ -31,13 +31,16 @@ from classifier.pii.recognizers.legal_form import LegalFormOrganizationRecognize
 from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
 from classifier.pii.recognizers.secret import SecretRecognizer
-from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, require_spacy_model
+from classifier.pii.recognizers.structural_name import StructuralNameRecognizer
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ner_models, require_spacy_model
 
 NER_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 PATTERN_ENTITIES = (
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
-    "ORGANIZATION",  # by legal form only (LegalFormOrganizationRecognizer); NER adds the rest in English prose
+    "ORGANIZATION",  # by legal form only (LegalFormOrganizationRecognizer); NER adds the rest in prose
 )
+# Found by structure (StructuralNameRecognizer) as well as by NER, in prose only.
+PROSE_PATTERN_ENTITIES = ("PERSON",)
 # Only NER (and the tok2vec it may listen to) is needed. The tagger,
 # attribute ruler and lemmatizer cost about a third of the pipeline's time and
 # serve only Presidio's context words, which match lower-cased tokens just as
@@ -63,6 +66,20 @@ class PiiEngine:
     free_mail_domains: frozenset[str]
     model_name: str
     country_by_name: dict[str, str]
+    # Language -> spaCy pipeline name or path; each is loaded the first time a text of
+    # that language is met (a scan of English files never pays for the others).
+    ner_models: dict[str, str]
+
+    @property
+    def ner_languages(self) -> tuple[str, ...]:
+        return tuple(self.ner_models)
+
+    def pipeline_key(self, language: str) -> str:
+        """The key under which Presidio's engine holds this language's pipeline, loading it on first use."""
+        pipelines: dict[str, Language] = self.nlp_engine.nlp  # type: ignore[assignment]  # set in build_pii_engine
+        if language not in pipelines:
+            pipelines[language] = load_spacy_model(self.ner_models[language])
+        return language
 
 
 def load_spacy_model(model_name: str) -> Language:
@@ -84,7 +101,8 @@ def load_free_mail_domains() -> frozenset[str]:
     )
 
 
-def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL) -> PiiEngine:
+def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL, other_models: dict[str, str] | None = None) -> PiiEngine:
+    """`model_name` is the English pipeline; `other_models` adds or replaces other languages' (language -> name)."""
     nlp = load_spacy_model(model_name)
     nlp_engine = SpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": model_name}],
@@ -107,6 +125,7 @@ def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL) -> PiiEngine:
         CryptoRecognizer(),
         SecretRecognizer(),
         LegalFormOrganizationRecognizer(),
+        StructuralNameRecognizer(),
         SpacyRecognizer(supported_entities=list(NER_ENTITIES)),
     ):
         registry.add_recognizer(recognizer)
@@ -120,4 +139,5 @@ def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL) -> PiiEngine:
         free_mail_domains=load_free_mail_domains(),
         model_name=model_name,
         country_by_name=country_names(),
+        ner_models=ner_models(model_name, other_models),
     )

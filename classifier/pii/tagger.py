@@ -9,17 +9,19 @@ only; whole table columns are typed from their header and counted directly.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from classifier.language import ner_language
 from classifier.pii.engine import NER_ENTITIES, PATTERN_ENTITIES, PiiEngine
 from classifier.pii.keyed_hash import KeyedHasher
-from classifier.pii.normalise import LEGAL_SUFFIXES, normalise, phone_region
+from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, normalise, phone_region
+from classifier.pii.recognizers.phone import REGION_KEY, dialled_regions
 from classifier.pii.tables import column_entity_type, value_fits
 from classifier.records import EntityTally, Extracted, Findings, Segment, SegmentKind
 
@@ -31,6 +33,7 @@ NLP_BATCH = 32
 # Presidio's own scores: below this are its "weak" patterns (e.g. any 9 digits as an SSN).
 SCORE_THRESHOLD = 0.4
 PATTERN_OVER_NER = frozenset({"EMAIL_ADDRESS", "URL", "PHONE_NUMBER", "IP_ADDRESS", "SECRET", "CREDIT_CARD", "IBAN_CODE"})
+PHONE_YIELDS_TO = frozenset({"US_SSN", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "EMAIL_ADDRESS", "URL", "SECRET"})
 # Generic country-code TLDs used as vanity domains: they place nobody in a country.
 VANITY_CCTLDS = frozenset({"io", "co", "ai", "me", "tv", "ly", "fm", "gg", "to", "cc", "ws", "app", "dev"})
 CCTLD_TO_COUNTRY = {"uk": "GB"}
@@ -44,9 +47,11 @@ PATTERN_CANDIDATE = re.compile(
 )
 # Spreadsheet numbers: a float is never an identifier we count, nor a short integer.
 NON_CANDIDATE_CELL = re.compile(r"^-?(?:\d{1,6}|\d+\.\d+(?:[eE][+-]?\d+)?)$")
-# spaCy's English pipeline reads other languages badly ("Angebot Nr" as a
-# person); until models for them are configured, NER runs on English text only.
-NER_LANGUAGES = frozenset({"en", None})
+# Short or mixed text that no other language claims with confidence is read as English,
+# the language business text most often falls back to in any country.
+DEFAULT_NER_LANGUAGE = "en"
+# A prose window this long is routed to its own language's NER; shorter ones take the document's.
+ROUTE_WINDOW_LETTERS = 200
 
 
 def windows(text: str, size: int = WINDOW_CHARS) -> Iterator[tuple[int, str]]:
@@ -83,11 +88,11 @@ class _Tally:
         self.org_domains: set[str] = set()
         self.email_domains: set[str] = set()
 
-    def add(self, entity_type: str, raw: str) -> None:
+    def add(self, entity_type: str, raw: str, region: str | None = None) -> None:
         entity_type, raw = trim_span(entity_type, raw)
         if not plausible(entity_type, raw):
             return
-        normal = normalise(entity_type, raw, self.region)
+        normal = normalise(entity_type, raw, region or self.region)
         self.mentions[entity_type] += 1
         if normal is None:
             return  # e.g. an unparseable phone number: a mention, not a unique value
@@ -143,8 +148,17 @@ class _Tally:
             if as_person:
                 self.hashes["ORGANIZATION"].discard(keyed)
 
+    def drop_name_parts(self) -> None:
+        """"Hannah" in a mail signed "Hannah Okafor" is Hannah Okafor: a one-word person that is
+        a word of a fuller name in the same document is a mention of that person, not another."""
+        words_of_full_names = {word for form in self.person_forms if " " in form for word in form.split()}
+        for form in self.person_forms:
+            if " " not in form and form in words_of_full_names:
+                self.hashes["PERSON"].discard(self.hasher("PERSON", form))
+
     def findings(self, table_columns: Iterable[str]) -> Findings:
         self.drop_people_tagged_as_organisations()
+        self.drop_name_parts()
         return Findings(
             entities={
                 t: EntityTally(self.mentions[t], frozenset(self.hashes[t])) for t in self.mentions if self.mentions[t]
@@ -180,6 +194,79 @@ def load_ner_noise() -> NerNoise:
 
 
 NER_NOISE = load_ner_noise()
+
+
+def load_organisation_words() -> frozenset[str]:
+    text = resources.files("classifier.pii").joinpath("organisation_words.txt").read_text("utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+ORGANISATION_WORDS = load_organisation_words()
+# Lower-case words a company name may hold ("Bank of America", "Verein für Socialpolitik").
+NAME_CONNECTORS = frozenset({"of", "and", "for", "the", "de", "la", "le", "les", "du", "des", "del", "y", "e", "et",
+                             "und", "für", "der", "die", "das", "von", "zu", "van", "den", "di", "da", "&"})
+MAX_ORGANISATION_WORDS = 6
+# Upper-case codes of units, currencies and taxes that NER tags as organisations.
+UNIT_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "sek", "nok", "dkk", "pln", "czk", "vat", "tva",
+                        "iva", "mwst", "ust", "gst", "sku", "qty", "pcs", "stk", "pdf", "faq", "ceo", "cfo", "cto", "hr",
+                        "it", "pr", "id", "ok", "na", "tbd", "eta", "asap", "ps", "cc", "bcc", "re", "fw", "fwd"})
+
+
+def acronym(raw: str) -> bool:
+    """FIFA, SPD, PayPal: two or more capitals in one word name an organisation more often than a person."""
+    word = raw.strip(".,;:()'\"’")
+    return sum(ch.isupper() for ch in word) >= 2 and word.casefold() not in UNIT_CODES
+
+
+def organisation_evidence(raw: str) -> bool:
+    """The name itself says organisation: a legal form or an organisation word."""
+    words = [w.strip(".,;:()'\"’").casefold() for w in raw.split()]
+    return any(w in LEGAL_SUFFIXES or w in ORGANISATION_WORDS for w in words) or any(
+        len(w) > 8 and w.endswith(suffix) for w in words for suffix in ("bank", "kasse", "werke", "gruppe", "verband"))
+
+
+def phrase_like(raw: str) -> bool:
+    """Too long, or lower-case words that are not connectors (a verb, a clause): not a name."""
+    words = raw.split()
+    lower = [w for w in words if w[:1].islower() and w.casefold() not in NAME_CONNECTORS]
+    return len(words) > MAX_ORGANISATION_WORDS or bool(lower)
+
+
+def organisations_with_evidence(found: list[tuple[Mention, str]], email_organisations: frozenset[str]
+                                ) -> list[tuple[Mention, str]]:
+    """NER's organisations, where a one-word name needs evidence beyond one tag: a legal form or
+    organisation word, an e-mail domain of the document, or a second mention tagged so. Names that
+    are a person or a place elsewhere in the document, and phrases, are not organisations."""
+    def form(raw: str) -> str:
+        normal = normalise("ORGANIZATION", raw)
+        return hash_form("ORGANIZATION", normal) if normal else ""
+
+    organisations = Counter(form(raw) for m, raw in found if m.entity_type == "ORGANIZATION")
+    others = {form(raw) for m, raw in found if m.entity_type in ("PERSON", "LOCATION")}
+    kept = []
+    for mention, raw in found:
+        if mention.entity_type == "ORGANIZATION":
+            key = form(raw)
+            if phrase_like(raw) or (key in others and not organisation_evidence(raw)):
+                continue
+            # One word alone is NER's weakest ORGANIZATION (surnames, products, adjectives).
+            if len(raw.split()) < 2 and not acronym(raw) and not (organisation_evidence(raw) or key in email_organisations
+                                            or organisations[key] >= 2):
+                continue
+        kept.append((mention, raw))
+    return kept
+
+
+def email_organisations(engine: PiiEngine, found: Iterable[tuple[Mention, str]]) -> frozenset[str]:
+    """The organisation forms of the document's e-mail domains (ann@woodgrovebank.com -> woodgrovebank)."""
+    forms = set()
+    for mention, raw in found:
+        if mention.entity_type == "EMAIL_ADDRESS":
+            label = engine.domains(raw.rsplit("@", 1)[-1]).domain
+            normal = normalise("ORGANIZATION", label) if label else None
+            if normal:
+                forms.add(hash_form("ORGANIZATION", normal))
+    return frozenset(forms)
 # Product and part codes (CTS-ANL-USR, INV-2020-00452) are tagged as organisations.
 CODE_LIKE = re.compile(r"^[A-Z0-9]+(?:[-_/.][A-Z0-9]+)+$")
 
@@ -203,6 +290,13 @@ def _is_code(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or (word.isupper() and word.count("-") + word.count("_") >= 2)
 
 
+def _single_name(word: str) -> bool:
+    """A one-word person ("Dear Filip", "says Eklund"): capitalised, then lower-case letters."""
+    word = word.strip(".,;:'\"’")
+    return len(word) >= 2 and word[0].isupper() and word[1:].replace("-", "").replace("'", "").isalpha() \
+        and any(ch.islower() for ch in word[1:]) and word.casefold() not in NER_NOISE.generic
+
+
 def trim_span(entity_type: str, raw: str) -> tuple[str, str]:
     """(type, text) after cutting what NER caught around a name.
 
@@ -211,8 +305,13 @@ def trim_span(entity_type: str, raw: str) -> tuple[str, str]:
     """
     if entity_type not in ("PERSON", "ORGANIZATION"):
         return entity_type, raw
+    if "\n" in raw.strip():  # NER ran on into the next line or field ("Victoria Bruun\nPhone")
+        raw = raw.strip().split("\n", 1)[0]
     words = raw.split()
-    while len(words) > 1 and words[-1][:1].islower():
+    if entity_type == "PERSON":  # "The Gunnhildur F. Helgadóttir version": the article is not the name
+        while len(words) > 1 and words[0].strip(".,;:()'\"").casefold() in NER_NOISE.leading:
+            words.pop(0)
+    while len(words) > 1 and words[-1][:1].islower() and words[0][:1].isupper():
         words.pop()
     # A legal form ends a company name: what follows it is the next field ("... Inc. Email").
     for index, word in enumerate(words[:-1]):
@@ -230,8 +329,8 @@ def plausible(entity_type: str, raw: str) -> bool:
     if entity_type == "PERSON":
         words = raw.replace(",", " ").split()
         return (
-            2 <= len(words) <= 5
-            and not any(ch.isdigit() or ch in "@/\\|_=<>{}[]#:" for ch in raw)
+            (2 <= len(words) <= 5 or (len(words) == 1 and _single_name(words[0])))
+            and not any(ch.isdigit() or ch in "@/\\|_=<>{}[]#:\n" for ch in raw)
             and not raw.isupper()
             and all(_HAS_LETTER.search(w) for w in words)
             and not _noise_words(raw)
@@ -245,7 +344,7 @@ def plausible(entity_type: str, raw: str) -> bool:
             and "\n" not in stripped
             and sum(ch.isdigit() for ch in stripped) < 2  # amounts, dates, invoice numbers
             and not CODE_LIKE.match(stripped)
-            and not (stripped.isupper() and len(stripped) <= 4)
+            and not (stripped.isupper() and (len(stripped) <= 2 or stripped.casefold() in UNIT_CODES))
             and not _noise_words(stripped)
         )
     if entity_type == "LOCATION":
@@ -258,13 +357,128 @@ def resolve(results: list[RecognizerResult]) -> list[RecognizerResult]:
     strong = [r for r in results if r.entity_type in PATTERN_OVER_NER]
     kept: list[RecognizerResult] = []
     for result in results:
-        rivals = [s for s in strong if s is not result and s.start < result.end and result.start < s.end]
+        rivals = [s for s in strong if s is not result and s.start < result.end and result.start < s.end
+                  and not (result.entity_type == "US_SSN" and s.entity_type == "PHONE_NUMBER")]
         if result.entity_type not in PATTERN_OVER_NER and rivals:
+            continue
+        # A name found by where it stands wins over NER's span of it ("Dear Pranav Ramaswamy").
+        if not _by_structure(result) and any(
+                _by_structure(r) and r.entity_type == result.entity_type and r.start < result.end
+                and result.start < r.end for r in results):
             continue
         if result.entity_type == "URL" and any(s.entity_type in ("EMAIL_ADDRESS", "SECRET") for s in rivals):
             continue
+        # A phone-shaped run inside a card, IBAN, SSN (ddd-dd-dddd is no region's phone
+        # grouping), address or key is part of that: their validators are the stricter.
+        if result.entity_type == "PHONE_NUMBER" and any(
+                r.entity_type in PHONE_YIELDS_TO and r.start < result.end and result.start < r.end for r in results):
+            continue
         kept.append(result)
     return kept
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity found in a text: its type and character offsets (and, for a phone, the region it parses in)."""
+
+    entity_type: str
+    start: int
+    end: int
+    region: str | None = None
+
+
+def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult], language: str) -> list[Mention]:
+    mentions = []
+    for result in resolve(results):
+        region = (result.recognition_metadata or {}).get(REGION_KEY)
+        entity_type, start, end = trim_offsets(text, result.entity_type, result.start, result.end)
+        if not plausible(entity_type, text[start:end]):
+            continue
+        if entity_type == "PERSON" and not _by_structure(result) and not person_in_context(
+                engine, text, start, end, language):
+            continue
+        mentions.append(Mention(entity_type, start, end, region))
+    return mentions
+
+
+# Words that open a street name ("Calle Mandala", "Av. Beniarda", "Rue Dielhère"): a "person"
+# right after one, or starting with one, is the street's name.
+STREET_WORDS = frozenset({
+    "street", "road", "rd", "avenue", "ave", "av", "lane", "boulevard", "blvd",
+    "straße", "strasse", "str", "weg", "platz", "gasse", "allee", "rue", "chemin", "impasse", "allée", "quai",
+    "calle", "avda", "avenida", "plaza", "paseo", "camino", "carrera", "ronda", "travesía", "viale", "piazza",
+    "corso", "rua", "praça",
+})
+# Words that close a street name ("Crown St", "Gordon Terrace", "Villacher Strasse").
+STREET_ENDINGS = frozenset({
+    "st", "street", "rd", "road", "ave", "avenue", "ln", "lane", "terrace", "ct", "court", "way", "pl", "crescent",
+    "blvd", "boulevard", "hwy", "highway", "pkwy", "parkway", "turnpike", "straße", "strasse", "str", "weg", "gasse",
+    "platz", "allee", "ufer", "damm",
+})
+STREET_SUFFIXES = ("straße", "strasse", "gasse", "allee", "platz", "weg")
+
+
+def in_running_text(text: str, start: int, end: int) -> bool:
+    """The words around [start, end) on its line make a sentence: three or more other words,
+    one of them lower-case."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= 3 and any(w[:1].islower() for w in words)
+
+
+def at_edge(text: str, start: int, end: int) -> bool:
+    """[start, end) is on the first or the last non-empty line of the text."""
+    return not text[:start].strip() or "\n" not in text[:start].strip() or "\n" not in text[end:].strip()
+
+
+def person_in_context(engine: PiiEngine, text: str, start: int, end: int, language: str) -> bool:
+    """What stands around an NER person says whether it is one."""
+    name = text[start:end]
+    after = text[end : end + 24]
+    # "Fecha de Ingreso: 19/04/2018", "Historia Actual:": a field label, not a name. A chat
+    # speaker ("Nicole: Remember me") is followed by words.
+    if re.match(r"\s*:\s*(?:\d|$|\n)", after):
+        return False
+    if name.casefold() in engine.country_by_name:
+        return False  # "España": a country
+    if " " not in name.strip() and not in_running_text(text, start, end) and not at_edge(text, start, end):
+        # One capitalised word without a sentence around it, inside a document, is a label or
+        # a heading ("Controller", "Warehouse") far more often than a person; at the top or the
+        # foot of a text it is a greeting or a signature ("Vince", "Michael").
+        return False
+    words = name.replace(".", " ").split()
+    before = text[max(0, start - 16) : start].replace(".", " ").replace("/", " ").split()
+    if words[0].casefold() in STREET_WORDS or (before and before[-1].casefold() in STREET_WORDS):
+        return False
+    last = words[-1].casefold()
+    return not ((len(words) > 1 and last in STREET_ENDINGS) or (len(last) > 7 and last.endswith(STREET_SUFFIXES)))
+
+
+def _by_structure(result: RecognizerResult) -> bool:
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "StructuralNameRecognizer"
+
+
+
+
+_WORD = re.compile(r"\S+")
+
+
+def trim_offsets(text: str, entity_type: str, start: int, end: int) -> tuple[str, int, int]:
+    """trim_span on offsets: the type and the span of what is left of a name."""
+    trimmed_type, trimmed = trim_span(entity_type, text[start:end])
+    if trimmed == text[start:end]:
+        return trimmed_type, start, end
+    if not trimmed:
+        return trimmed_type, start, start
+    # What is left is a run of whole words of the span: find it.
+    offset = text.find(trimmed, start, end) if trimmed in text[start:end] else -1
+    if offset < 0:
+        words = [(start + w.start(), start + w.end()) for w in _WORD.finditer(text[start:end])]
+        kept = len(trimmed.split())
+        return trimmed_type, words[0][0], words[min(kept, len(words)) - 1][1]
+    return trimmed_type, offset, offset + len(trimmed)
 
 
 def _pattern_only_artifacts(engine: PiiEngine, text: str) -> NlpArtifacts:
@@ -279,12 +493,127 @@ def _pattern_only_artifacts(engine: PiiEngine, text: str) -> NlpArtifacts:
     )
 
 
-def _analyze(engine: PiiEngine, text: str, artifacts: NlpArtifacts, entities: list[str], tally: _Tally) -> None:
+def _analyze(engine: PiiEngine, text: str, artifacts: NlpArtifacts, entities: list[str], language: str = "en"
+             ) -> list[Mention]:
+    # Every recogniser is registered for "en"; other languages differ only in the NER
+    # pipeline that made `artifacts`, and the patterns and validators are language-free.
     results = engine.analyzer.analyze(
         text=text, language="en", entities=entities, nlp_artifacts=artifacts, score_threshold=SCORE_THRESHOLD
     )
-    for result in resolve(results):
-        tally.add(result.entity_type, text[result.start : result.end])
+    return _mentions(engine, text, results, language)
+
+
+def prose_mentions(engine: PiiEngine, texts: list[str], languages: list[str]) -> list[list[Mention]]:
+    """NER and patterns over prose texts, each through the NER pipeline of its language
+    (one of engine.ner_languages), batched per language."""
+    found: list[list[Mention]] = [[] for _ in texts]
+    every_entity = list(dict.fromkeys(PATTERN_ENTITIES + NER_ENTITIES))
+    for language in dict.fromkeys(languages):
+        indexes = [i for i, lang in enumerate(languages) if lang == language]
+        batch = [texts[i] for i in indexes]
+        key = engine.pipeline_key(language)
+        for index, (text, artifacts, *_) in zip(
+            indexes, engine.nlp_engine.process_batch(batch, key, batch_size=NLP_BATCH), strict=True
+        ):
+            found[index] = _analyze(engine, str(text), artifacts, every_entity, language)
+    return found
+
+
+def pattern_mentions(engine: PiiEngine, text: str) -> list[Mention]:
+    if not PATTERN_CANDIDATE.search(text):
+        return []
+    return _analyze(engine, text, _pattern_only_artifacts(engine, text), list(PATTERN_ENTITIES))
+
+
+def route_windows(engine: PiiEngine, chunks: list[str], document_language: str) -> list[str]:
+    """Each prose window's NER language: its own when it is long enough to tell, else the document's."""
+    languages = engine.ner_languages
+    return [
+        ner_language(chunk, languages, document_language)
+        if sum(ch.isalpha() for ch in chunk) >= ROUTE_WINDOW_LETTERS else document_language
+        for chunk in chunks
+    ]
+
+
+def phone_regions(region: str, text: str, country_regions: Iterable[str] = ()) -> list[str]:
+    """Trusted phone regions of a document: its language's, then those it dials, then those it names."""
+    return [region, *dialled_regions(text), *country_regions]
+
+
+def named_regions(engine: PiiEngine, text: str) -> list[str]:
+    """Regions of the countries a text names (a one- or two-word capitalised name in the table)."""
+    regions: dict[str, None] = {}
+    words = _CAPITALISED.findall(text[:20000])
+    for index, word in enumerate(words):
+        for candidate in (word, f"{word} {words[index + 1]}" if index + 1 < len(words) else ""):
+            region = engine.country_by_name.get(candidate.casefold()) if candidate else None
+            if region:
+                regions[region] = None
+    return list(regions)
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w.]+")
+
+
+def fallback_language(engine: PiiEngine, detected: str | None) -> str:
+    """The document's language where the full language identifier found one we have NER for;
+    otherwise English."""
+    return detected if detected in engine.ner_languages else DEFAULT_NER_LANGUAGE
+
+
+def text_mentions(engine: PiiEngine, text: str, language: str | None, region: str) -> list[Mention]:
+    """The mentions tag_pii counts in one prose text, with offsets into it (for evaluation:
+    offsets, unlike Findings, can be compared with labelled spans)."""
+    engine.phone.set_regions(phone_regions(region, text, named_regions(engine, text)))
+    starts, chunks = zip(*windows(text), strict=True) if text else ((), ())
+    document_language = ner_language(text[:4000], engine.ner_languages, fallback_language(engine, language))
+    found = prose_mentions(engine, list(chunks), route_windows(engine, list(chunks), document_language))
+    spans = [replace(m, start=m.start + start, end=m.end + start) for start, ms in zip(starts, found, strict=True) for m in ms]
+    with_text = [(m, text[m.start : m.end]) for m in spans]
+    return [m for m, _ in organisations_with_evidence(with_text, email_organisations(engine, with_text))]
+
+
+# Header words of the halves of a split name (compared lower-cased).
+FIRST_NAME_HEADER = re.compile(r"first|given|fore|vorname|pr[ée]nom|^nombre|^name$")
+LAST_NAME_HEADER = re.compile(r"last|surname|family|nachname|familienname|^nom\b|^nom de famille|apellido")
+ColumnKey = tuple[int | None, int | None]
+
+
+def split_name_columns(columns: dict[ColumnKey, list[Segment]], types: dict[ColumnKey, str | None]
+                       ) -> list[tuple[ColumnKey, ColumnKey]]:
+    """(first-name column, last-name column) pairs of the same table: one person a row, not two."""
+    pairs = []
+    for key, cells in columns.items():
+        header = (cells[0].header or "").strip().lower()
+        if types[key] != "PERSON" or not LAST_NAME_HEADER.search(header):
+            continue
+        firsts = [other for other, other_cells in columns.items()
+                  if other[0] == key[0] and other != key and types[other] == "PERSON"
+                  and FIRST_NAME_HEADER.search((other_cells[0].header or "").strip().lower())
+                  and not LAST_NAME_HEADER.search((other_cells[0].header or "").strip().lower())]
+        if firsts:
+            pairs.append((firsts[0], key))
+    return pairs
+
+
+def joined_names(first: list[Segment], last: list[Segment]) -> Iterator[str]:
+    by_row = {cell.row: cell.text for cell in first}
+    for cell in last:
+        given = by_row.get(cell.row)
+        yield f"{given} {cell.text}" if given else cell.text
+
+
+WORDY_SHARE = 0.6
+
+
+def wordy_column(values: list[str]) -> bool:
+    """Most cells are words (letters, no digits, at most six words): names, companies, places."""
+    sample = values[:50]
+    if not sample:
+        return False
+    wordy = sum(1 for v in sample if _HAS_LETTER.search(v) and not any(ch.isdigit() for ch in v)
+                and len(v.split()) <= 6 and "@" not in v)
+    return wordy / len(sample) >= WORDY_SHARE
 
 
 def tag_pii(
@@ -292,26 +621,35 @@ def tag_pii(
     keep_org_labels: bool = False,
 ) -> Findings:
     """Findings for one document; organisation names and domains leave as text only with keep_org_labels."""
-    engine.phone.region = region
     tally = _Tally(engine, hasher, region, keep_org_labels)
     prose: list[str] = []
     pattern_only: list[str] = []
     columns: dict[tuple[int | None, int | None], list[Segment]] = defaultdict(list)
-    use_ner = language in NER_LANGUAGES
     for segment in extracted.segments:
         if segment.kind is SegmentKind.TABLE_CELL:
             columns[(segment.table, segment.column)].append(segment)
-        elif segment.kind in (SegmentKind.CODE, SegmentKind.METADATA) or not use_ner:
+        elif segment.kind in (SegmentKind.CODE, SegmentKind.METADATA):
             # Code, table header rows and labels: names there are identifiers, not people.
             pattern_only.extend(chunk for _, chunk in windows(segment.text, PATTERN_WINDOW_CHARS))
         else:
             prose.extend(chunk for _, chunk in windows(segment.text))
 
+    all_text = "\n".join(s.text for s in extracted.segments)
+    engine.phone.set_regions(phone_regions(region, all_text, named_regions(engine, all_text)))
+
     column_types: list[str] = []
-    for cells in columns.values():
-        typed = column_entity_type(cells[0].header, [c.text for c in cells[:50]], region)
+    typed_columns = {key: column_entity_type(cells[0].header, [c.text for c in cells[:50]], region)
+                     for key, cells in columns.items()}
+    joined = split_name_columns(columns, typed_columns)
+    for first, last in joined:
+        for name in joined_names(columns[first], columns[last]):
+            tally.add("PERSON", name)
+    for key, cells in columns.items():
+        typed = typed_columns[key]
         if typed is not None:
             column_types.append(typed)
+        if key in {column for pair in joined for column in pair}:
+            continue
         if typed in NER_ENTITIES:
             for cell in cells:
                 tally.add(typed, cell.text)
@@ -326,17 +664,21 @@ def tag_pii(
                     rest.append(cell.text)
             pattern_only.extend(chunk for _, chunk in windows("\n".join(rest), PATTERN_WINDOW_CHARS))
         else:
-            # Pattern types are found by their own validators, cell by cell;
-            # an untyped column gets no NER (headers and codes are not people).
-            candidates = (c.text for c in cells if not NON_CANDIDATE_CELL.match(c.text))
-            pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates), PATTERN_WINDOW_CHARS))
+            # Pattern types are found by their own validators, cell by cell; a column of
+            # words that no header types ("Contact", "Ansprechpartner", no header at all)
+            # gets NER too, one cell a line.
+            candidates = [c.text for c in cells if not NON_CANDIDATE_CELL.match(c.text)]
+            if wordy_column(candidates):
+                prose.extend(chunk for _, chunk in windows("\n".join(candidates)))
+            else:
+                pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates), PATTERN_WINDOW_CHARS))
 
-    every_entity = list(dict.fromkeys(PATTERN_ENTITIES + NER_ENTITIES))
-    for text, artifacts, *_ in engine.nlp_engine.process_batch(prose, "en", batch_size=NLP_BATCH):
-        _analyze(engine, str(text), artifacts, every_entity, tally)
-    for chunk in pattern_only:
-        if not PATTERN_CANDIDATE.search(chunk):
-            continue
-        _analyze(engine, chunk, _pattern_only_artifacts(engine, chunk), list(PATTERN_ENTITIES), tally)
+    document_language = ner_language("\n".join(prose)[:4000], engine.ner_languages, fallback_language(engine, language))
+    found = [(mention, chunk[mention.start : mention.end])
+             for chunk, mentions in zip(prose, prose_mentions(engine, prose, route_windows(engine, prose, document_language)),
+                                        strict=True)
+             for mention in mentions]
+    found += [(mention, chunk[mention.start : mention.end]) for chunk in pattern_only for mention in pattern_mentions(engine, chunk)]
+    for mention, raw in organisations_with_evidence(found, email_organisations(engine, found)):
+        tally.add(mention.entity_type, raw, mention.region)
     return tally.findings(column_types)
-

@@ -1,0 +1,150 @@
+"""People and phones the way other people write them: tables under a title row with split name
+columns, letters in German, French and Spanish, national phone formats of other countries.
+
+The documents are made here with the real writers (openpyxl) and read by the real extractors;
+counts come from Findings, as a scan would count them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from classifier.analyze import DocumentAnalyzer
+from classifier.extract import extract
+from classifier.extract.limits import Limits
+from classifier.language import detect_language, likely_region, ner_language
+from classifier.pii.recognizers.phone import has_phone_context
+from classifier.pii.spacy_model import DEFAULT_NER_MODELS, spacy_model_installed
+from classifier.pii.tagger import tag_pii, text_mentions
+from classifier.records import Extracted, Findings, SegmentKind
+from tests.documents import xlsx_bytes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FIRST = ["Anneliese", "Bartholomew", "Chiamaka", "Dragomir", "Esperanza", "Fionnuala", "Gunnar", "Hiroko",
+         "Ignatius", "Jadwiga", "Kwabena"]
+LAST = ["Oyelaran", "Quennell", "Thistlewood", "Vantongeren", "Wojcikowski"]
+
+
+def findings(analyzer: DocumentAnalyzer, extracted: Extracted) -> Findings:
+    prose = "\n".join(s.text for s in extracted.segments if s.kind is not SegmentKind.TABLE_CELL)
+    language = detect_language(prose)
+    return tag_pii(extracted, analyzer.pii, analyzer.hasher, likely_region(language), language)
+
+
+def unique(found: Findings, entity_type: str) -> int:
+    tally = found.entities.get(entity_type)
+    return tally.unique if tally else 0
+
+
+def test_contact_sheet_under_a_title_row_with_split_names_counts_each_person_once(analyzer: DocumentAnalyzer) -> None:
+    people = [(FIRST[n % len(FIRST)], LAST[n % len(LAST)]) for n in range(55)]
+    rows: list[list[object]] = [["Contacts export"], ["exported 2024-03-02"], [],
+                                ["First Name", "Last Name", "Company", "E-mail", "Phone"]]
+    rows += [[first, last, f"Firm {chr(65 + n % 26)}{chr(65 + n // 26)} Ltd", f"{first}.{last}{n}@example.org".lower(),
+              f"+44 20 7946 {n:04d}"] for n, (first, last) in enumerate(people)]
+    extracted = extract(xlsx_bytes(rows), XLSX, "contacts.xlsx", Limits())
+    # The title rows are titles, not the header: the columns keep their own header.
+    assert {s.header for s in extracted.segments if s.kind is SegmentKind.TABLE_CELL} == {
+        "First Name", "Last Name", "Company", "E-mail", "Phone"}
+    found = findings(analyzer, extracted)
+    assert unique(found, "PERSON") == 55  # 55 distinct first+last pairs, not 11 first names + 5 surnames
+    assert found.entities["PERSON"].mentions == 55
+    assert unique(found, "EMAIL_ADDRESS") == 55
+    assert unique(found, "PHONE_NUMBER") == 55
+
+
+def test_german_split_name_columns_are_joined() -> None:
+    from classifier.pii.tagger import split_name_columns
+    from classifier.records import Segment
+
+    columns: dict[tuple[int | None, int | None], list[Segment]] = {
+        (0, 0): [Segment(SegmentKind.TABLE_CELL, "Jörg", "Vorname", 0, 0, 0)],
+        (0, 1): [Segment(SegmentKind.TABLE_CELL, "Weißenfels", "Nachname", 0, 1, 0)],
+        (0, 2): [Segment(SegmentKind.TABLE_CELL, "Köln", "Ort", 0, 2, 0)],
+    }
+    types: dict[tuple[int | None, int | None], str | None] = {(0, 0): "PERSON", (0, 1): "PERSON", (0, 2): "LOCATION"}
+    assert split_name_columns(columns, types) == [((0, 0), (0, 1))]
+
+
+def test_untyped_column_of_names_gets_ner(analyzer: DocumentAnalyzer) -> None:
+    rows: list[list[object]] = [["Ansprechpartner", "Betrag"], ["Bartholomew Quennell", 12.5],
+                                ["Chiamaka Oyelaran", 3.0], ["Ignatius Thistlewood", 7.25]]
+    # "Ansprechpartner" (contact person) is a header no rule types: NER reads the cells.
+    extracted = extract(xlsx_bytes(rows), XLSX, "kontakte.xlsx", Limits())
+    found = findings(analyzer, extracted)
+    assert unique(found, "PERSON") >= 2
+
+
+LETTERS = {
+    "de": ("Sehr geehrte Damen und Herren,\n\nvielen Dank für Ihre Bestellung vom 3. März. Die Lieferung erfolgt "
+           "in der nächsten Woche an Ihr Lager in Stuttgart. Bei Fragen stehen wir Ihnen gerne zur Verfügung.\n\n"
+           "Mit freundlichen Grüßen\n\nKatharina Vogelsang\nVertrieb"),
+    "fr": ("Madame, Monsieur,\n\nNous vous remercions de votre commande du 3 mars. La livraison sera effectuée la "
+           "semaine prochaine à votre entrepôt de Lyon. Nous restons à votre disposition pour toute question.\n\n"
+           "Veuillez agréer nos salutations distinguées.\n\nÉlodie Marchetti\nService commercial"),
+    "es": ("Estimados señores:\n\nLes agradecemos su pedido del 3 de marzo. La entrega se realizará la próxima "
+           "semana en su almacén de Valencia. Quedamos a su disposición para cualquier consulta.\n\n"
+           "Atentamente,\n\nAlejandro Villanueva\nDepartamento comercial"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(LETTERS))
+def test_a_letter_counts_its_signatory(analyzer: DocumentAnalyzer, language: str) -> None:
+    if not spacy_model_installed(DEFAULT_NER_MODELS[language]):
+        pytest.fail(f"the {language} NER pipeline is not installed (make installs it)")
+    text = LETTERS[language]
+    assert ner_language(text, analyzer.pii.ner_languages) == language
+    mentions = text_mentions(analyzer.pii, text, detect_language(text), likely_region(detect_language(text)))
+    people = {text[m.start : m.end] for m in mentions if m.entity_type == "PERSON"}
+    assert people == {LETTERS[language].split("\n\n")[-1].split("\n")[0]}
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, text)
+    assert unique(findings(analyzer, extracted), "PERSON") == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("You can reach Tomás on 06 12 34 56 78 after lunch.", "FR"),  # a French mobile in an English sentence
+        ("Please call me back at 0151 23456789.", "DE"),  # a German mobile
+        ("Our office in Australia takes calls on 0412 345 678.", "AU"),  # valid in DE too: the named country decides
+    ],
+)
+def test_short_english_sentence_with_a_local_phone_of_another_country(
+        analyzer: DocumentAnalyzer, sentence: str, region: str) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, sentence)
+    found = findings(analyzer, extracted)
+    assert unique(found, "PHONE_NUMBER") == 1
+    assert set(found.countries) >= {region}
+
+
+def test_order_numbers_without_a_phone_word_are_not_phones(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, "Order 4471 2390 shipped with invoice 0688 872 49 on 3 March; card no 30 118 2203.")
+    assert unique(findings(analyzer, extracted), "PHONE_NUMBER") == 0
+
+
+def test_phone_context_on_the_line_above_or_just_after() -> None:
+    text = "Phone:\n0490 75 40 81\nOrder:\n0490 75 40 82\n28-64-66-98 office"
+    assert has_phone_context(text, text.index("0490 75 40 81"))
+    assert not has_phone_context(text, text.index("0490 75 40 82"))
+    start = text.index("28-64")
+    assert has_phone_context(text, start, start + len("28-64-66-98"))
+
+
+def test_packaged_ner_models_match_their_pinned_hashes() -> None:
+    """The German and Spanish pipelines are files of the package: what loads is what the card describes."""
+    import hashlib
+
+    from classifier.pii.spacy_model import PACKAGED_NER_DIR
+    from tests.conftest import REPO
+
+    pinned = {}
+    for line in (REPO / "models" / "ner" / "ner_models.sha256").read_text("utf-8").splitlines():
+        digest, path = line.split("  ", 1)
+        pinned[path] = digest
+    shipped = {str(p.relative_to(PACKAGED_NER_DIR)): hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in PACKAGED_NER_DIR.rglob("*") if p.is_file()}
+    assert shipped == pinned
+    assert {"de_leakcensus_ner/meta.json", "es_leakcensus_ner/meta.json"} <= set(shipped)
