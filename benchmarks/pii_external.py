@@ -17,7 +17,8 @@ Printed per set and type: span precision/recall/F1 with exact offsets and with o
 prediction is right when it overlaps a gold span of its type; a gold span is found when a
 prediction of its type overlaps it), document-level precision/recall (does the record hold the
 type at all), and the unique-count ratio: distinct case-folded values found ÷ distinct in the
-gold. Then the issue's targets, PII-stage characters per CPU-second of both (`speed`), and the
+gold; for PERSON also the full-name ratio, the same over values of two or more words, which is
+what inventory.json counts as unique people. Then the issue's targets, PII-stage characters per CPU-second of both (`speed`), and the
 peak RSS of one process that has used every language pipeline (`rss`, in a child process).
 Only counts and metrics are printed, never a value.
 """
@@ -138,6 +139,10 @@ class Counts:
     doc_fn: int = 0
     values_found: set[str] = field(default_factory=set)
     values_gold: set[str] = field(default_factory=set)
+    # PERSON: inventory.json counts unique people by names of two or more words only (a first
+    # name or surname alone is a mention); this ratio compares those with the gold's.
+    full_names_found: set[str] = field(default_factory=set)
+    full_names_gold: set[str] = field(default_factory=set)
 
 
 def fraction(part: int, whole: int) -> float | None:
@@ -177,6 +182,8 @@ def score(records: Sequence[Record], predictions: Sequence[list[Span]]) -> dict[
             c.doc_fn += bool(gold) and not found
             c.values_gold.update(value_form(record.text[s.start : s.end]) for s in gold)
             c.values_found.update(value_form(record.text[s.start : s.end]) for s in found)
+            c.full_names_gold.update(v for v in (value_form(record.text[s.start : s.end]) for s in gold) if " " in v)
+            c.full_names_found.update(v for v in (value_form(record.text[s.start : s.end]) for s in found) if " " in v)
     return counts
 
 
@@ -191,6 +198,7 @@ class Metrics:
     doc_p: float | None
     doc_r: float | None
     unique_ratio: float | None
+    full_name_ratio: float | None
 
 
 def metrics(c: Counts) -> Metrics:
@@ -198,7 +206,8 @@ def metrics(c: Counts) -> Metrics:
     overlap_p, overlap_r = fraction(c.overlap_predicted, c.predicted), fraction(c.overlap_gold, c.gold)
     return Metrics(exact_p, exact_r, f1(exact_p, exact_r), overlap_p, overlap_r, f1(overlap_p, overlap_r),
                    fraction(c.doc_tp, c.doc_tp + c.doc_fp), fraction(c.doc_tp, c.doc_tp + c.doc_fn),
-                   fraction(len(c.values_found), len(c.values_gold)))
+                   fraction(len(c.values_found), len(c.values_gold)),
+                   fraction(len(c.full_names_found), len(c.full_names_gold)))
 
 
 def set_table(ours: dict[str, Counts], theirs: dict[str, Counts]) -> str:
@@ -210,9 +219,9 @@ def set_table(ours: dict[str, Counts], theirs: dict[str, Counts]) -> str:
             c, m = counts[label], metrics(counts[label])
             rows.append((label, side, c.gold, c.predicted, show(m.exact_p), show(m.exact_r), show(m.exact_f1),
                          show(m.overlap_p), show(m.overlap_r), show(m.overlap_f1), show(m.doc_p), show(m.doc_r),
-                         show(m.unique_ratio)))
+                         show(m.unique_ratio), show(m.full_name_ratio) if label == "PERSON" else ""))
     return markdown_table(("type", "system", "gold", "found", "exact P", "exact R", "exact F1", "overlap P",
-                           "overlap R", "overlap F1", "doc P", "doc R", "unique ratio"), rows)
+                           "overlap R", "overlap F1", "doc P", "doc R", "unique ratio", "full-name ratio"), rows)
 
 
 # --------------------------------------------------------------------------- targets

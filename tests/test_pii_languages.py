@@ -148,3 +148,38 @@ def test_packaged_ner_models_match_their_pinned_hashes() -> None:
                for p in PACKAGED_NER_DIR.rglob("*") if p.is_file()}
     assert shipped == pinned
     assert {"de_leakcensus_ner/meta.json", "es_leakcensus_ner/meta.json"} <= set(shipped)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dear Pranav Ramaswamy, thank you for your order.", "Pranav Ramaswamy"),
+        ("Sehr geehrter Herr Weißenfels,\n\nanbei das Angebot.", "Weißenfels"),
+        ("Bien cordialement,\n\nÉlodie Marchetti\nService client", "Élodie Marchetti"),
+        ("Nombre: Alejandro Villanueva\nEdad: 40", "Alejandro Villanueva"),
+        ("From: Darrell Quennell <dq@example.org>", "Darrell Quennell"),
+        ("Ansprechpartner: Jörg Weißenfels", "Jörg Weißenfels"),
+    ],
+)
+def test_names_found_by_where_they_stand(text: str, name: str) -> None:
+    from classifier.pii.recognizers.structural_name import StructuralNameRecognizer
+
+    found = [text[r.start : r.end] for r in StructuralNameRecognizer().analyze(text, ["PERSON"])]
+    assert found == [name]
+
+
+@pytest.mark.parametrize("text", ["Hi all,\nthe build is green.", "Dear Sir,\nplease find attached.",
+                                  "Contact: Sales Team", "Fecha de Ingreso: 19/04/2018."])
+def test_greetings_and_labels_are_not_names(text: str) -> None:
+    from classifier.pii.recognizers.structural_name import StructuralNameRecognizer
+
+    assert StructuralNameRecognizer().analyze(text, ["PERSON"]) == []
+
+
+def test_a_first_name_alone_is_a_mention_not_another_person(analyzer: DocumentAnalyzer) -> None:
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, "Hannah Okafor called about the outage. Hannah said the site is down again, "
+                                     "and Marcus will call back tomorrow.")
+    tally = findings(analyzer, extracted).entities["PERSON"]
+    assert tally.unique == 1  # Hannah Okafor; "Hannah" and "Marcus" alone are mentions
+    assert tally.mentions >= 2

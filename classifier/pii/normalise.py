@@ -12,7 +12,8 @@ import unicodedata
 
 import phonenumbers
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "mme", "m", "sr", "sra"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "herrn", "frau", "mme", "m", "sr", "sra",
+                    "mlle", "srta", "don", "doña", "dña", "dra"})
 LEGAL_SUFFIXES = frozenset(
     {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "corp", "co", "plc", "pty", "limited", "incorporated",
      "corporation", "sarl", "srl", "spa", "nv", "kg", "oy", "ab", "as", "llp", "lp"}

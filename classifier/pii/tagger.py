@@ -96,6 +96,10 @@ class _Tally:
         self.mentions[entity_type] += 1
         if normal is None:
             return  # e.g. an unparseable phone number: a mention, not a unique value
+        if entity_type == "PERSON" and " " not in normal:
+            # "Marcus", "Santos": a first name or a surname alone is a mention of somebody, but
+            # does not tell who; unique people are counted by fuller names (as before: 2-5 words).
+            return
         keyed = self.hasher(entity_type, normal)
         self.hashes[entity_type].add(keyed)
         if entity_type == "PERSON":
@@ -148,17 +152,8 @@ class _Tally:
             if as_person:
                 self.hashes["ORGANIZATION"].discard(keyed)
 
-    def drop_name_parts(self) -> None:
-        """"Hannah" in a mail signed "Hannah Okafor" is Hannah Okafor: a one-word person that is
-        a word of a fuller name in the same document is a mention of that person, not another."""
-        words_of_full_names = {word for form in self.person_forms if " " in form for word in form.split()}
-        for form in self.person_forms:
-            if " " not in form and form in words_of_full_names:
-                self.hashes["PERSON"].discard(self.hasher("PERSON", form))
-
     def findings(self, table_columns: Iterable[str]) -> Findings:
         self.drop_people_tagged_as_organisations()
-        self.drop_name_parts()
         return Findings(
             entities={
                 t: EntityTally(self.mentions[t], frozenset(self.hashes[t])) for t in self.mentions if self.mentions[t]
@@ -213,7 +208,8 @@ UNIT_CODES = frozenset({"eur", "usd", "gbp", "chf", "jpy", "cad", "aud", "sek", 
 
 
 def acronym(raw: str) -> bool:
-    """FIFA, SPD, PayPal: two or more capitals in one word name an organisation more often than a person."""
+    """UNICEF, PayPal: two or more capitals in one word (past plausible()'s four-letter floor)
+    name an organisation more often than a person."""
     word = raw.strip(".,;:()'\"’")
     return sum(ch.isupper() for ch in word) >= 2 and word.casefold() not in UNIT_CODES
 
@@ -344,7 +340,7 @@ def plausible(entity_type: str, raw: str) -> bool:
             and "\n" not in stripped
             and sum(ch.isdigit() for ch in stripped) < 2  # amounts, dates, invoice numbers
             and not CODE_LIKE.match(stripped)
-            and not (stripped.isupper() and (len(stripped) <= 2 or stripped.casefold() in UNIT_CODES))
+            and not (stripped.isupper() and len(stripped) <= 4)  # BIC, ERP, FYI, CIO: labels and jargon
             and not _noise_words(stripped)
         )
     if entity_type == "LOCATION":
