@@ -37,6 +37,9 @@ class Inventory:
     category_hashes: dict[str, KeyedSet] = field(default_factory=lambda: defaultdict(KeyedSet))
     entities: dict[str, EntityAggregate] = field(default_factory=lambda: defaultdict(EntityAggregate))
     organizations: KeyedSet = field(default_factory=KeyedSet)
+    # Full person names keyed as organisations (Findings.people_as_organizations): an
+    # "organisation" that is a person's name anywhere in the scan is not counted as one.
+    people_as_organizations: KeyedSet = field(default_factory=KeyedSet)
     email_domains: KeyedSet = field(default_factory=KeyedSet)
     country_hashes: dict[str, KeyedSet] = field(default_factory=lambda: defaultdict(KeyedSet))
     country_documents: Counter[str] = field(default_factory=Counter)
@@ -69,6 +72,7 @@ class Inventory:
         if organisation is not None:
             self.organizations |= organisation.keyed_hashes
         self.organizations |= findings.organizations_from_domains
+        self.people_as_organizations |= findings.people_as_organizations
         self.email_domains |= findings.email_domains
         for country, hashes in findings.countries.items():
             self.country_hashes[country] |= hashes
@@ -105,6 +109,7 @@ class Inventory:
                 target.documents += aggregate.documents
                 target.keyed_hashes |= aggregate.keyed_hashes
             merged.organizations |= part.organizations
+            merged.people_as_organizations |= part.people_as_organizations
             merged.email_domains |= part.email_domains
             for country, hashes in part.country_hashes.items():
                 merged.country_hashes[country] |= hashes
@@ -113,6 +118,17 @@ class Inventory:
             merged.latest = _latest(merged.latest, part.latest)
             merged.documents_by_year.update(part.documents_by_year)
         return merged
+
+    def organisations_that_are_people(self) -> frozenset[str]:
+        """Organisation hashes that are a person's full name somewhere in the scan (exact sets only:
+        past the exact bound the sketches cannot be intersected, and nothing is taken out)."""
+        organisations, people = self.organizations.exact_values(), self.people_as_organizations.exact_values()
+        if organisations is None or people is None:
+            return frozenset()
+        return frozenset(organisations & people)
+
+    def unique_organizations(self) -> int:
+        return len(self.organizations) - len(self.organisations_that_are_people())
 
     def unique_counting(self) -> dict[str, object]:
         """How unique counts were made: exact, or estimated where a set outgrew the exact bound."""
@@ -148,7 +164,7 @@ class Inventory:
                 entity_type: {"mentions": agg.mentions, "documents": agg.documents, "unique": len(agg.keyed_hashes)}
                 for entity_type, agg in sorted(self.entities.items())
             },
-            "organizations": {"unique": len(self.organizations), "email_domains": len(self.email_domains)},
+            "organizations": {"unique": self.unique_organizations(), "email_domains": len(self.email_domains)},
             "countries": {
                 country: {"unique_entities": len(hashes), "documents": self.country_documents[country]}
                 for country, hashes in sorted(self.country_hashes.items())

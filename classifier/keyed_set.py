@@ -70,6 +70,10 @@ class KeyedSet:
     def add(self, value: str) -> None:
         self.update((value,))
 
+    def exact_values(self) -> frozenset[str] | None:
+        """The values while the set is exact; None once it is a sketch."""
+        return frozenset(self._exact) if self._exact is not None else None
+
     def __len__(self) -> int:
         if self._exact is not None:
             return len(self._exact)

@@ -45,8 +45,10 @@ class OrganizationTable:
             if organisation not in self.labels or ("." in label and "." not in self.labels[organisation]):
                 self.labels[organisation] = label
 
-    def write_csv(self, path: Path) -> int:
-        rows = sorted(self.documents, key=lambda o: (-self.documents[o], self.labels.get(o, "")))
+    def write_csv(self, path: Path, people: frozenset[str] = frozenset()) -> int:
+        """One row per organisation, leaving out those that are a person's name elsewhere (`people`)."""
+        rows = sorted((o for o in self.documents if o not in people),
+                      key=lambda o: (-self.documents[o], self.labels.get(o, "")))
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS)

@@ -131,6 +131,10 @@ class Findings:
     # "no strings from the document", filled only when the operator asks for --list-organizations
     # and never stored in the catalog.
     organization_labels: tuple[tuple[str, str], ...] = ()
+    # The document's full person names, keyed as organisations would be: NER calls a person an
+    # organisation in one mail and a person in the next; the inventory takes these out of the
+    # organisations of the whole scan.
+    people_as_organizations: frozenset[str] = frozenset()
 
     def to_state(self) -> dict[str, object]:
         """A JSON-able form for the catalog: keyed hashes and counts only."""
@@ -141,6 +145,7 @@ class Findings:
             "email_domains": sorted(self.email_domains),
             "table_columns": list(self.table_columns),
             "people_by_organization": {o: sorted(p) for o, p in sorted(self.people_by_organization.items())},
+            "people_as_organizations": sorted(self.people_as_organizations),
         }
 
     @staticmethod
@@ -152,6 +157,7 @@ class Findings:
             email_domains=frozenset(state["email_domains"]),
             table_columns=tuple(state["table_columns"]),
             people_by_organization={o: frozenset(p) for o, p in state.get("people_by_organization", {}).items()},
+            people_as_organizations=frozenset(state.get("people_as_organizations", ())),
         )
 
 

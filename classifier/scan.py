@@ -217,7 +217,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
             inventory_json = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
             if options.list_organizations:
                 organizations.add_labels(labels)
-                organizations.write_csv(options.out_dir / ORGANIZATIONS_CSV)
+                organizations.write_csv(options.out_dir / ORGANIZATIONS_CSV, inventory.organisations_that_are_people())
         else:
             # Nothing changed since these outputs were written: only the scan's own facts are new.
             totals = {**previous["totals"], "skipped": dict(sorted(skipped.items()))}

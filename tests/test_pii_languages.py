@@ -192,3 +192,35 @@ def test_a_name_followed_by_a_role_keeps_the_name() -> None:
     assert trim_span("PERSON", "The Gunnhildur Helgadóttir") == ("PERSON", "Gunnhildur Helgadóttir")
     assert trim_span("PERSON", "Victoria Bruun\nPhone") == ("PERSON", "Victoria Bruun")
     assert not plausible(*trim_span("PERSON", "Account Executive"))
+
+
+def test_a_person_elsewhere_in_the_scan_is_not_an_organisation(analyzer: DocumentAnalyzer) -> None:
+    """NER called the same name an organisation in one document and a person in another: the
+    inventory counts it as a person only, and merging the two halves gives the same count."""
+    from classifier.inventory import Inventory
+    from classifier.records import DocumentRecord, EntityTally, Status
+
+    person_doc = Extracted()
+    person_doc.add(SegmentKind.PROSE, "Dear Bartholomew Quennell, thank you for the report you sent on Friday.")
+    as_person = findings(analyzer, person_doc)
+    key = analyzer.hasher("ORGANIZATION", "bartholomew quennell")
+    assert key in as_person.people_as_organizations
+    woodgrove = analyzer.hasher("ORGANIZATION", "woodgrove bank")
+
+    def record(name: str, found: Findings) -> DocumentRecord:
+        return DocumentRecord(
+            path=name, size=1, sha256=name * 8, mime="text/plain", extension_mismatch=False, status=Status.OK,
+            error=None, language=None, earliest=None, latest=None, categories=(), findings=found, duplicate_of=None)
+
+    as_organisation = Findings(entities={"ORGANIZATION": EntityTally(2, frozenset({key, woodgrove}))})
+    both = Inventory()
+    both.add(record("a", as_organisation))
+    both.add(record("b", as_person))
+    assert both.to_json({})["organizations"] == {"unique": 1, "email_domains": 0}  # Woodgrove Bank only
+    first, second = Inventory(), Inventory()
+    first.add(record("a", as_organisation))
+    second.add(record("b", as_person))
+    assert first.to_json({})["organizations"]["unique"] == 2  # type: ignore[index]
+    assert first.merge(second).to_json({})["organizations"] == both.to_json({})["organizations"]
+    restored = Findings.from_state(as_person.to_state())
+    assert restored.people_as_organizations == as_person.people_as_organizations

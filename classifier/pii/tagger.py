@@ -87,6 +87,7 @@ class _Tally:
         self.countries: dict[str, set[str]] = defaultdict(set)
         self.org_domains: set[str] = set()
         self.email_domains: set[str] = set()
+        self.people_as_orgs: set[str] = set()
 
     def add(self, entity_type: str, raw: str, region: str | None = None) -> None:
         entity_type, raw = trim_span(entity_type, raw)
@@ -100,6 +101,10 @@ class _Tally:
             # "Marcus", "Santos": a first name or a surname alone is a mention of somebody, but
             # does not tell who; unique people are counted by fuller names (as before: 2-5 words).
             return
+        if entity_type == "PERSON" and not organisation_evidence(raw):
+            as_organisation = normalise("ORGANIZATION", normal)
+            if as_organisation:
+                self.people_as_orgs.add(self.hasher("ORGANIZATION", as_organisation))
         keyed = self.hasher(entity_type, normal)
         self.hashes[entity_type].add(keyed)
         if entity_type == "PERSON":
@@ -164,6 +169,7 @@ class _Tally:
             table_columns=tuple(sorted(set(table_columns))),
             people_by_organization={org: frozenset(people) for org, people in self.people_by_org.items()},
             organization_labels=tuple(sorted(self.org_labels.items())),
+            people_as_organizations=frozenset(self.people_as_orgs),
         )
 
 
