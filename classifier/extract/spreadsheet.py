@@ -64,9 +64,7 @@ def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]]
                 header_values = values
             for _, title in titles:
                 out.add(SegmentKind.PROSE, " ".join(v for v in title if v)[:MAX_HEADER_ROW_CHARS], TITLE_LABEL)
-            # Headers are labels; a huge "header" cell is data, kept out of the label text.
-            header = [v[:MAX_HEADER_CHARS] for v in header_values]
-            out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
+            header = _header(out, header_values)
             if not pending:
                 continue
         for data, data_values in [*pending, (row, values)]:
@@ -78,10 +76,17 @@ def add_table(out: Extracted, table_index: int, rows: Iterable[Sequence[object]]
             break
     if header is None and titles:  # a table of one column with fewer rows than MAX_TITLE_ROWS
         (_, header_values), *rest = titles
-        header = [v[:MAX_HEADER_CHARS] for v in header_values]
-        out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
+        header = _header(out, header_values)
         for index, (data, data_values) in enumerate(rest):
             _add_row(out, table_index, header, data, data_values, index)
+
+
+def _header(out: Extracted, values: list[str]) -> list[str]:
+    """The header row as column labels, and as one metadata line. Headers are labels; a huge
+    "header" cell is data, kept out of the label text."""
+    header = [v[:MAX_HEADER_CHARS] for v in values]
+    out.add(SegmentKind.METADATA, " ".join(v for v in header if v)[:MAX_HEADER_ROW_CHARS])
+    return header
 
 
 def _add_row(out: Extracted, table_index: int, header: list[str], row: Sequence[object], values: list[str],

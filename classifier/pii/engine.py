@@ -39,8 +39,6 @@ PATTERN_ENTITIES = (
     "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
     "ORGANIZATION",  # by legal form only (LegalFormOrganizationRecognizer); NER adds the rest in prose
 )
-# Found by structure (StructuralNameRecognizer) as well as by NER, in prose only.
-PROSE_PATTERN_ENTITIES = ("PERSON",)
 # Only NER (and the tok2vec it may listen to) is needed. The tagger,
 # attribute ruler and lemmatizer cost about a third of the pipeline's time and
 # serve only Presidio's context words, which match lower-cased tokens just as

@@ -22,6 +22,7 @@ from classifier.pii.engine import NER_ENTITIES, PATTERN_ENTITIES, PiiEngine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, normalise, phone_region
 from classifier.pii.recognizers.phone import REGION_KEY, dialled_regions
+from classifier.pii.recognizers.structural_name import RECOGNIZER_NAME as STRUCTURAL_RECOGNIZER
 from classifier.pii.tables import column_entity_type, value_fits
 from classifier.records import EntityTally, Extracted, Findings, Segment, SegmentKind
 
@@ -460,7 +461,7 @@ def person_in_context(engine: PiiEngine, text: str, start: int, end: int) -> boo
 
 
 def _by_structure(result: RecognizerResult) -> bool:
-    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == "StructuralNameRecognizer"
+    return (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY) == STRUCTURAL_RECOGNIZER
 
 
 
@@ -476,7 +477,7 @@ def trim_offsets(text: str, entity_type: str, start: int, end: int) -> tuple[str
     if not trimmed:
         return trimmed_type, start, start
     # What is left is a run of whole words of the span: find it.
-    offset = text.find(trimmed, start, end) if trimmed in text[start:end] else -1
+    offset = text.find(trimmed, start, end)
     if offset < 0:
         words = [(start + w.start(), start + w.end()) for w in _WORD.finditer(text[start:end])]
         kept = len(trimmed.split())
@@ -557,22 +558,31 @@ def named_regions(engine: PiiEngine, text: str) -> list[str]:
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w.]+")
 
 
-def fallback_language(engine: PiiEngine, detected: str | None) -> str:
-    """The document's language where the full language identifier found one we have NER for;
-    otherwise English."""
-    return detected if detected in engine.ner_languages else DEFAULT_NER_LANGUAGE
+def document_ner_language(engine: PiiEngine, prose: str, detected: str | None) -> str:
+    """The NER language of a document's prose; where it cannot tell, the language the full
+    identifier found if we have NER for it, otherwise English."""
+    fallback = detected if detected in engine.ner_languages else DEFAULT_NER_LANGUAGE
+    return ner_language(prose[:4000], engine.ner_languages, fallback)
+
+
+def set_phone_regions(engine: PiiEngine, region: str, text: str) -> None:
+    engine.phone.set_regions(phone_regions(region, text, named_regions(engine, text)))
+
+
+def counted(engine: PiiEngine, found: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """What a document's mentions count as, with the organisations that lack evidence left out."""
+    return organisations_with_evidence(found, email_organisations(engine, found))
 
 
 def text_mentions(engine: PiiEngine, text: str, language: str | None, region: str) -> list[Mention]:
     """The mentions tag_pii counts in one prose text, with offsets into it (for evaluation:
     offsets, unlike Findings, can be compared with labelled spans)."""
-    engine.phone.set_regions(phone_regions(region, text, named_regions(engine, text)))
+    set_phone_regions(engine, region, text)
     starts, chunks = zip(*windows(text), strict=True) if text else ((), ())
-    document_language = ner_language(text[:4000], engine.ner_languages, fallback_language(engine, language))
+    document_language = document_ner_language(engine, text, language)
     found = prose_mentions(engine, list(chunks), route_windows(engine, list(chunks), document_language))
     spans = [replace(m, start=m.start + start, end=m.end + start) for start, ms in zip(starts, found, strict=True) for m in ms]
-    with_text = [(m, text[m.start : m.end]) for m in spans]
-    return [m for m, _ in organisations_with_evidence(with_text, email_organisations(engine, with_text))]
+    return [m for m, _ in counted(engine, [(m, text[m.start : m.end]) for m in spans])]
 
 
 # Header words of the halves of a split name (compared lower-cased).
@@ -636,8 +646,7 @@ def tag_pii(
         else:
             prose.extend(chunk for _, chunk in windows(segment.text))
 
-    all_text = "\n".join(s.text for s in extracted.segments)
-    engine.phone.set_regions(phone_regions(region, all_text, named_regions(engine, all_text)))
+    set_phone_regions(engine, region, "\n".join(s.text for s in extracted.segments))
 
     column_types: list[str] = []
     typed_columns = {key: column_entity_type(cells[0].header, [c.text for c in cells[:50]], region)
@@ -646,11 +655,12 @@ def tag_pii(
     for first, last in joined:
         for name in joined_names(columns[first], columns[last]):
             tally.add("PERSON", name)
+    name_halves = {column for pair in joined for column in pair}
     for key, cells in columns.items():
         typed = typed_columns[key]
         if typed is not None:
             column_types.append(typed)
-        if key in {column for pair in joined for column in pair}:
+        if key in name_halves:
             continue
         if typed in NER_ENTITIES:
             for cell in cells:
@@ -675,12 +685,12 @@ def tag_pii(
             else:
                 pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates), PATTERN_WINDOW_CHARS))
 
-    document_language = ner_language("\n".join(prose)[:4000], engine.ner_languages, fallback_language(engine, language))
+    document_language = document_ner_language(engine, "\n".join(prose), language)
     found = [(mention, chunk[mention.start : mention.end])
              for chunk, mentions in zip(prose, prose_mentions(engine, prose, route_windows(engine, prose, document_language)),
                                         strict=True)
              for mention in mentions]
     found += [(mention, chunk[mention.start : mention.end]) for chunk in pattern_only for mention in pattern_mentions(engine, chunk)]
-    for mention, raw in organisations_with_evidence(found, email_organisations(engine, found)):
+    for mention, raw in counted(engine, found):
         tally.add(mention.entity_type, raw, mention.region)
     return tally.findings(column_types)

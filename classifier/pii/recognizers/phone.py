@@ -18,6 +18,8 @@ import phonenumbers
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from classifier.pii.recognizers import own_result
+
 DEFAULT_REGION = "US"
 # Presidio's default set (US, UK, DE, IL, IN, CA, BR), widened to the countries whose
 # numbers most often meet in European and American business mail.
@@ -88,10 +90,6 @@ class RegionPhoneRecognizer(EntityRecognizer):
         self.trusted: tuple[str, ...] = (DEFAULT_REGION,)
         self.wide: tuple[str, ...] = WIDE_REGIONS
 
-    @property
-    def region(self) -> str:
-        return self.trusted[0]
-
     def set_regions(self, trusted: list[str], wide: tuple[str, ...] = WIDE_REGIONS) -> None:
         self.trusted = tuple(dict.fromkeys(trusted))
         self.wide = tuple(r for r in wide if r not in self.trusted)
@@ -102,14 +100,15 @@ class RegionPhoneRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        return [self._result(start, end, region) for start, end, region, _valid in self.find(text)]
+        return [own_result("RegionPhoneRecognizer", self.id, "PHONE_NUMBER", start, end, self.SCORE, **{REGION_KEY: region})
+                for start, end, region in self.find(text)]
 
-    def find(self, text: str) -> list[tuple[int, int, str, bool]]:
-        """(start, end, region, valid) of each number. A grouped number ("0490 75 40 81") valid
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, region) of each number. A grouped number ("0490 75 40 81") valid
         in a trusted region, or one written with +CC, is taken as it is; any other possible number
         (a bare run of digits, a number valid only in a default region) needs a phone word near
         it: a "Phone:" field holds a phone even where libphonenumber thinks the range unassigned."""
-        found: list[tuple[int, int, str, bool]] = []
+        found: list[tuple[int, int, str]] = []
         # The matcher is run per region on each run of digits and separators only, not on the
         # whole text once per region (17 passes over every window cost a fifth of the stage).
         for run in _CANDIDATE_RUN.finditer(text):
@@ -122,9 +121,8 @@ class RegionPhoneRecognizer(EntityRecognizer):
                     snippet, region, leniency=phonenumbers.Leniency.VALID)} if region in self.trusted else set()
                 for match in phonenumbers.PhoneNumberMatcher(snippet, region, leniency=phonenumbers.Leniency.POSSIBLE):
                     start, end = offset + match.start, offset + match.end
-                    if any(start < e and s < end for s, e, _, _ in found) or DATE_SHAPE.match(match.raw_string):
+                    if any(start < e and s < end for s, e, _ in found) or DATE_SHAPE.match(match.raw_string):
                         continue
-                    valid = phonenumbers.is_valid_number(match.number)
                     # "+44 ..." says itself that it is a phone number, valid range or not.
                     international = match.raw_string.startswith("+")
                     # A bare run of digits is as often a record, case or account number.
@@ -134,7 +132,7 @@ class RegionPhoneRecognizer(EntityRecognizer):
                             sum(ch.isdigit() for ch in match.raw_string) >= MIN_CONTEXT_DIGITS
                             and has_phone_context(text, start, end)):
                         continue
-                    found.append((start, end, self._valid_region(match.raw_string) or region, valid))
+                    found.append((start, end, self._valid_region(match.raw_string) or region))
         return found
 
     def _valid_region(self, raw: str) -> str | None:
@@ -152,16 +150,3 @@ class RegionPhoneRecognizer(EntityRecognizer):
                     return region
                 valid.append(region)
         return valid[0] if valid else None
-
-    def _result(self, start: int, end: int, region: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type="PHONE_NUMBER",
-            start=start,
-            end=end,
-            score=self.SCORE,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: "RegionPhoneRecognizer",
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                REGION_KEY: region,
-            },
-        )

@@ -15,6 +15,8 @@ from collections import Counter
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from classifier.pii.recognizers import own_result
+
 # The end of a key or constant name that says its value is a secret (DB_PASSWORD, mail.smtp.password, API_KEY).
 SECRET_NAME = r"(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)"
 
@@ -112,17 +114,5 @@ class SecretRecognizer(EntityRecognizer):
                 if kind == "high_entropy_assignment" and not random_looking(value):
                     continue
                 taken.add((start, end))
-                results.append(
-                    RecognizerResult(
-                        entity_type="SECRET",
-                        start=start,
-                        end=end,
-                        score=self.SCORE,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: "SecretRecognizer",
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            "secret_kind": kind,
-                        },
-                    )
-                )
+                results.append(own_result("SecretRecognizer", self.id, "SECRET", start, end, self.SCORE, secret_kind=kind))
         return results

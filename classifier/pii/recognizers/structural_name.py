@@ -22,6 +22,8 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from classifier.pii.recognizers import own_result
+
 NAME_WORD = r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?"
 NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}})"
 TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Dr\.\s*med|M|Mme|Mlle|Me|Sr|Sra|Srta|D|Dña)\.?[ \t]+)?"
@@ -67,6 +69,7 @@ PATTERNS = (
 # Above NER's 0.85: Presidio drops a result that a same-type result of equal or higher score
 # contains, and NER's span often runs on past the name ("Kevin Kindall@ENRON").
 SCORE = 0.9
+RECOGNIZER_NAME = "StructuralNameRecognizer"
 NAME_ONLY = re.compile(rf"^{NAME}$")
 
 
@@ -78,7 +81,7 @@ def plausible_name(name: str) -> bool:
 
 class StructuralNameRecognizer(EntityRecognizer):
     def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name="StructuralNameRecognizer", supported_language="en")
+        super().__init__(supported_entities=["PERSON"], name=RECOGNIZER_NAME, supported_language="en")
 
     def load(self) -> None:
         pass
@@ -94,11 +97,5 @@ class StructuralNameRecognizer(EntityRecognizer):
                 end = start + len(name)
                 if not NAME_ONLY.match(name) or not plausible_name(name):
                     continue
-                results[(start, end)] = RecognizerResult(
-                    entity_type="PERSON", start=start, end=end, score=SCORE,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: "StructuralNameRecognizer",
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
+                results[(start, end)] = own_result(RECOGNIZER_NAME, self.id, "PERSON", start, end, SCORE)
         return list(results.values())
