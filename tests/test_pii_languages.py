@@ -224,3 +224,14 @@ def test_a_person_elsewhere_in_the_scan_is_not_an_organisation(analyzer: Documen
     assert first.merge(second).to_json({})["organizations"] == both.to_json({})["organizations"]
     restored = Findings.from_state(as_person.to_state())
     assert restored.people_as_organizations == as_person.people_as_organizations
+
+
+def test_trimmed_offsets_cover_the_kept_words_even_across_runs_of_spaces() -> None:
+    from classifier.pii.tagger import trim_offsets
+
+    text = "He met The  Gunnhildur   Helgadottir yesterday"
+    entity_type, start, end = trim_offsets(text, "PERSON", text.index("The"), text.index(" yesterday"))
+    assert (entity_type, text[start:end]) == ("PERSON", "Gunnhildur   Helgadottir")
+    text = "Northwind  Traders Inc.  do the work"
+    entity_type, start, end = trim_offsets(text, "ORGANIZATION", 0, text.index(" the"))
+    assert (entity_type, text[start:end]) == ("ORGANIZATION", "Northwind  Traders Inc.")

@@ -478,11 +478,16 @@ def trim_offsets(text: str, entity_type: str, start: int, end: int) -> tuple[str
         return trimmed_type, start, start
     # What is left is a run of whole words of the span: find it.
     offset = text.find(trimmed, start, end)
-    if offset < 0:
-        words = [(start + w.start(), start + w.end()) for w in _WORD.finditer(text[start:end])]
-        kept = len(trimmed.split())
-        return trimmed_type, words[0][0], words[min(kept, len(words)) - 1][1]
-    return trimmed_type, offset, offset + len(trimmed)
+    if offset >= 0:
+        return trimmed_type, offset, offset + len(trimmed)
+    # Runs of spaces were collapsed: find the kept words as a run of the span's own words
+    # (trim_span keeps a run of them, from the front or the middle).
+    words = list(_WORD.finditer(text, start, end))
+    kept = trimmed.split()
+    for first in range(len(words) - len(kept) + 1):
+        if [w.group() for w in words[first : first + len(kept)]] == kept:
+            return trimmed_type, words[first].start(), words[first + len(kept) - 1].end()
+    return trimmed_type, start, end
 
 
 def _pattern_only_artifacts(engine: PiiEngine, text: str) -> NlpArtifacts:
