@@ -26,7 +26,9 @@ CANARIES = {
     "company": "Quixotic Canary Holdings",
 }
 # Forms a careless implementation might write instead of the raw text.
-DERIVED = ["zelda quixote", "+442079460321", "442079460321", CARD, "quixotic canary holdings", "canary-corp.com"]
+DERIVED = ["zelda quixote", "+442079460321", "442079460321", CARD, "quixotic canary holdings", "canary-corp.com",
+           # the halves of the name, which split name columns and signatures hold apart
+           "zelda", "quixote"]
 
 
 def needles() -> list[bytes]:
@@ -53,6 +55,15 @@ def plant_documents(root: Path) -> None:
                                                    [c["name"], c["email"], c["phone"], c["company"]]]))
     (root / "contacts.xlsx").write_bytes(xlsx_bytes([["Name", "Email", "Phone"], [c["name"], c["email"], c["phone"]]]))
     (root / "letter.docx").write_bytes(docx_bytes([prose]))
+    # #15's paths: a title row above split name columns (joined into one person), and a German
+    # letter whose signatory is found by where the name stands.
+    first, last = c["name"].split()
+    (root / "contacts_export.xlsx").write_bytes(xlsx_bytes([
+        ["Contacts export"], ["First Name", "Last Name", "Company", "E-mail", "Phone"],
+        [first, last, c["company"], c["email"], c["phone"]]]))
+    (root / "brief.txt").write_text(f"Sehr geehrte Frau {last},\n\nvielen Dank für Ihre Bestellung. Rückfragen bitte "
+                                    f"unter Tel. {c['phone']}.\n\nMit freundlichen Grüßen\n\n{c['name']}\nVertrieb\n",
+                                    encoding="utf-8")
     (root / "offer.pdf").write_bytes(pdf_bytes([prose]))
     attachment = pdf_bytes([prose])
     (root / "mail.eml").write_bytes(eml_bytes(f"{c['name']} <{c['email']}>", "ops@example.org", "Offer",
