@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import warnings
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,6 +38,7 @@ from classifier.sniff import Sniffed, Sniffer
 from classifier.walk import file_sha256
 
 MEMBER_SEPARATOR = "!/"
+UNIQUE_SUFFIX = re.compile(r"#\d+\Z")
 STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
     EncryptedDocument: Status.ENCRYPTED,
     CorruptDocument: Status.CORRUPT,
@@ -58,6 +60,23 @@ def silence_library_output() -> None:
         logger.setLevel(logging.CRITICAL + 1)
         logger.propagate = False
     warnings.filterwarnings("ignore")
+
+
+def member_names(members: list[Member]) -> list[str]:
+    """Names that make every member's path unique in its container (the contract's rule): a literal
+    `!/` is written `!%2F` so that a path splits one way, and a name met again in the same container
+    (two `image001.png` attachments, a tar appended to) is `name#2`, `name#3` in the container's order."""
+    taken: set[str] = set()
+    names: list[str] = []
+    for member in members:
+        base = member.name.replace(MEMBER_SEPARATOR, "!%2F")
+        name, number = base, 1
+        while name in taken:
+            number += 1
+            name = f"{base}#{number}"
+        taken.add(name)
+        names.append(name)
+    return names
 
 
 def member_problem_status(problem: str) -> Status:
@@ -142,7 +161,7 @@ class DocumentAnalyzer:
         """Records for this document (first) and all its members, depth first."""
         if depth == 0:
             self._budget = FileBudget(self.limits)
-        name = path.rsplit(MEMBER_SEPARATOR, 1)[-1]
+        name = UNIQUE_SUFFIX.sub("", path.rsplit(MEMBER_SEPARATOR, 1)[-1])  # the type is sniffed by the name's own extension
         sha256 = hashlib.sha256(data).hexdigest()
         try:
             sniffed = self.sniffer.sniff(data, name)
@@ -164,8 +183,8 @@ class DocumentAnalyzer:
                 self._containers.add(sha256)
         records = [record]
         if extracted is not None:
-            for member in extracted.members:
-                records.extend(self._analyze_member(member, path, depth + 1))
+            for member_name, member in zip(member_names(extracted.members), extracted.members, strict=True):
+                records.extend(self._analyze_member(replace(member, name=member_name), path, depth + 1))
         return records
 
     def _analyze_member(self, member: Member, container_path: str, depth: int) -> list[DocumentRecord]:
@@ -206,7 +225,7 @@ class DocumentAnalyzer:
             duplicate_of=None, depth=depth,
         )
         try:
-            extracted = extract(data, mime, PurePosixPath(path).name, self._budget.limits_now())
+            extracted = extract(data, mime, UNIQUE_SUFFIX.sub("", PurePosixPath(path).name), self._budget.limits_now())
         except DocumentProblem as problem:
             if isinstance(problem, LimitExceeded):
                 self._budget.exhausted(problem)

@@ -62,8 +62,12 @@ def parse_iso(value: str, today: date) -> date | None:
 
 
 def date_range(metadata: Iterable[str], text_dates: Iterable[date], today: date) -> tuple[str | None, str | None]:
+    """The document's own dates (metadata) when it has any; dates written in its text only when it has none.
+
+    A mail of 2002 quoting "founded in 1892" or a spammer's "offer valid until 2024" is still a mail of 2002."""
     values = [d for d in (parse_iso(m, today) for m in metadata) if d is not None]
-    values.extend(text_dates)
+    if not values:
+        values.extend(text_dates)
     if not values:
         return None, None
     return min(values).isoformat(), max(values).isoformat()

@@ -45,6 +45,8 @@ class SegmentKind(StrEnum):
 # `Segment.header` of a PROSE segment that is the title of a slide or the name of a sheet: the document names
 # its own parts there, wherever they sit in reading order.
 TITLE_LABEL = "(title)"
+# `Segment.header` of a METADATA segment that is a mailing list's footer under a message.
+FOOTER_LABEL = "(footer)"
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,9 @@ class Findings:
     # organisation in one mail and a person in the next; the inventory takes these out of the
     # organisations of the whole scan.
     people_as_organizations: frozenset[str] = frozenset()
+    # Distinct e-mail addresses and phone numbers seen only in a mail's address headers or list footer
+    # (for the category tagger, which judges a message by its body; not kept in the catalog).
+    contacts_outside_body: int = 0
 
     def to_state(self) -> dict[str, object]:
         """A JSON-able form for the catalog: keyed hashes and counts only."""

@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 
 import magic
 
+from classifier import mail_bytes
+
 # libmagic reads at most this much of a buffer for its tests (its default
 # "bytes" parameter is 1 MiB); passing more only costs a copy.
 MAGIC_BYTES = 1 << 20
@@ -75,6 +77,7 @@ EXTENSIONS_BY_MIME: dict[str, frozenset[str]] = {
     "message/rfc822": frozenset({".eml", ".mht", ".mhtml"}),
     "application/mbox": frozenset({".mbox", ".mbx"}),
     "application/vnd.ms-outlook": frozenset({".msg"}),
+    "application/vnd.ms-outlook-pst": frozenset({".pst", ".ost"}),
     "application/epub+zip": frozenset({".epub"}),
     "application/vnd.oasis.opendocument.text": frozenset({".odt"}),
     "application/vnd.oasis.opendocument.spreadsheet": frozenset({".ods"}),
@@ -98,12 +101,10 @@ TEXTUAL_APPLICATION_TYPES = frozenset({"application/json", "application/yaml", "
 # libmagic guesses script languages from a few keywords and calls many
 # README files Python; for these guesses the name's extension decides.
 VAGUE_TEXT_TYPES = ("text/plain", "text/x-script.")
-# An mbox starts with a "From " separator line followed by a message header.
-MBOX_START = re.compile(rb"\AFrom \S+[^\n]*\r?\n[\w-]+:")
-MIME_HEADER_BLOCK = re.compile(
-    rb"\A(?:(?:MIME-Version|Content-Type|From|Received|Return-Path|Date|Subject|To|Message-ID|X-[\w-]+):[^\n]*\r?\n){2,}",
-    re.IGNORECASE,
-)
+# Outlook data files (PST, OST) start with this signature ([MS-PST] 2.2.2.6).
+PST_MAGIC = b"!BDN"
+# libmagic's guesses that a message's body can cause; the header block decides (mail_bytes).
+MAIL_GUESSES = ("text/", "application/octet-stream", "application/mbox", "message/")
 
 
 # What zipfile raises on a damaged or hostile directory (NotImplementedError: an unknown
@@ -151,17 +152,20 @@ def looks_like_text(data: bytes) -> bool:
 
 
 def refine_mime(mime: str, data: bytes, name: str) -> str:
+    if data[:4] == PST_MAGIC:
+        return "application/vnd.ms-outlook-pst"  # libmagic names a PST or OST like a single .msg item
     if mime in WEAK_BINARY_GUESSES and PurePosixPath(name).suffix.lower() in PLAIN_TEXT_EXTENSIONS and looks_like_text(data):
         mime = "text/plain"
     if mime in ("application/zip", "application/octet-stream") and data[:2] == b"PK":
         inner = _ooxml_type(data)
         if inner:
             return inner
-    if mime.startswith(VAGUE_TEXT_TYPES):
-        if MBOX_START.match(data):
+    if mime.startswith(MAIL_GUESSES) and mail_bytes.header_block(data):
+        # One message with an mbox From_ line is an e-mail like any other; a mailbox holds several.
+        if data.startswith(b"From ") and mail_bytes.mbox_holds_many(data):
             return "application/mbox"
-        if MIME_HEADER_BLOCK.match(data):
-            return "message/rfc822"  # e.g. a web archive (.mht) or a saved message with no From_ line
+        return "message/rfc822"  # also a web archive (.mht): a MIME message with no transport
+    if mime.startswith(VAGUE_TEXT_TYPES):
         ext = PurePosixPath(name).suffix.lower()
         if PurePosixPath(name).name.lower() == ".env":
             ext = ".env"

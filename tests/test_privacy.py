@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 import subprocess
 import sys
 import tempfile
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -68,6 +71,17 @@ def plant_documents(root: Path) -> None:
     attachment = pdf_bytes([prose])
     (root / "mail.eml").write_bytes(eml_bytes(f"{c['name']} <{c['email']}>", "ops@example.org", "Offer",
                                               prose, [("offer.pdf", attachment, "application/pdf")]))
+    # #16's paths: a forwarded message (a record of its own, read as mail again) whose body's
+    # charset Python does not know, under a list footer.
+    inner = (f"From: {c['name']} <{c['email']}>\nTo: ops@example.org\nSubject: Offer\n"
+             f"Date: Tue, 14 Mar 2021 10:00:00 +0000\nList-Post: <mailto:ops@example.org>\nMIME-Version: 1.0\n"
+             f"Content-Type: text/plain; charset=unknown-8bit\n\n{prose}\n\n_______________\n"
+             f"Unsubscribe: ops@example.org\n").encode()
+    forward = EmailMessage()
+    forward["From"], forward["To"], forward["Subject"] = "ops@example.org", "ops@example.org", "Fwd"
+    forward.set_content("See below.")
+    forward.add_attachment(email.message_from_bytes(inner, policy=email.policy.default))
+    (root / "forward.eml").write_bytes(forward.as_bytes())
     (root / "bundle.zip").write_bytes(zip_bytes({"inner/letter.docx": docx_bytes([prose]), "notes.txt": prose.encode()}))
     # A file we cannot read must not leak its name's neighbour's content through an error either.
     (root / "broken.pdf").write_bytes(pdf_bytes([prose])[:300])

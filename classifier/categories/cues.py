@@ -280,11 +280,13 @@ def _entity_features(out: _Builder, findings: Findings, chars: int, table_share:
                     (f"entity:{entity_type.lower()}",))
     emails = entities["EMAIL_ADDRESS"].unique if "EMAIL_ADDRESS" in entities else 0
     phones = entities["PHONE_NUMBER"].unique if "PHONE_NUMBER" in entities else 0
-    if emails + phones >= 4:
+    # A message is judged by its body: who it was sent to and its list's footer are no contact list.
+    in_body = emails + phones - findings.contacts_outside_body
+    if in_body >= 4:
         # Contacts in running text (a phone list as a PDF, a signature-heavy letter). In a table the typed
         # columns below say it better, and numbers scattered over a sheet (serial numbers, staff numbers)
         # are read as phone numbers often enough to make a device list look like a contact list.
-        density = (emails + phones) / (chars / 1000 + 1)
+        density = in_body / (chars / 1000 + 1)
         out.set("entity_mix:contacts", min(density / 2, 2) * (1 - table_share), ("entity_mix:contacts",))
     columns = set(findings.table_columns)
     for entity_type in sorted(columns):

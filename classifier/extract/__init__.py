@@ -20,6 +20,7 @@ from classifier.extract import (
     office,
     opendocument,
     outlook,
+    outlook_store,
     pdf,
     presentation,
     rtf,
@@ -46,6 +47,7 @@ REGISTRY: dict[str, Extractor] = {
     "application/vnd.ms-excel": legacy_office.extract_xls,
     "application/encrypted": legacy_office.extract_encrypted_office,
     "application/vnd.ms-outlook": outlook.extract_msg,
+    "application/vnd.ms-outlook-pst": outlook_store.extract_pst,
     "application/mbox": mailbox_file.extract_mbox,
     "application/x-tar": compressed.extract_tar,
     "application/gzip": compressed.extract_gzip,  # a .tar.gz too: its one member is the .tar

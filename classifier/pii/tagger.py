@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from email.utils import getaddresses
 from importlib import resources
 
 from presidio_analyzer import RecognizerResult
@@ -24,7 +25,7 @@ from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, normalise, phone
 from classifier.pii.recognizers.phone import REGION_KEY, dialled_regions
 from classifier.pii.recognizers.structural_name import RECOGNIZER_NAME as STRUCTURAL_RECOGNIZER
 from classifier.pii.tables import column_entity_type, value_fits
-from classifier.records import EntityTally, Extracted, Findings, Segment, SegmentKind
+from classifier.records import FOOTER_LABEL, EntityTally, Extracted, Findings, Segment, SegmentKind
 
 WINDOW_CHARS = 2000
 # Pattern-only text has no NER and few matches, so windows can be longer;
@@ -89,8 +90,12 @@ class _Tally:
         self.org_domains: set[str] = set()
         self.email_domains: set[str] = set()
         self.people_as_orgs: set[str] = set()
+        self.contacts_inside: set[str] = set()
+        self.contacts_outside: set[str] = set()
 
-    def add(self, entity_type: str, raw: str, region: str | None = None) -> None:
+    def add(self, entity_type: str, raw: str, region: str | None = None, outside_body: bool = False) -> None:
+        """Counts one mention; `outside_body`: seen in a mail's address headers or list footer, which say who
+        the message went to, not what it is about."""
         entity_type, raw = trim_span(entity_type, raw)
         if not plausible(entity_type, raw):
             return
@@ -108,6 +113,8 @@ class _Tally:
                 self.people_as_orgs.add(self.hasher("ORGANIZATION", as_organisation))
         keyed = self.hasher(entity_type, normal)
         self.hashes[entity_type].add(keyed)
+        if entity_type in CONTACT_TYPES:
+            (self.contacts_outside if outside_body else self.contacts_inside).add(keyed)
         if entity_type == "PERSON":
             self.person_forms.add(normal)
         elif entity_type == "ORGANIZATION":
@@ -171,6 +178,7 @@ class _Tally:
             people_by_organization={org: frozenset(people) for org, people in self.people_by_org.items()},
             organization_labels=tuple(sorted(self.org_labels.items())),
             people_as_organizations=frozenset(self.people_as_orgs),
+            contacts_outside_body=len(self.contacts_outside - self.contacts_inside),
         )
 
 
@@ -590,6 +598,31 @@ def text_mentions(engine: PiiEngine, text: str, language: str | None, region: st
     return [m for m, _ in counted(engine, [(m, text[m.start : m.end]) for m in spans])]
 
 
+CONTACT_TYPES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
+# Mail headers whose addresses are people's (lower-case, as the e-mail extractor names its segments).
+ADDRESS_HEADERS = frozenset({"from", "to", "cc", "bcc", "reply-to", "sender"})
+HEADER_COUNTED = frozenset({"EMAIL_ADDRESS", "URL"})  # an address's domain is no separate URL
+HEADER_ADDRESS = re.compile(r"\A[^@\s<>()\[\],;:\"]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\Z")
+
+
+# "Doe, John" / "Ramaswamy, Pranav K.": the directory form Exchange and Notes write display names in.
+SURNAME_FIRST = re.compile(r"\A([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?), ([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2})\Z")
+
+
+def display_name(name: str) -> str:
+    """A display name as a name is written in text: unquoted, and given name first."""
+    name = " ".join(name.strip().strip("'\"").split())
+    surname_first = SURNAME_FIRST.match(name)
+    return f"{surname_first.group(2)} {surname_first.group(1)}" if surname_first else name
+
+
+def header_lines(pairs: list[tuple[str, str]]) -> str:
+    """An address header rewritten one `Name <address>` a line, for NER and the structural recogniser:
+    the header's own syntax says where each display name ends, which running text would not."""
+    return "\n".join(f"{display_name(name)} <{address}>" if name.strip() else address for name, address in pairs
+                     if name.strip() or address)
+
+
 # Header words of the halves of a split name (compared lower-cased).
 FIRST_NAME_HEADER = re.compile(r"first|given|fore|vorname|pr[ée]nom|^nombre|^name$")
 LAST_NAME_HEADER = re.compile(r"last|surname|family|nachname|familienname|^nom\b|^nom de famille|apellido")
@@ -641,13 +674,28 @@ def tag_pii(
     tally = _Tally(engine, hasher, region, keep_org_labels)
     prose: list[str] = []
     pattern_only: list[str] = []
+    footers: list[str] = []  # a mailing list's footer: its addresses count, but not as the message's own contacts
+    header_chunks: set[int] = set()  # prose chunks that are address headers: their addresses are counted below
     columns: dict[tuple[int | None, int | None], list[Segment]] = defaultdict(list)
     for segment in extracted.segments:
         if segment.kind is SegmentKind.TABLE_CELL:
             columns[(segment.table, segment.column)].append(segment)
+        elif segment.kind is SegmentKind.EMAIL_HEADER and segment.header in ADDRESS_HEADERS:
+            # The addresses as the header's syntax gives them (an address on a retired domain, `.yu`, is still
+            # an address there); the display names go through NER and the structural recogniser as prose.
+            pairs = getaddresses([segment.text])
+            for _, address in pairs:
+                if HEADER_ADDRESS.match(address):
+                    tally.add("EMAIL_ADDRESS", address, outside_body=True)
+            chunks = [chunk for _, chunk in windows(header_lines(pairs))]
+            header_chunks.update(range(len(prose), len(prose) + len(chunks)))
+            prose.extend(chunks)
         elif segment.kind in (SegmentKind.CODE, SegmentKind.METADATA):
             # Code, table header rows and labels: names there are identifiers, not people.
-            pattern_only.extend(chunk for _, chunk in windows(segment.text, PATTERN_WINDOW_CHARS))
+            if segment.header == FOOTER_LABEL:
+                footers.extend(chunk for _, chunk in windows(segment.text, PATTERN_WINDOW_CHARS))
+            else:
+                pattern_only.extend(chunk for _, chunk in windows(segment.text, PATTERN_WINDOW_CHARS))
         else:
             prose.extend(chunk for _, chunk in windows(segment.text))
 
@@ -692,10 +740,14 @@ def tag_pii(
 
     document_language = document_ner_language(engine, "\n".join(prose), language)
     found = [(mention, chunk[mention.start : mention.end])
-             for chunk, mentions in zip(prose, prose_mentions(engine, prose, route_windows(engine, prose, document_language)),
-                                        strict=True)
-             for mention in mentions]
+             for index, (chunk, mentions) in enumerate(
+                 zip(prose, prose_mentions(engine, prose, route_windows(engine, prose, document_language)), strict=True))
+             for mention in mentions
+             if not (index in header_chunks and mention.entity_type in HEADER_COUNTED)]
     found += [(mention, chunk[mention.start : mention.end]) for chunk in pattern_only for mention in pattern_mentions(engine, chunk)]
     for mention, raw in counted(engine, found):
         tally.add(mention.entity_type, raw, mention.region)
+    for chunk in footers:
+        for mention in pattern_mentions(engine, chunk):
+            tally.add(mention.entity_type, chunk[mention.start : mention.end], mention.region, outside_body=True)
     return tally.findings(column_types)

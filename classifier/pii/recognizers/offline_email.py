@@ -10,6 +10,11 @@ from __future__ import annotations
 import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
+# Country-code domains IANA has since retired (Yugoslavia, East Timor, Zaire, the Netherlands
+# Antilles, US Minor Outlying Islands, Czechoslovakia, Burma): today's suffix list drops them,
+# but old mail is full of them (`.yu` was in use until 2010).
+RETIRED_CCTLDS = frozenset({"yu", "tp", "zr", "an", "um", "cs", "bu"})
+
 
 def offline_domain_extractor() -> tldextract.TLDExtract:
     # suffix_list_urls=() and cache_dir=None: never fetch, never write a cache.
@@ -22,4 +27,6 @@ class OfflineEmailRecognizer(EmailRecognizer):
         self._extractor = extractor
 
     def validate_result(self, pattern_text: str) -> bool:
+        if pattern_text.rsplit(".", 1)[-1].lower() in RETIRED_CCTLDS:
+            return True
         return bool(self._extractor(pattern_text).fqdn)
