@@ -46,6 +46,7 @@ import phonenumbers
 from benchmarks.pii_eval import markdown_table
 from classifier.catalog import Catalog
 from classifier.pii.keyed_hash import KeyedHasher
+from classifier.state import locate_state
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "mail"
@@ -219,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     inventory = json.loads((args.out / "inventory.json").read_text())
     top = [r for r in records if "!/" not in r["path"]]
     as_mail = sum(r["mime"] == "message/rfc822" for r in top)
-    hasher = KeyedHasher((args.out / "scan.key").read_bytes().strip())
+    state = locate_state(args.out)
+    hasher = KeyedHasher(state.key_path.read_bytes().strip())
     found: dict[str, set[str]] = {"EMAIL_ADDRESS": set(), "PHONE_NUMBER": set()}
-    with Catalog.open_existing(args.out / "catalog.sqlite") as catalog:
+    with Catalog.open_existing(state.catalog_path) as catalog:
         for _, entity_type, keyed in catalog.entity_hashes_by_path(found):
             found[entity_type].add(keyed)
     addresses_found = sum(hasher("EMAIL_ADDRESS", a) in found["EMAIL_ADDRESS"] for a in truth.addresses)

@@ -41,7 +41,7 @@ benchmarks.pii_eval does):
   (types we do not count are dropped), normalised by classifier.pii.normalise with
   the phone region the scan would use for that document, then hashed;
 - leakcensus: the keyed hashes of the documents in the 1-worker run's catalog
-  (documents.path -> sha256 -> entity_hashes).
+  (documents.path -> content_hmac -> entity_hashes).
 No cut-offs or noise rules are applied to the baseline's spans (every result of
 `analyze`, whatever its score): its recall is an upper bound of what it finds.
 """
@@ -68,10 +68,11 @@ from typing import Any
 import psutil
 
 from benchmarks.pii_eval import LABEL_TO_TYPE, hash_values, markdown_table, ratio, verdict
-from classifier.analyze import MEMBER_SEPARATOR
-from classifier.catalog import CATALOG_NAME, Catalog
+from classifier.catalog import Catalog
+from classifier.names import MEMBER_SEPARATOR
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import normalise
+from classifier.state import locate_state
 from sample_data.generate import main as generate_sample
 
 REPO = Path(__file__).resolve().parents[1]
@@ -293,7 +294,7 @@ def main() -> None:
         truth_of_sample = truth_values(truth, set(sample_paths), hasher)
         entity_types = sorted({t for values in truth_of_sample.values() for t, _ in values})
         baseline_recall = recall_counts(truth_of_sample, baseline_values(baseline, hasher))
-        our_recall = recall_counts(truth_of_sample, catalog_values(scratch / "out1" / CATALOG_NAME, entity_types))
+        our_recall = recall_counts(truth_of_sample, catalog_values(locate_state(scratch / "out1").catalog_path, entity_types))
         table, worse = recall_table(baseline_recall, our_recall)
         print(f"Entity recall on the generator's truth, value level, over the baseline's {len(sample)} files "
               f"({len(truth_of_sample)} documents with truth entries, members included); leakcensus from the "

@@ -7,7 +7,6 @@ metadata). Every failure becomes a status with a short reason.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import warnings
@@ -16,6 +15,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
+from classifier.content_hash import ContentHasher, ContentHashes
 from classifier.dates import date_range, dates_in_text
 from classifier.extract import extract
 from classifier.extract.compressed import LINK_SKIPPED, SPECIAL_SKIPPED
@@ -29,15 +29,14 @@ from classifier.extract.errors import (
 )
 from classifier.language import detect_language, likely_region
 from classifier.limits import Limits
+from classifier.names import MEMBER_SEPARATOR, escape_name
 from classifier.near_duplicates import signature as near_signature
 from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.tagger import tag_pii
 from classifier.records import DocumentRecord, Extracted, FileEntry, Findings, Member, SegmentKind, Status
 from classifier.sniff import Sniffed, Sniffer
-from classifier.walk import file_sha256
 
-MEMBER_SEPARATOR = "!/"
 UNIQUE_SUFFIX = re.compile(r"#\d+\Z")
 STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
     EncryptedDocument: Status.ENCRYPTED,
@@ -63,13 +62,14 @@ def silence_library_output() -> None:
 
 
 def member_names(members: list[Member]) -> list[str]:
-    """Names that make every member's path unique in its container (the contract's rule): a literal
-    `!/` is written `!%2F` so that a path splits one way, and a name met again in the same container
+    """Names that make every member's path unique in its container (the contract's rule): each name
+    escaped as `names.escape_name` says (a literal `!/` is `!%2F`, a path splits one way, bytes that
+    are not UTF-8 are `%XX`), and a name met again in the same container
     (two `image001.png` attachments, a tar appended to) is `name#2`, `name#3` in the container's order."""
     taken: set[str] = set()
     names: list[str] = []
     for member in members:
-        base = member.name.replace(MEMBER_SEPARATOR, "!%2F")
+        base = escape_name(member.name)
         name, number = base, 1
         while name in taken:
             number += 1
@@ -125,6 +125,17 @@ def within_text_budget(extracted: Extracted, max_chars: int) -> None:
         left -= len(segment.text)
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(extracted: Extracted) -> None:
+    """Half of a character (a JSON `\\ud83d` without its pair, an RTF `\\u-10240`) cannot be encoded
+    by anything downstream; it becomes U+FFFD so that one bad character costs one character."""
+    for index, segment in enumerate(extracted.segments):
+        if LONE_SURROGATE.search(segment.text):
+            extracted.segments[index] = replace(segment, text=LONE_SURROGATE.sub("\ufffd", segment.text))
+
+
 @dataclass(frozen=True)
 class AnalyzerSettings:
     """What a worker process needs to build its own analyzer (picklable, sent once per worker)."""
@@ -134,27 +145,30 @@ class AnalyzerSettings:
     limits: Limits
     keep_org_labels: bool = False
     ner_models: tuple[tuple[str, str], ...] = ()
+    plain_hashes: bool = False
 
     def build(self) -> DocumentAnalyzer:
         return DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels,
-                                ner_models=self.ner_models)
+                                ner_models=self.ner_models, plain_hashes=self.plain_hashes)
 
 
 class DocumentAnalyzer:
     """Per-process state: libmagic handle, PII engine, category model, keyed hasher."""
 
     def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None,
-                 keep_org_labels: bool = False, ner_models: tuple[tuple[str, str], ...] = ()) -> None:
+                 keep_org_labels: bool = False, ner_models: tuple[tuple[str, str], ...] = (),
+                 plain_hashes: bool = False) -> None:
         silence_library_output()
         self.sniffer = Sniffer()
         self.pii: PiiEngine = build_pii_engine(spacy_model, dict(ner_models))
         self.hasher = KeyedHasher(key)
+        self.content = ContentHasher(key, plain_hashes)
         self.categories: CategoryModel = load_category_model()
         self.limits = limits
         self.keep_org_labels = keep_org_labels
         self.today = today or date.today()
         self._first_by_sha: dict[str, DocumentRecord] = {}
-        self._containers: set[str] = set()  # sha256 of analysed documents that had members
+        self._containers: set[str] = set()  # content_hmac of analysed documents that had members
         self._budget = FileBudget(limits)
 
     def analyze_bytes(self, data: bytes, path: str, depth: int = 0, container_date: str | None = None) -> list[DocumentRecord]:
@@ -162,25 +176,26 @@ class DocumentAnalyzer:
         if depth == 0:
             self._budget = FileBudget(self.limits)
         name = UNIQUE_SUFFIX.sub("", path.rsplit(MEMBER_SEPARATOR, 1)[-1])  # the type is sniffed by the name's own extension
-        sha256 = hashlib.sha256(data).hexdigest()
+        hashes = self.content.of_bytes(data)
+        content_hmac = hashes.content_hmac
         try:
             sniffed = self.sniffer.sniff(data, name)
         except Exception:  # a hostile header met in refining the type: the bytes stay unidentified
             sniffed = Sniffed("application/octet-stream", extension_mismatch=False)
-        first = self._first_by_sha.get(sha256)
+        first = self._first_by_sha.get(content_hmac)
         extracted: Extracted | None = None
         if first is not None:
             record = replace(first, path=path, duplicate_of=first.path, depth=depth,
                              extension_mismatch=sniffed.extension_mismatch)
-            if sha256 in self._containers:
+            if content_hmac in self._containers:
                 # Members need records under this copy's path too; they are themselves duplicates.
                 extracted = self._extract_quietly(data, sniffed.mime, name)
         else:
-            record, extracted = self._analyze_new(data, path, sha256, sniffed.mime, sniffed.extension_mismatch,
+            record, extracted = self._analyze_new(data, path, hashes, sniffed.mime, sniffed.extension_mismatch,
                                                   depth, container_date)
-            self._first_by_sha[sha256] = record
+            self._first_by_sha[content_hmac] = record
             if extracted is not None and extracted.members:
-                self._containers.add(sha256)
+                self._containers.add(content_hmac)
         records = [record]
         if extracted is not None:
             for member_name, member in zip(member_names(extracted.members), extracted.members, strict=True):
@@ -200,8 +215,9 @@ class DocumentAnalyzer:
 
     def problem_record(self, path: str, data: bytes, status: Status, reason: str, depth: int,
                        mime: str = "application/octet-stream") -> DocumentRecord:
+        hashes = self.content.of_bytes(data)
         return DocumentRecord(
-            path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest(), mime=mime,
+            path=path, size=len(data), content_hmac=hashes.content_hmac, plain_sha256=hashes.plain_sha256, mime=mime,
             extension_mismatch=False, status=status, error=reason[:MAX_REASON], language=None,
             earliest=None, latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=depth,
         )
@@ -217,10 +233,11 @@ class DocumentAnalyzer:
         self._budget.spend(extracted)
         return extracted
 
-    def _analyze_new(self, data: bytes, path: str, sha256: str, mime: str, mismatch: bool, depth: int,
+    def _analyze_new(self, data: bytes, path: str, hashes: ContentHashes, mime: str, mismatch: bool, depth: int,
                      container_date: str | None) -> tuple[DocumentRecord, Extracted | None]:
         base = DocumentRecord(
-            path=path, size=len(data), sha256=sha256, mime=mime, extension_mismatch=mismatch, status=Status.OK,
+            path=path, size=len(data), content_hmac=hashes.content_hmac, plain_sha256=hashes.plain_sha256, mime=mime,
+            extension_mismatch=mismatch, status=Status.OK,
             error=None, language=None, earliest=None, latest=None, categories=(), findings=Findings(),
             duplicate_of=None, depth=depth,
         )
@@ -237,6 +254,7 @@ class DocumentAnalyzer:
             return replace(base, status=Status.ERROR, error=f"extractor failed: {reason_from(exc)}"), None
         self._budget.spend(extracted)
         within_text_budget(extracted, self.limits.max_text_chars)
+        replace_lone_surrogates(extracted)
         if extracted.truncated:  # read, but not all of it: said in the reason, the status stays ok
             base = replace(base, error="max_text_chars")
         try:
@@ -258,19 +276,26 @@ class DocumentAnalyzer:
 def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[DocumentRecord]:
     limits = analyzer.limits
     if entry.size > limits.max_file_bytes:
-        return [_too_large(entry)]
+        return [file_problem_record(analyzer.content, entry, Status.TOO_LARGE, "max_file_bytes")]
     try:
-        data = entry.abs_path.read_bytes()
+        with entry.abs_path.open("rb") as handle:
+            # Never past the limit, whatever the walk saw: the file may have grown since.
+            data = handle.read(limits.max_file_bytes + 1)
     except OSError as exc:
-        return [analyzer.problem_record(entry.rel_path, b"", Status.ERROR, f"unreadable: {exc.strerror}", 0)]
+        return [file_problem_record(analyzer.content, entry, Status.ERROR, f"unreadable: {exc.strerror}")]
+    if len(data) > limits.max_file_bytes:
+        return [file_problem_record(analyzer.content, entry, Status.TOO_LARGE, "max_file_bytes")]
     records = analyzer.analyze_bytes(data, entry.rel_path)
     records[0] = replace(records[0], on_disk_size=entry.size)
     return records
 
 
-def _too_large(entry: FileEntry) -> DocumentRecord:
+def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status, reason: str) -> DocumentRecord:
+    """A file not analysed (too large, unreadable, timed out): its size as the walk saw it and a
+    hash of its head (content_hash.of_file_head), never a read of the whole file."""
+    hashes = content.of_file_head(entry.abs_path, entry.size)
     return DocumentRecord(
-        path=entry.rel_path, size=entry.size, sha256=file_sha256(entry.abs_path), mime="application/octet-stream",
-        extension_mismatch=False, status=Status.TOO_LARGE, error="max_file_bytes", language=None, earliest=None,
+        path=entry.rel_path, size=entry.size, content_hmac=hashes.content_hmac, mime="application/octet-stream",
+        extension_mismatch=False, status=status, error=reason[:MAX_REASON], language=None, earliest=None,
         latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
     )

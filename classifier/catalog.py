@@ -17,7 +17,7 @@ from typing import Any
 from classifier.records import DocumentRecord, Findings
 
 CATALOG_NAME = "catalog.sqlite"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,32 +31,32 @@ CREATE TABLE IF NOT EXISTS documents (
     depth INTEGER NOT NULL,
     on_disk_size INTEGER,
     mtime_ns INTEGER,
-    sha256 TEXT NOT NULL,
+    content_hmac TEXT NOT NULL,
     record TEXT NOT NULL,
     PRIMARY KEY (root, path)
 );
-CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (sha256);
+CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (content_hmac);
 CREATE INDEX IF NOT EXISTS documents_by_file ON documents (root, file_path);
-CREATE TABLE IF NOT EXISTS analyses (sha256 TEXT PRIMARY KEY, findings TEXT NOT NULL, near_signature TEXT);
+CREATE TABLE IF NOT EXISTS analyses (content_hmac TEXT PRIMARY KEY, findings TEXT NOT NULL, near_signature TEXT);
 CREATE TABLE IF NOT EXISTS entity_hashes (
     keyed_hash TEXT NOT NULL,
     entity_type TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    PRIMARY KEY (keyed_hash, entity_type, sha256)
+    content_hmac TEXT NOT NULL,
+    PRIMARY KEY (keyed_hash, entity_type, content_hmac)
 ) WITHOUT ROWID;
 """
 
 
-RECORD_COLUMNS = "d.depth, d.on_disk_size, d.record, a.findings, d.sha256, a.near_signature"
+RECORD_COLUMNS = "d.depth, d.on_disk_size, d.record, a.findings, d.content_hmac, a.near_signature"
 
 
 def _record(columns: list[Any], findings_by_sha: dict[str, Findings]) -> DocumentRecord:
     """A DocumentRecord from a row of RECORD_COLUMNS; findings parsed once per content."""
-    depth, on_disk_size, record_json, findings_json, sha256, signature_json = columns
-    findings = findings_by_sha.get(sha256)
+    depth, on_disk_size, record_json, findings_json, content_hmac, signature_json = columns
+    findings = findings_by_sha.get(content_hmac)
     if findings is None:
         findings = Findings.from_state(json.loads(findings_json)) if findings_json else Findings()
-        findings_by_sha[sha256] = findings
+        findings_by_sha[content_hmac] = findings
     signature = tuple(json.loads(signature_json)) if signature_json else None
     return DocumentRecord.from_json(json.loads(record_json), findings, depth, on_disk_size, signature)
 
@@ -72,11 +72,20 @@ class CatalogError(Exception):
 class Catalog:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._db = sqlite3.connect(path)
-        # WAL: readers never block the writer, and a killed scan leaves a consistent file.
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        try:
+            self._db = sqlite3.connect(path)
+            # WAL: readers never block the writer, and a killed scan leaves a consistent file.
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
+            version = self._db.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone() if has_meta else None
+            if version is not None and version[0] != SCHEMA_VERSION:
+                self._db.close()
+                raise CatalogError(f"catalog {path} was written by another version of leakcensus (catalog schema "
+                                   f"{version[0]}, this version reads {SCHEMA_VERSION}); scan with a new --state")
+            self._db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise CatalogError(f"catalog {path} cannot be read ({exc})") from None
 
     @classmethod
     def open_existing(cls, path: Path) -> Catalog:
@@ -103,6 +112,13 @@ class Catalog:
         elif row[0] != fingerprint:
             raise CatalogError(f"catalog {self.path} was written with another key ({row[0]})")
 
+    def keep_setting(self, name: str, value: str) -> bool:
+        """Stores a setting the records depend on; False when an earlier scan used another value."""
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (f"setting:{name}",)).fetchone()
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"setting:{name}", value))
+        return row is None or row[0] == value
+
     def key_fingerprint(self) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE name = 'key_fingerprint'").fetchone()
         return None if row is None else str(row[0])
@@ -112,9 +128,9 @@ class Catalog:
         return int(row[0]) + 1
 
     def file_state(self, root: str, file_path: str) -> tuple[int | None, int | None, str] | None:
-        """(size on disk, mtime_ns, sha256) recorded for a file, or None when it is not catalogued."""
+        """(size on disk, mtime_ns, content_hmac) recorded for a file, or None when it is not catalogued."""
         row = self._db.execute(
-            "SELECT on_disk_size, mtime_ns, sha256 FROM documents WHERE root = ? AND path = ? AND member_seq = 0",
+            "SELECT on_disk_size, mtime_ns, content_hmac FROM documents WHERE root = ? AND path = ? AND member_seq = 0",
             (root, file_path),
         ).fetchone()
         return None if row is None else (row[0], row[1], row[2])
@@ -130,7 +146,7 @@ class Catalog:
                 self._db.execute(
                     "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (root, record.path, file_path, file_seq, member_seq, scan_id, record.depth, record.on_disk_size,
-                     mtime_ns if member_seq == 0 else None, record.sha256,
+                     mtime_ns if member_seq == 0 else None, record.content_hmac,
                      json.dumps(record.to_json(), ensure_ascii=False)),
                 )
                 if record.duplicate_of is None:
@@ -157,8 +173,8 @@ class Catalog:
                 "SELECT COUNT(*) FROM documents WHERE scan_id != ? AND member_seq = 0", (scan_id,)).fetchone()[0]
             if self._db.execute("DELETE FROM documents WHERE scan_id != ?", (scan_id,)).rowcount:
                 self._forget_outputs()
-            self._db.execute("DELETE FROM analyses WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
-            self._db.execute("DELETE FROM entity_hashes WHERE sha256 NOT IN (SELECT sha256 FROM documents)")
+            self._db.execute("DELETE FROM analyses WHERE content_hmac NOT IN (SELECT content_hmac FROM documents)")
+            self._db.execute("DELETE FROM entity_hashes WHERE content_hmac NOT IN (SELECT content_hmac FROM documents)")
         return int(removed)
 
     def outputs_fingerprint(self, out_dir: Path) -> object:
@@ -178,10 +194,10 @@ class Catalog:
     def _add_analysis(self, record: DocumentRecord) -> None:
         state = json.dumps(record.findings.to_state())
         signature = json.dumps(record.near_signature) if record.near_signature else None
-        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (record.sha256, state, signature))
+        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (record.content_hmac, state, signature))
         self._db.executemany(
             "INSERT OR IGNORE INTO entity_hashes VALUES (?, ?, ?)",
-            [(h, t, record.sha256) for t, tally in record.findings.entities.items() for h in tally.keyed_hashes],
+            [(h, t, record.content_hmac) for t, tally in record.findings.entities.items() for h in tally.keyed_hashes],
         )
 
     def records(self) -> Iterator[tuple[str, DocumentRecord]]:
@@ -189,7 +205,7 @@ class Catalog:
         findings_by_sha: dict[str, Findings] = {}
         rows = self._db.execute(
             f"SELECT d.root, {RECORD_COLUMNS} FROM documents d "
-            "LEFT JOIN analyses a ON a.sha256 = d.sha256 ORDER BY d.file_seq, d.root, d.member_seq"
+            "LEFT JOIN analyses a ON a.content_hmac = d.content_hmac ORDER BY d.file_seq, d.root, d.member_seq"
         )
         for root, *columns in rows:
             yield root, _record(columns, findings_by_sha)
@@ -197,14 +213,14 @@ class Catalog:
     def file_records(self, root: str, file_path: str) -> list[DocumentRecord]:
         """One catalogued file's records (the file, then its members), with their findings."""
         rows = self._db.execute(
-            f"SELECT {RECORD_COLUMNS} FROM documents d LEFT JOIN analyses a ON a.sha256 = d.sha256 "
+            f"SELECT {RECORD_COLUMNS} FROM documents d LEFT JOIN analyses a ON a.content_hmac = d.content_hmac "
             "WHERE d.root = ? AND d.file_path = ? ORDER BY d.member_seq", (root, file_path))
         findings_by_sha: dict[str, Findings] = {}
         return [_record(columns, findings_by_sha) for columns in rows]
 
-    def file_with_content(self, sha256: str, suffix: str) -> tuple[str, str] | None:
+    def file_with_content(self, content_hmac: str, suffix: str) -> tuple[str, str] | None:
         """(root, path) of a catalogued file with these bytes and this (case-folded) extension, if any."""
-        rows = self._db.execute("SELECT root, file_path FROM documents WHERE sha256 = ? AND member_seq = 0", (sha256,))
+        rows = self._db.execute("SELECT root, file_path FROM documents WHERE content_hmac = ? AND member_seq = 0", (content_hmac,))
         for root, file_path in rows:
             if PurePosixPath(file_path).suffix.casefold() == suffix:
                 return str(root), str(file_path)
@@ -217,13 +233,13 @@ class Catalog:
             return
         marks = ", ".join("?" * len(types))
         yield from self._db.execute(
-            "SELECT d.path, e.entity_type, e.keyed_hash FROM documents d JOIN entity_hashes e ON e.sha256 = d.sha256 "
+            "SELECT d.path, e.entity_type, e.keyed_hash FROM documents d JOIN entity_hashes e ON e.content_hmac = d.content_hmac "
             f"WHERE e.entity_type IN ({marks})", types)
 
     def documents_with(self, entity_type: str, keyed_hash: str) -> list[tuple[str, dict[str, object]]]:
         """(root, document record) of every document whose content mentions the keyed value."""
         rows = self._db.execute(
-            "SELECT d.root, d.record FROM entity_hashes e JOIN documents d ON d.sha256 = e.sha256 "
+            "SELECT d.root, d.record FROM entity_hashes e JOIN documents d ON d.content_hmac = e.content_hmac "
             "WHERE e.keyed_hash = ? AND e.entity_type = ? ORDER BY d.file_seq, d.member_seq",
             (keyed_hash, entity_type),
         )

@@ -11,22 +11,32 @@ from pathlib import Path
 import click
 
 from classifier import __version__
-from classifier.catalog import CATALOG_NAME, Catalog, CatalogError
+from classifier.catalog import Catalog, CatalogError
 from classifier.limits import Limits
 from classifier.lookup import QueryError
 from classifier.lookup import lookup as find
 from classifier.merge import merge_scans
-from classifier.pii.keyed_hash import DEFAULT_KEY_NAME, KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
+from classifier.pii.keyed_hash import KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ModelNotInstalled
 from classifier.policy import Policy, PolicyError, exit_status, load_policy
 from classifier.progress import progress_for
 from classifier.report.exports import ExportError, require_parquet
 from classifier.scan import VIOLATIONS_JSONL, ScanError, ScanOptions, run_scan, write_derived
+from classifier.state import StateError, locate_state
 from classifier.walk import RootError
 
 # Exit statuses (documented in `leakcensus scan --help` and the README).
 EXIT_ERROR = 2
 EXIT_POLICY_VIOLATED = 3
+
+
+MAX_TIMEOUT_S = 7 * 24 * 3600.0  # a week: larger values only disable the limit by accident
+
+
+def _finite(value: float, option: str) -> float:
+    if value != value:  # NaN passes every range comparison
+        raise click.BadParameter("must be a number of seconds", param_hint=option)
+    return value
 
 
 def fail(message: str) -> None:
@@ -47,7 +57,13 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores).")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Secret key for keyed hashes (default: OUT/scan.key, created on first use).")
+              help="Secret key for keyed hashes (default: scan.key in the state directory, created on first use).")
+@click.option("--state", "state_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="State directory for the key and catalog, kept out of --out (default: one per --out under "
+                   "$LEAKCENSUS_STATE_HOME, $XDG_STATE_HOME/leakcensus or ~/.local/state/leakcensus).")
+@click.option("--plain-hashes", is_flag=True,
+              help="Also write each document's plain SHA-256 (for matching known-file hash lists). Off by default: "
+                   "a plain hash of a small file can be reversed by guessing its content.")
 @click.option("--spacy-model", default=DEFAULT_SPACY_MODEL, show_default=True,
               help="Name or path of an installed spaCy pipeline for names, organisations and places.")
 @click.option("--ner-model", "ner_model_specs", multiple=True, metavar="LANG=NAME",
@@ -60,7 +76,8 @@ def main() -> None:
                    "counts. Off by default: organisation names identify customers.")
 @click.option("--json", "as_json", is_flag=True, help="Print the inventory totals as JSON on stdout.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display (it is shown only on a terminal anyway).")
-@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=300, show_default=True,
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1, max=MAX_TIMEOUT_S), default=300, show_default=True,
+              callback=lambda _ctx, _param, value: _finite(value, "--timeout"),
               help="Seconds one file (with its members) may take; past it the file is recorded as timeout.")
 @click.option("--dask", "dask_address", metavar="tcp://HOST:PORT",
               help="Analyse on this Dask scheduler's workers (they need leakcensus installed and the roots mounted).")
@@ -70,16 +87,17 @@ def main() -> None:
               help="DLP policy (YAML): violations go to OUT/violations.jsonl and the exit status is 3.")
 @click.option("--parquet", is_flag=True, help="Also write OUT/documents.parquet (needs pyarrow: leakcensus[parquet]).")
 @click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Catalog of analysed files (default: OUT/catalog.sqlite); give the same one to every run "
+              help="Catalog of analysed files (default: catalog.sqlite in the state directory); give the same one to every run "
                    "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
-         catalog_path: Path | None) -> None:
+         catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
-    Writes inventory.json, documents.jsonl, documents.csv, report.html and catalog.sqlite
-    (a rescan with the same --out only analyses what changed; a killed scan resumes).
+    Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
+    and catalog to a state directory outside it (a rescan with the same --out only analyses what
+    changed; a killed scan resumes).
 
     \b
     Exit status:
@@ -124,12 +142,19 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         policy=policy,
         parquet=parquet,
         catalog_path=catalog_path,
+        state_dir=state_dir,
+        plain_hashes=plain_hashes,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))
-    except (ScanError, RootError, ModelNotInstalled, KeyFileError) as exc:
+    except (ScanError, RootError, ModelNotInstalled, KeyFileError, CatalogError, StateError) as exc:
         fail(str(exc))
         return
+    except OSError as exc:  # a full disk, a vanished output directory: one line, not a traceback
+        fail(f"cannot write the outputs: {exc.strerror or type(exc).__name__}")
+        return
+    for note in result.notes:
+        click.echo(f"leakcensus: {note}", err=True)
     inventory = result.inventory
     if as_json:
         totals: dict[str, object] = {"totals": inventory["totals"], "entities": inventory["entities"],
@@ -194,18 +219,20 @@ def report(out_dir: Path, parquet: bool) -> None:
 
 @main.command()
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Directory of an earlier scan (its catalog.sqlite is searched).")
+              help="Directory of an earlier scan (its catalog in the state directory is searched).")
 @click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False),
-              help="The scan's key (default: OUT/scan.key).")
+              help="The scan's key (default: scan.key in the scan's state directory).")
+@click.option("--state", "state_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="The scan's state directory when it was given --state.")
 @click.option("--email", help="An email address.")
 @click.option("--phone", help="A phone number; without +CC it is read in --region.")
 @click.option("--name", help="A person's name (any order of 'Last, First' or 'First Last').")
 @click.option("--organization", help="An organisation's name.")
 @click.option("--region", default="US", show_default=True, help="Region for phone numbers written without +CC.")
 @click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="The scan's catalog when it was given --catalog (default: OUT/catalog.sqlite).")
-def lookup(out_dir: Path, key_file: Path | None, email: str | None, phone: str | None, name: str | None,
-           organization: str | None, region: str, catalog_path: Path | None) -> None:
+              help="The scan's catalog when it was given --catalog (default: in the state directory).")
+def lookup(out_dir: Path, key_file: Path | None, state_dir: Path | None, email: str | None, phone: str | None,
+           name: str | None, organization: str | None, region: str, catalog_path: Path | None) -> None:
     """Was this value in the leak? Lists the documents (path and categories) that mention it.
 
     The query is normalised and keyed exactly as the scan did; nothing raw was stored.
@@ -223,12 +250,13 @@ def lookup(out_dir: Path, key_file: Path | None, email: str | None, phone: str |
         fail("give exactly one of --email, --phone, --name, --organization")
         return
     entity_type, value = queries[0]
-    key_path = key_file if key_file is not None else out_dir / DEFAULT_KEY_NAME
+    state = locate_state(out_dir, state_dir, key_file, catalog_path)
     try:
-        if not key_path.exists():
-            raise KeyFileError(f"key file not found: {key_path} (lookups need the scan's key)")
-        hasher = KeyedHasher(load_or_create_key(key_path, out_dir))
-        with Catalog.open_existing(catalog_path or out_dir / CATALOG_NAME) as catalog:
+        if not state.key_path.exists():
+            raise KeyFileError(f"key file not found: {state.key_path} (lookups need the scan's key; give "
+                               "--state or --key-file when the scan was made on another machine or with --state)")
+        hasher = KeyedHasher(load_or_create_key(state.key_path, state.directory))
+        with Catalog.open_existing(state.catalog_path) as catalog:
             if catalog.key_fingerprint() != key_fingerprint(hasher.key):
                 raise KeyFileError("this key is not the one the scan used")
             hits = find(catalog, hasher, entity_type, value, region)
@@ -255,7 +283,7 @@ def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
     """
     try:
         inventory = merge_scans(list(parts), out_dir)
-    except CatalogError as exc:
+    except (CatalogError, StateError) as exc:
         fail(str(exc))
         return
     click.echo(summary(inventory))

@@ -41,13 +41,39 @@ def make_date(year: int, month: int, day: int, today: date) -> date | None:
     return value if EARLIEST_PLAUSIBLE <= value <= today else None
 
 
+# A birth date is a fact about a person, not a date of the document: "Date of birth: 14.03.1987"
+# must not date a 2021 personnel file to 1987 (and next to a path naming the person, it would
+# publish the birth date). Labels in the languages the PII stage reads, in the few words before.
+BIRTH_LABEL = re.compile(
+    r"(?:\bbirth|\bborn\b|\bd\.?\s?o\.?\s?b\b|geburt|\bgeb(?:oren)?\b|\bn[ée]e?\b|naissance|nacimiento|\bnacid[oa]\b)"
+    r"[^\n\d]{0,30}\Z", re.IGNORECASE)
+LABEL_WINDOW = 60
+
+
+def _labelled_birth(text: str, start: int) -> bool:
+    return BIRTH_LABEL.search(text, max(0, start - LABEL_WINDOW), start) is not None
+
+
 def dates_in_text(text: str, today: date) -> list[date]:
+    """Dates written in the text, without those labelled as someone's birth date."""
     text = text[:TEXT_BUDGET]
     found: list[date | None] = []
-    found += [make_date(int(y), int(m), int(d), today) for y, m, d in ISO_DATE.findall(text)]
-    found += [make_date(int(y), MONTHS[m.lower()], int(d), today) for d, m, y in DAY_MONTH_YEAR.findall(text)]
-    found += [make_date(int(y), MONTHS[m.lower()], int(d), today) for m, d, y in MONTH_DAY_YEAR.findall(text)]
-    for first, second, year in NUMERIC_DATE.findall(text):
+    for match in ISO_DATE.finditer(text):
+        if not _labelled_birth(text, match.start()):
+            y, m, d = match.groups()
+            found.append(make_date(int(y), int(m), int(d), today))
+    for match in DAY_MONTH_YEAR.finditer(text):
+        if not _labelled_birth(text, match.start()):
+            d, m, y = match.groups()
+            found.append(make_date(int(y), MONTHS[m.lower()], int(d), today))
+    for match in MONTH_DAY_YEAR.finditer(text):
+        if not _labelled_birth(text, match.start()):
+            m, d, y = match.groups()
+            found.append(make_date(int(y), MONTHS[m.lower()], int(d), today))
+    for match in NUMERIC_DATE.finditer(text):
+        if _labelled_birth(text, match.start()):
+            continue
+        first, second, year = match.groups()
         a, b = int(first), int(second)
         found.append(make_date(int(year), b, a, today) if a > 12 or b <= 12 else make_date(int(year), a, b, today))
     return [d for d in found if d is not None]

@@ -14,7 +14,7 @@ from classifier.keyed_set import HLL_RELATIVE_ERROR, KeyedSet
 from classifier.near_duplicates import count_clusters
 from classifier.records import DocumentRecord
 
-SCHEMA_ID = "leakcensus.inventory/1"
+SCHEMA_ID = "leakcensus.inventory/2"
 
 
 @dataclass
@@ -53,15 +53,15 @@ class Inventory:
         if record.depth == 0:
             self.files += 1
             self.bytes_on_disk += record.on_disk_size if record.on_disk_size is not None else record.size
-        self.document_hashes.add(record.sha256)
-        self.near_duplicate_links |= {(record.sha256, other) for other in record.near_duplicate_sha256s}
+        self.document_hashes.add(record.content_hmac)
+        self.near_duplicate_links |= {(record.content_hmac, other) for other in record.near_duplicate_hmacs}
         self.by_status[record.status.value] += 1
         counts = self.file_types[record.mime]
         counts[0] += 1
         counts[1] += record.size
         for category in record.categories:
             self.category_documents[category.id] += 1
-            self.category_hashes[category.id].add(record.sha256)
+            self.category_hashes[category.id].add(record.content_hmac)
         findings = record.findings
         for entity_type, tally in findings.entities.items():
             aggregate = self.entities[entity_type]

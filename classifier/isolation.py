@@ -20,9 +20,9 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
-from classifier.analyze import AnalyzerSettings, analyze_entry
-from classifier.records import DocumentRecord, FileEntry, Findings, Status
-from classifier.walk import file_sha256
+from classifier.analyze import AnalyzerSettings, analyze_entry, file_problem_record
+from classifier.content_hash import ContentHasher
+from classifier.records import DocumentRecord, FileEntry, Status
 
 Task = tuple[int, FileEntry]
 Result = tuple[int, FileEntry, list[DocumentRecord]]
@@ -44,20 +44,8 @@ def _worker_main(connection: Connection, settings: AnalyzerSettings, memory_byte
         try:
             records = analyze_entry(analyzer, entry)
         except MemoryError:
-            records = [problem_record(entry, Status.ERROR, "worker memory limit")]
+            records = [file_problem_record(analyzer.content, entry, Status.TOO_LARGE, "worker memory limit")]
         connection.send((file_seq, entry, records))
-
-
-def problem_record(entry: FileEntry, status: Status, reason: str) -> DocumentRecord:
-    try:
-        sha256 = file_sha256(entry.abs_path)
-    except OSError:
-        sha256 = "0" * 64
-    return DocumentRecord(
-        path=entry.rel_path, size=entry.size, sha256=sha256, mime="application/octet-stream",
-        extension_mismatch=False, status=status, error=reason, language=None, earliest=None, latest=None,
-        categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
-    )
 
 
 @dataclass
@@ -69,14 +57,25 @@ class _Worker:
     deadline: float = 0.0
 
 
+class WorkerStartError(Exception):
+    """Worker processes die before they are ready, again and again (a venv the user cannot read,
+    a memory cap below what the models need): the scan stops instead of respawning forever."""
+
+
+# Workers that die before their first "ready", in a row, before the scan gives up.
+MAX_START_FAILURES = 3
+
+
 class SupervisedPool:
     def __init__(self, settings: AnalyzerSettings, workers: int, timeout_s: float, memory_bytes: int | None) -> None:
         self._settings = settings
+        self._content = ContentHasher(settings.key, settings.plain_hashes)
         self._size = max(1, workers)
         self._timeout_s = timeout_s
         self._memory_bytes = memory_bytes
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
+        self._start_failures = 0
 
     def _spawn(self) -> _Worker:
         # One BLAS thread per worker: the workers already fill the cores, and OpenBLAS's own
@@ -135,24 +134,37 @@ class SupervisedPool:
                 yield from self._receive(worker)
             now = time.monotonic()
             for worker in [w for w in list(self._workers) if w.deadline <= now and (w.task is not None or not w.ready)]:
+                if not worker.ready:
+                    self._failed_to_start(worker, "did not get ready in time")
                 if worker.task is not None:
                     _, entry = worker.task
                     yield worker.task[0], entry, [
-                        problem_record(entry, Status.TIMEOUT, f"per-file time limit ({self._timeout_s:g} s)")]
+                        file_problem_record(self._content, entry, Status.TIMEOUT, f"per-file time limit ({self._timeout_s:g} s)")]
                 self._replace(worker)
+
+    def _failed_to_start(self, worker: _Worker, how: str) -> None:
+        self._start_failures += 1
+        if self._start_failures >= MAX_START_FAILURES:
+            raise WorkerStartError(f"worker processes cannot start ({self._start_failures} in a row; last: {how}); "
+                                   "check that this user can read the installation and that --worker-memory-mb "
+                                   "leaves room for the models")
 
     def _receive(self, worker: _Worker) -> Iterator[Result]:
         try:
             message = worker.connection.recv()
         except (EOFError, OSError):
             # The worker died: a parser crashed the interpreter or the memory cap killed it.
+            if not worker.ready:
+                worker.process.join(5)
+                self._failed_to_start(worker, f"exit status {worker.process.exitcode}")
             if worker.task is not None:
                 file_seq, entry = worker.task
-                yield file_seq, entry, [problem_record(entry, Status.ERROR, "worker process died")]
+                yield file_seq, entry, [file_problem_record(self._content, entry, Status.ERROR, "worker process died")]
             self._replace(worker)
             return
         if message == "ready":
             worker.ready = True
+            self._start_failures = 0
             worker.deadline = float("inf")
             return
         worker.task = None

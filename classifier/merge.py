@@ -8,29 +8,41 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from classifier.catalog import CATALOG_NAME, Catalog, CatalogError
+from classifier.catalog import Catalog, CatalogError
 from classifier.inventory import Inventory
 from classifier.records import DocumentRecord
 from classifier.scan import DuplicateResolver, write_outputs
+from classifier.state import locate_state, prepare_state
 
 
-def merge_scans(parts: list[Path], out_dir: Path) -> dict[str, object]:
-    catalogs = [Catalog.open_existing(part / CATALOG_NAME) for part in parts]
+def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None) -> dict[str, object]:
+    """`parts` are output directories of earlier scans; their catalogs are found in their state
+    directories. The merged catalog and a copy of the shared key go to `out_dir`'s state."""
+    part_states = [locate_state(part) for part in parts]
+    catalogs = [Catalog.open_existing(state.catalog_path) for state in part_states]
     try:
         fingerprints = {catalog.key_fingerprint() for catalog in catalogs}
         if len(fingerprints) != 1 or None in fingerprints:
             raise CatalogError("the scans were made with different keys; their hashes cannot be merged")
         fingerprint = str(fingerprints.pop())
         out_dir.mkdir(parents=True, exist_ok=True)
+        state = locate_state(out_dir, state_dir)
+        prepare_state(state, out_dir)
+        key_source = next((s.key_path for s in part_states if s.key_path.exists()), None)
+        if key_source is not None and not state.key_path.exists():
+            shutil.copyfile(key_source, state.key_path)  # lookups on the merged outputs need it
+            state.key_path.chmod(0o600)
         inventory = Inventory()
         roots: list[str] = []
         seen: set[tuple[str, str]] = set()
         resolver = DuplicateResolver()
         partial = out_dir / "documents.jsonl.partial"
-        with partial.open("w", encoding="utf-8") as documents, Catalog(out_dir / CATALOG_NAME) as merged:
+        with partial.open("w", encoding="utf-8") as documents, Catalog(state.catalog_path) as merged:
             merged.bind_key(fingerprint)
             scan_id = merged.begin_scan()
             file_records: list[DocumentRecord] = []
@@ -52,6 +64,8 @@ def merge_scans(parts: list[Path], out_dir: Path) -> dict[str, object]:
                     if root not in roots:
                         roots.append(root)
                     record = resolver.resolve(record)
+                    if len(catalogs) > 1:  # parts are usually different roots: each record names its own
+                        record = replace(record, root=root)
                     inventory.add(record)
                     documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
                     file_records.append(record)

@@ -50,12 +50,12 @@ class NearDuplicateIndex:
 
     def __init__(self) -> None:
         self._buckets: list[dict[tuple[int, ...], list[str]]] = [{} for _ in range(BANDS)]
-        self._first_path: dict[str, str] = {}  # sha256 -> path of the first document with that content
+        self._first_path: dict[str, str] = {}  # content_hmac -> path of the first document with that content
         self._order: dict[str, int] = {}
 
-    def add(self, sha256: str, path: str, near_signature: Iterable[int] | None) -> tuple[str | None, tuple[str, ...]]:
-        """(path of the earliest document this one nearly duplicates, sha256 of all such documents)."""
-        if near_signature is None or sha256 in self._first_path:
+    def add(self, content_hmac: str, path: str, near_signature: Iterable[int] | None) -> tuple[str | None, tuple[str, ...]]:
+        """(path of the earliest document this one nearly duplicates, content_hmac of all such documents)."""
+        if near_signature is None or content_hmac in self._first_path:
             return None, ()
         values = tuple(near_signature)
         bands = [values[i * ROWS_PER_BAND:(i + 1) * ROWS_PER_BAND] for i in range(BANDS)]
@@ -63,9 +63,9 @@ class NearDuplicateIndex:
         found = {sha for buckets, band in zip(self._buckets, bands, strict=True) for sha in buckets.get(band, ())}
         candidates = sorted(found, key=self._order.__getitem__)
         for buckets, band in zip(self._buckets, bands, strict=True):
-            buckets.setdefault(band, []).append(sha256)
-        self._first_path[sha256] = path
-        self._order[sha256] = len(self._order)
+            buckets.setdefault(band, []).append(content_hmac)
+        self._first_path[content_hmac] = path
+        self._order[content_hmac] = len(self._order)
         if not candidates:
             return None, ()
         return self._first_path[candidates[0]], tuple(candidates)

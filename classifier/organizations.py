@@ -35,7 +35,7 @@ class OrganizationTable:
         self.add_labels(findings.organization_labels)
         for organisation in organisations:
             self.documents[organisation] += 1
-            self.contents[organisation].add(record.sha256)
+            self.contents[organisation].add(record.content_hmac)
             self.people[organisation] |= findings.people_by_organization.get(organisation, frozenset())
             self.categories[organisation] |= {c.id for c in record.categories}
 

@@ -197,7 +197,7 @@ class _FolderTally:
     measure: int = 0
     documents: int = 0
     excluded: bool = False  # some document of the folder was not selected, so exact folder counts do not apply
-    counted_sha256: set[str] = field(default_factory=set)
+    counted_hmacs: set[str] = field(default_factory=set)
 
 
 def evaluate(policy: Policy, documents: Iterable[Mapping[str, Any]],
@@ -224,10 +224,10 @@ def evaluate(policy: Policy, documents: Iterable[Mapping[str, Any]],
                 tally.excluded = True
                 continue
             tally.documents += 1
-            sha256 = str(document.get("sha256", ""))
-            if rule.measure == "unique" and sha256 in tally.counted_sha256:
+            content = str(document.get("content_hmac", ""))
+            if rule.measure == "unique" and content in tally.counted_hmacs:
                 continue  # an exact copy of a document already counted here adds no unique value
-            tally.counted_sha256.add(sha256)
+            tally.counted_hmacs.add(content)
             tally.measure += rule.measure_of(document)
     violations: list[Violation] = []
     for rule in policy.rules:

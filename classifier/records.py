@@ -179,7 +179,7 @@ class DocumentRecord:
 
     path: str
     size: int
-    sha256: str
+    content_hmac: str
     mime: str
     extension_mismatch: bool
     status: Status
@@ -194,13 +194,17 @@ class DocumentRecord:
     on_disk_size: int | None = None  # size on disk for top-level files
     near_signature: tuple[int, ...] | None = None  # keyed MinHash of the text (see near_duplicates)
     near_duplicate_of: str | None = None
-    near_duplicate_sha256s: tuple[str, ...] = ()
+    near_duplicate_hmacs: tuple[str, ...] = ()
+    plain_sha256: str | None = None  # only with --plain-hashes
+    root: str | None = None  # the root it was found under, written when a scan has several
 
     def to_json(self) -> dict[str, object]:
         return {
             "path": self.path,
             "size": self.size,
-            "sha256": self.sha256,
+            "content_hmac": self.content_hmac,
+            **({"sha256": self.plain_sha256} if self.plain_sha256 else {}),
+            **({"root": self.root} if self.root is not None else {}),
             "mime": self.mime,
             "extension_mismatch": self.extension_mismatch,
             "status": self.status.value,
@@ -226,7 +230,9 @@ class DocumentRecord:
         return DocumentRecord(
             path=document["path"],
             size=document["size"],
-            sha256=document["sha256"],
+            content_hmac=document["content_hmac"],
+            plain_sha256=document.get("sha256"),
+            root=document.get("root"),
             mime=document["mime"],
             extension_mismatch=document["extension_mismatch"],
             status=Status(document["status"]),

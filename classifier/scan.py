@@ -9,7 +9,6 @@ rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -20,9 +19,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from classifier import __version__
-from classifier.catalog import CATALOG_NAME, Catalog
+from classifier.catalog import Catalog, CatalogError
+from classifier.content_hash import ContentHasher
 from classifier.inventory import Inventory
 from classifier.limits import Limits
+from classifier.names import escape_path
 from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
@@ -33,7 +34,8 @@ from classifier.records import DocumentRecord, FileEntry, Status
 from classifier.report.exports import write_documents_csv, write_documents_parquet
 from classifier.report.folders import folder_of
 from classifier.report.html import read_documents, render_report
-from classifier.walk import file_sha256, walk_roots
+from classifier.state import ScanState, locate_state, prepare_state
+from classifier.walk import walk_roots
 
 ORGANIZATIONS_CSV = "organizations.csv"
 VIOLATIONS_JSONL = "violations.jsonl"
@@ -60,11 +62,17 @@ class ScanOptions:
     worker_memory_bytes: int | None = 4 << 30
     policy: Policy | None = None  # evaluated on the finished scan; violations.jsonl
     parquet: bool = False  # also write documents.parquet (needs pyarrow)
-    catalog_path: Path | None = None  # default: out_dir/catalog.sqlite
+    catalog_path: Path | None = None  # default: in the state directory
+    state_dir: Path | None = None  # default: state.default_state_dir(out_dir)
+    plain_hashes: bool = False  # also write plain SHA-256 (for known-file hash lists)
+
+    @property
+    def state(self) -> ScanState:
+        return locate_state(self.out_dir, self.state_dir, self.key_file, self.catalog_path)
 
     @property
     def catalog(self) -> Path:
-        return self.catalog_path if self.catalog_path is not None else self.out_dir / CATALOG_NAME
+        return self.state.catalog_path
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,7 @@ class ScanResult:
     inventory: dict[str, object]
     out_dir: Path
     violations: tuple[Violation, ...] = ()
+    notes: tuple[str, ...] = ()  # what the scan did besides scanning (a key moved out of --out)
 
 
 class ScanError(Exception):
@@ -91,10 +100,10 @@ def _analysed(
     # Imported here: Presidio, spaCy and the extractors take seconds to import, and an
     # unchanged rescan never analyses anything.
     from classifier.analyze import AnalyzerSettings, analyze_entry
-    from classifier.isolation import SupervisedPool
+    from classifier.isolation import SupervisedPool, WorkerStartError
 
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
-                                options.ner_models)
+                                options.ner_models, options.plain_hashes)
     if options.dask_address:
         from classifier.cluster import analyze_on_cluster  # distributed is only imported when asked for
 
@@ -106,8 +115,11 @@ def _analysed(
             yield file_seq, entry, analyze_entry(analyzer, entry)
         return
     pool = SupervisedPool(settings, min(options.workers, len(work)), options.timeout_s, options.worker_memory_bytes)
-    with pool:
-        yield from pool.run(work)
+    try:
+        with pool:
+            yield from pool.run(work)
+    except WorkerStartError as exc:
+        raise ScanError(str(exc)) from None
 
 
 class DuplicateResolver:
@@ -123,11 +135,11 @@ class DuplicateResolver:
             # A member refused unread (over a limit, a link, a failed attachment) has no bytes and
             # hashes as empty data: it is its own record, not a copy of the first such member.
             return replace(record, duplicate_of=None)
-        first = self._first.get(record.sha256)
+        first = self._first.get(record.content_hmac)
         if first is None:
-            near_path, near_shas = self._near.add(record.sha256, record.path, record.near_signature)
-            record = replace(record, duplicate_of=None, near_duplicate_of=near_path, near_duplicate_sha256s=near_shas)
-            self._first[record.sha256] = record
+            near_path, near_shas = self._near.add(record.content_hmac, record.path, record.near_signature)
+            record = replace(record, duplicate_of=None, near_duplicate_of=near_path, near_duplicate_hmacs=near_shas)
+            self._first[record.content_hmac] = record
             return record
         return replace(
             first, path=record.path, duplicate_of=first.path, depth=record.depth,
@@ -138,7 +150,7 @@ class DuplicateResolver:
 def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> ScanResult:
     for root in options.roots:
         if not root.exists() and not root.is_symlink():
-            raise ScanError(f"root does not exist: {root}")
+            raise ScanError(f"root does not exist: {escape_path(str(root))}")
     try:
         options.out_dir.mkdir(parents=True, exist_ok=True)
         probe = options.out_dir / ".write-test"
@@ -149,26 +161,33 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     require_spacy_model(options.spacy_model)
     for _language, model in options.ner_models:
         require_spacy_model(model)
-    key = load_or_create_key(options.key_file, options.out_dir)
+    state = options.state
+    notes = prepare_state(state, options.out_dir)
+    try:
+        state.catalog_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScanError(f"catalog directory not writable: {state.catalog_path.parent} ({exc.strerror})") from None
+    key = scan_key(state)
     started = datetime.now(UTC)
     skipped: Counter[str] = Counter()
-    entries = walk_roots(list(options.roots), skipped, frozenset({options.out_dir.resolve()}))
+    own = {options.out_dir, state.directory, state.key_path, state.catalog_path,
+           *(Path(str(state.catalog_path) + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    entries = walk_roots(list(options.roots), skipped, frozenset(path.resolve() for path in own))
     fingerprint = key_fingerprint(key)
     labels: list[tuple[str, str]] = []
-    try:
-        options.catalog.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ScanError(f"catalog directory not writable: {options.catalog.parent} ({exc.strerror})") from None
-    with Catalog(options.catalog) as catalog:
+    several_roots = len(options.roots) > 1
+    with Catalog(state.catalog_path) as catalog:
         catalog.bind_key(fingerprint)
+        content = ContentHasher(key, options.plain_hashes)
         scan_id = catalog.begin_scan()
-        # Organisation labels are never catalogued, so a scan that lists them analyses everything anew.
-        reuse = not options.list_organizations
+        # Organisation labels are never catalogued, so a scan that lists them analyses everything anew;
+        # nor are plain hashes that an earlier run was not asked for.
+        reuse = catalog.keep_setting("plain_hashes", str(options.plain_hashes)) and not options.list_organizations
         work: list[tuple[int, FileEntry]] = []
         reused = 0
         confirmed: list[tuple[int, str, str]] = []
         for file_seq, entry in enumerate(entries):
-            if reuse and unchanged(catalog, entry):
+            if reuse and unchanged(catalog, entry, content):
                 confirmed.append((file_seq, entry.root, entry.rel_path))
             else:
                 work.append((file_seq, entry))
@@ -188,7 +207,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
                 for record in records:
                     labels.extend(record.findings.organization_labels)
 
-            same = SameContent(catalog, store, reuse)
+            same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes)
             to_analyse = same.plan(work)
             for file_seq, entry, records in _analysed(options, key, to_analyse):
                 store(file_seq, entry, records)
@@ -197,11 +216,11 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         documents_path = options.out_dir / "documents.jsonl"
         previous = reusable_inventory(catalog, options.out_dir) if reuse else None
         if previous is None:
-            inventory, organizations = replay(catalog, documents_path)
+            inventory, organizations = replay(catalog, documents_path, several_roots)
             inventory.skipped.update(skipped)
         folder_unique = exact_folder_unique(catalog, options.policy) if options.policy else None
         scan_meta: dict[str, object] = {
-            "roots": [str(root) for root in options.roots],
+            "roots": [escape_path(str(root)) for root in options.roots],
             "started_at": started.isoformat(timespec="seconds"),
             "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "key_fingerprint": fingerprint,
@@ -235,7 +254,21 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         write_violations(violations, violations_path)
     elif violations_path.exists():
         violations_path.unlink()  # stale violations of another policy would be read as this scan's
-    return ScanResult(inventory_json, options.out_dir, violations)
+    return ScanResult(inventory_json, options.out_dir, violations, tuple(notes))
+
+
+def scan_key(state: ScanState) -> bytes:
+    """The key of this state; a new one only when nothing was hashed under another before. A
+    catalog given with --catalog that already holds another key's hashes stops the scan here,
+    before anything is written (a new key would make every later lookup fail)."""
+    if state.key_given:
+        return load_or_create_key(state.key_path, state.directory)
+    if not state.key_path.exists() and state.catalog_path.exists():
+        with Catalog(state.catalog_path) as catalog:
+            if catalog.key_fingerprint() is not None:
+                raise CatalogError(f"catalog {state.catalog_path} holds hashes under a key that is not here "
+                                   f"({state.key_path}); give that scan's key with --key-file")
+    return load_or_create_key(None, state.directory)  # state.key_path: created on first use
 
 
 FINGERPRINTED = ("inventory.json", "documents.jsonl", DOCUMENTS_CSV)
@@ -280,8 +313,7 @@ def exact_folder_unique(catalog: Catalog, policy: Policy) -> dict[str, dict[str,
     return counts
 
 
-ContentKey = tuple[str, str]  # (SHA-256, case-folded extension): the sniffer reads text subtypes from the extension
-EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+ContentKey = tuple[str, str]  # (content_hmac, case-folded extension): the sniffer reads text subtypes from the extension
 
 
 class SameContent:
@@ -295,8 +327,10 @@ class SameContent:
     """
 
     def __init__(self, catalog: Catalog, store: Callable[[int, FileEntry, list[DocumentRecord]], None],
-                 use_earlier_runs: bool) -> None:
+                 use_earlier_runs: bool, content: ContentHasher, max_bytes: int) -> None:
         self._catalog = catalog
+        self._content = content
+        self._max_bytes = max_bytes
         self._store = store
         self._use_earlier_runs = use_earlier_runs
         self._waiting: dict[ContentKey, list[tuple[int, FileEntry]]] = {}
@@ -324,13 +358,18 @@ class SameContent:
         for later_seq, later in self._waiting.pop(key, []) if key is not None else []:
             self._copy((entry.root, entry.rel_path), later_seq, later)
 
-    @staticmethod
-    def _key(entry: FileEntry) -> ContentKey | None:
+    def _key(self, entry: FileEntry) -> ContentKey | None:
+        """None for files the worker records as they are: empty, unreadable, or over the size
+        limit (read no further than the limit, so a sparse or growing file costs one bounded read)."""
+        if entry.size == 0 or entry.size > self._max_bytes:
+            return None
         try:
-            sha256 = file_sha256(entry.abs_path)
+            hashes = self._content.of_file(entry.abs_path, self._max_bytes)
         except OSError:
             return None
-        return None if sha256 == EMPTY_SHA256 else (sha256, PurePosixPath(entry.rel_path).suffix.casefold())
+        if hashes is None:
+            return None
+        return hashes.content_hmac, PurePosixPath(entry.rel_path).suffix.casefold()
 
     def _copy(self, source: tuple[str, str], file_seq: int, entry: FileEntry) -> None:
         root, source_path = source
@@ -343,21 +382,22 @@ class SameContent:
         self.copied += 1
 
 
-def unchanged(catalog: Catalog, entry: FileEntry) -> bool:
+def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher) -> bool:
     """Same size, mtime and content as when last catalogued (the hash settles what mtime suggests)."""
     state = catalog.file_state(entry.root, entry.rel_path)
     if state is None:
         return False
-    size, mtime_ns, sha256 = state
+    size, mtime_ns, stored_hmac = state
     if size != entry.size or mtime_ns != entry.mtime_ns:
         return False
     try:
-        return file_sha256(entry.abs_path) == sha256
+        hashes = content.of_file(entry.abs_path, entry.size)  # a file grown since reads no further
     except OSError:
         return False
+    return hashes is not None and hashes.content_hmac == stored_hmac
 
 
-def replay(catalog: Catalog, documents_path: Path) -> tuple[Inventory, OrganizationTable]:
+def replay(catalog: Catalog, documents_path: Path, several_roots: bool = False) -> tuple[Inventory, OrganizationTable]:
     """documents.jsonl and the aggregates from the catalog, in walk order: the same result
     whether the files were analysed now, reused from an earlier run, or resumed after a kill."""
     inventory = Inventory()
@@ -365,8 +405,10 @@ def replay(catalog: Catalog, documents_path: Path) -> tuple[Inventory, Organizat
     resolver = DuplicateResolver()
     partial_path = documents_path.with_suffix(".jsonl.partial")
     with partial_path.open("w", encoding="utf-8") as documents:
-        for _root, stored in catalog.records():
+        for root, stored in catalog.records():
             record = resolver.resolve(stored)
+            if several_roots:  # the same path under two roots is two documents; the contract names the root
+                record = replace(record, root=root)
             inventory.add(record)
             organizations.add(record)
             documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
@@ -404,6 +446,9 @@ def write_derived(out_dir: Path, inventory_json: dict[str, object], parquet: boo
 
 def write_json(path: Path, value: object) -> None:
     temporary = path.with_suffix(path.suffix + ".partial")
-    temporary.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)  # a full disk must not leave half a file that looks like output
 

@@ -14,17 +14,12 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from classifier.names import escape_folder, escape_name, escape_path
 from classifier.records import FileEntry
 
 
 class RootError(Exception):
     """The operator named a root that cannot be scanned."""
-
-
-def display_path(raw: str) -> str:
-    """A path as text: names that are not valid UTF-8 keep their bytes as \\xNN escapes."""
-    data = os.fsencode(raw)
-    return data.decode("utf-8", errors="backslashreplace")
 
 
 def walk_roots(roots: list[Path], skipped: Counter[str], exclude: frozenset[Path] = frozenset()) -> Iterator[FileEntry]:
@@ -38,10 +33,10 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
     try:
         root_stat = root.lstat()
     except OSError as exc:
-        raise RootError(f"cannot read root {display_path(str(root))}: {exc.strerror}") from None
-    root_label = display_path(str(root))
+        raise RootError(f"cannot read root {escape_path(str(root))}: {exc.strerror}") from None
+    root_label = escape_path(str(root))
     if stat.S_ISREG(root_stat.st_mode):
-        yield FileEntry(root_label, root, display_path(root.name), root_stat.st_size, root_stat.st_mtime_ns)
+        yield FileEntry(root_label, root, escape_name(root.name), root_stat.st_size, root_stat.st_mtime_ns)
         return
     if not stat.S_ISDIR(root_stat.st_mode):
         raise RootError(f"root is not a directory or regular file: {root_label}")
@@ -65,9 +60,9 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
             if not stat.S_ISREG(st.st_mode):
                 skipped["special_file"] += 1
                 continue
-            yield FileEntry(root_label, Path(entry.path), display_path(prefix + entry.name), st.st_size, st.st_mtime_ns)
+            yield FileEntry(root_label, Path(entry.path), prefix + escape_name(entry.name), st.st_size, st.st_mtime_ns)
         # Resolving a path is slow; only directories named like an excluded one need it.
-        stack.extend((entry.path, prefix + entry.name + "/") for entry in reversed(subdirectories)
+        stack.extend((entry.path, prefix + escape_folder(entry.name) + "/") for entry in reversed(subdirectories)
                      if not (entry.name in excluded_names and Path(entry.path).resolve() in exclude))
 
 

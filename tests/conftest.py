@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from classifier.analyze import DocumentAnalyzer
 from classifier.extract.limits import Limits
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.scan import ScanOptions, ScanResult, run_scan
+from classifier.state import STATE_HOME_VARIABLE
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -44,6 +46,20 @@ class NetworkGuard:
 
 _GUARD = NetworkGuard()
 sys.addaudithook(_GUARD.hook)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def state_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Keys and catalogs of every scan the tests run (subprocesses inherit it) go to a temporary
+    state home, never the user's."""
+    home = tmp_path_factory.mktemp("state-home")
+    previous = os.environ.get(STATE_HOME_VARIABLE)
+    os.environ[STATE_HOME_VARIABLE] = str(home)
+    yield home
+    if previous is None:
+        del os.environ[STATE_HOME_VARIABLE]
+    else:
+        os.environ[STATE_HOME_VARIABLE] = previous
 
 
 @pytest.fixture

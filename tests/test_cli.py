@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from classifier import __version__
 from classifier.cli import main
+from classifier.state import locate_state
 from tests.conftest import TEST_KEY, SampleScan
 from tests.documents import csv_bytes
 
@@ -44,16 +45,20 @@ def test_scan_json_summary_and_outputs(tmp_path: Path) -> None:
     assert not (out / "scan.key").exists()  # the given key file was used
 
 
-def test_default_key_is_created_beside_outputs_not_inside_them(tmp_path: Path) -> None:
+def test_default_key_and_catalog_live_in_the_state_directory_not_in_the_outputs(tmp_path: Path) -> None:
     root = tmp_path / "r"
     root.mkdir()
     (root / "a.txt").write_text("nothing to see")
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["scan", str(root), "--out", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    key = (out / "scan.key").read_bytes().strip()
+    state = locate_state(out)
+    assert not state.directory.is_relative_to(out)
+    key = state.key_path.read_bytes().strip()
     assert len(key) == 64
-    assert (out / "scan.key").stat().st_mode & 0o777 == 0o600
+    assert state.key_path.stat().st_mode & 0o777 == 0o600
+    assert state.catalog_path.is_file()
+    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "documents.jsonl", "inventory.json", "report.html"]
     for name in ("inventory.json", "documents.jsonl", "report.html"):
         assert key not in (out / name).read_bytes()
 

@@ -31,13 +31,15 @@ def test_csv_has_one_row_per_document_with_its_values(sample_scan: SampleScan, t
         columns = list(reader.fieldnames or [])
     assert len(rows) == len(records) == sample_scan.result.inventory["totals"]["documents"]  # type: ignore[index]
     types = sorted(sample_scan.result.inventory["entities"])  # type: ignore[call-overload]
-    assert columns[:14] == ["path", "size", "sha256", "mime", "extension_mismatch", "status", "error", "language",
-                            "earliest", "latest", "top_category", "categories", "duplicate_of", "near_duplicate_of"]
-    assert columns[14:] == [f"{t}_{kind}" for t in types for kind in ("mentions", "unique")]
+    assert columns[:16] == ["path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status",
+                            "error", "language", "earliest", "latest", "top_category", "categories", "duplicate_of",
+                            "near_duplicate_of"]
+    assert columns[16:] == [f"{t}_{kind}" for t in types for kind in ("mentions", "unique")]
     for row, record in zip(rows, records, strict=True):
         assert row["path"] == record["path"]
         assert int(row["size"]) == record["size"]
-        assert row["sha256"] == record["sha256"]
+        assert row["content_hmac"] == record["content_hmac"]
+        assert row["sha256"] == "" and row["root"] == ""  # neither asked for nor several roots
         assert row["extension_mismatch"] == ("true" if record["extension_mismatch"] else "false")
         assert row["status"] == record["status"]
         assert row["earliest"] == (record["dates"]["earliest"] or "")

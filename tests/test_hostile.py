@@ -26,8 +26,9 @@ from classifier.extract.errors import CorruptDocument, LimitExceeded
 from classifier.extract.pdf import extract_pdf
 from classifier.extract.text import extract_text
 from classifier.limits import Limits
+from classifier.names import escape_path
 from classifier.sniff import Sniffer
-from classifier.walk import display_path
+from classifier.state import locate_state
 from tests.conftest import TEST_KEY
 from tests.documents import docx_bytes, eml_bytes, xlsx_bytes
 from tests.hostile import (
@@ -214,7 +215,7 @@ def build_share(base: Path, listener_port: int) -> HostileShare:
     (root / "plain" / "notes.txt").write_text("Write to ann@contoso.com or bob@fabrikam.de about the order.")
 
     regular = tuple(sorted(
-        display_path(os.path.relpath(os.path.join(d, f), root)).replace(os.sep, "/")
+        escape_path(os.path.relpath(os.path.join(d, f), root))
         for d, _, files in os.walk(root) for f in files
         if os.path.isfile(os.path.join(d, f)) and not os.path.islink(os.path.join(d, f))))
     return HostileShare(root, outside, (escaped, absolute), regular)
@@ -381,7 +382,7 @@ def test_special_files_and_links_are_counted_never_opened(hostile_scan: HostileS
 
 
 def test_name_that_is_not_utf8_is_escaped(hostile_scan: HostileScan) -> None:
-    record = top_level(hostile_scan)["names/r\\xe9sum\\xe9-\\xff.txt"]
+    record = top_level(hostile_scan)["names/r%E9sum%E9-%FF.txt"]
     assert record["status"] == "ok"
     assert record["entities"]["EMAIL_ADDRESS"]["unique"] == 1
 
@@ -397,8 +398,10 @@ def test_nothing_is_written_outside_the_output_directory(hostile_scan: HostileSc
 
 def test_no_canary_reaches_the_output(hostile_scan: HostileScan) -> None:
     needles = [value.encode() for value in CANARIES.values()]
-    written = [p for p in hostile_scan.out.rglob("*") if p.is_file()]
+    state = locate_state(hostile_scan.out).directory
+    written = [p for folder in (hostile_scan.out, state) for p in folder.rglob("*") if p.is_file()]
     assert {p.name for p in written} >= {"documents.jsonl", "inventory.json", "report.html", "catalog.sqlite"}
+    assert not (hostile_scan.out / "catalog.sqlite").exists()
     found = [(p.name, n.decode()) for p in written for n in needles if n in p.read_bytes()]
     assert found == []
     assert top_level(hostile_scan)["plain/notes.txt"]["entities"]["EMAIL_ADDRESS"]["unique"] == 2
@@ -485,7 +488,7 @@ def test_members_refused_unread_keep_their_own_status_and_reason() -> None:
     from classifier.scan import DuplicateResolver
 
     def refused(path: str, status: Status, reason: str) -> DocumentRecord:
-        return DocumentRecord(path=path, size=0, sha256=hashlib.sha256(b"").hexdigest(), mime="application/octet-stream",
+        return DocumentRecord(path=path, size=0, content_hmac=hashlib.sha256(b"").hexdigest(), mime="application/octet-stream",
                               extension_mismatch=False, status=status, error=reason, language=None, earliest=None,
                               latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=1)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from classifier.scan import ScanOptions, run_scan
+from classifier.state import locate_state
 from tests.conftest import TEST_KEY, SampleLeak, SampleScan
 
 
@@ -124,14 +125,15 @@ def test_resume_after_sigkill_gives_the_same_inventory(sample_scan: SampleScan, 
                "--workers", "1", "--key-file", str(key)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while files_catalogued(out / "catalog.sqlite") < 10 and process.poll() is None and time.monotonic() < deadline:
+    catalog = locate_state(out).catalog_path
+    while files_catalogued(catalog) < 10 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert process.poll() is None, "the scan finished before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    done_before_kill = files_catalogued(out / "catalog.sqlite")
+    done_before_kill = files_catalogued(catalog)
     assert 10 <= done_before_kill < sample_scan.result.inventory["totals"]["files"]  # type: ignore[index]
-    with sqlite3.connect(out / "catalog.sqlite") as db:
+    with sqlite3.connect(catalog) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
     resumed = subprocess.run(command, capture_output=True, check=True, timeout=600)

@@ -52,7 +52,7 @@ def test_inventory_states_the_counting_method(monkeypatch: pytest.MonkeyPatch) -
     def record(n: int) -> DocumentRecord:
         emails = frozenset(keyed(n * 1000 + i) for i in range(60))
         return DocumentRecord(
-            path=f"d{n}.txt", size=1, sha256=keyed(-n), mime="text/plain", extension_mismatch=False,
+            path=f"d{n}.txt", size=1, content_hmac=keyed(-n), mime="text/plain", extension_mismatch=False,
             status=Status.OK, error=None, language=None, earliest=None, latest=None, categories=(),
             findings=Findings(entities={"EMAIL_ADDRESS": EntityTally(60, emails)}), duplicate_of=None,
         )

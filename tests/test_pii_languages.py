@@ -209,7 +209,7 @@ def test_a_person_elsewhere_in_the_scan_is_not_an_organisation(analyzer: Documen
 
     def record(name: str, found: Findings) -> DocumentRecord:
         return DocumentRecord(
-            path=name, size=1, sha256=name * 8, mime="text/plain", extension_mismatch=False, status=Status.OK,
+            path=name, size=1, content_hmac=name * 8, mime="text/plain", extension_mismatch=False, status=Status.OK,
             error=None, language=None, earliest=None, latest=None, categories=(), findings=found, duplicate_of=None)
 
     as_organisation = Findings(entities={"ORGANIZATION": EntityTally(2, frozenset({key, woodgrove}))})

@@ -30,7 +30,7 @@ def document(path: str, sha256: str, categories: list[tuple[str, float]] | None 
              error: str | None = None) -> dict[str, Any]:
     """A documents.jsonl record as scan.py writes it (DocumentRecord.to_json)."""
     return {
-        "path": path, "size": 100, "sha256": sha256, "mime": "application/pdf", "extension_mismatch": False,
+        "path": path, "size": 100, "content_hmac": sha256, "mime": "application/pdf", "extension_mismatch": False,
         "status": status, "error": error, "language": "en", "dates": {"earliest": None, "latest": None},
         "categories": [{"id": c, "score": s, "signals": []} for c, s in categories or []],
         "entities": {t: {"mentions": m, "unique": u} for t, (m, u) in (entities or {}).items()},

@@ -40,10 +40,10 @@ def test_exact_duplicates_point_at_the_first_copy(sample_scan: SampleScan) -> No
     for path in truth_duplicates:
         record = by_path[path]
         first = by_path[record["duplicate_of"]]
-        assert first["sha256"] == record["sha256"]
+        assert first["content_hmac"] == record["content_hmac"]
         assert first["duplicate_of"] is None
     totals = sample_scan.result.inventory["totals"]
-    assert totals["unique_documents"] == len({d["sha256"] for d in sample_scan.documents})  # type: ignore[index]
+    assert totals["unique_documents"] == len({d["content_hmac"] for d in sample_scan.documents})  # type: ignore[index]
     assert totals["unique_documents"] < totals["documents"]  # type: ignore[index]
 
 

@@ -17,6 +17,7 @@ from classifier.inventory import Inventory
 from classifier.merge import merge_scans
 from classifier.records import CategoryScore, DocumentRecord, EntityTally, Findings, Status
 from classifier.scan import ScanOptions, run_scan
+from classifier.state import locate_state
 from tests.conftest import TEST_KEY, SampleLeak, SampleScan
 
 # -- merge is a commutative monoid -------------------------------------------------
@@ -24,7 +25,7 @@ from tests.conftest import TEST_KEY, SampleLeak, SampleScan
 hashes = st.frozensets(st.sampled_from([f"{i:064x}" for i in range(12)]), max_size=4)
 records = st.builds(
     lambda path, depth, status, cat, people, emails, country, year: DocumentRecord(
-        path=path, size=len(path), sha256=f"{abs(hash(path)) % 7:064x}", mime="text/plain", extension_mismatch=False,
+        path=path, size=len(path), content_hmac=f"{abs(hash(path)) % 7:064x}", mime="text/plain", extension_mismatch=False,
         status=status, error=None, language="en", earliest=f"{year}-01-02", latest=f"{year}-03-04",
         categories=(CategoryScore(cat, 0.9, ("phrase:x",)),),
         findings=Findings(entities={"PERSON": EntityTally(len(people) + 1, people), "EMAIL_ADDRESS": EntityTally(1, emails)},
@@ -151,7 +152,7 @@ def test_lookup_needs_the_scans_key(sample_scan: SampleScan, tmp_path: Path) -> 
 def test_catalog_holds_hashes_not_values(sample_scan: SampleScan) -> None:
     import sqlite3
 
-    with sqlite3.connect(sample_scan.result.out_dir / "catalog.sqlite") as db:
+    with sqlite3.connect(locate_state(sample_scan.result.out_dir).catalog_path) as db:
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"documents", "analyses", "entity_hashes"} <= tables
         hashes = [h for (h,) in db.execute("SELECT keyed_hash FROM entity_hashes")]

@@ -49,9 +49,74 @@ def stored_member_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
         return b""
 
 
+CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
+END_RECORD = struct.Struct("<4s4H2LH")
+UTF8_NAME_FLAG = 0x800
+
+
+def open_zip(data: bytes) -> tuple[zipfile.ZipFile, bytes, frozenset[int]]:
+    """The archive, the bytes it reads and the local-header offsets of names it had to repair.
+    A name flagged UTF-8 that is not (zip tools of the 2000s wrote local code pages under the flag)
+    makes zipfile refuse the whole archive, where `unzip` reads it: the flag is cleared on those
+    names only, in both headers, and `_member_name` gives them back as their bytes."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data)), data, frozenset()
+    except UnicodeDecodeError:
+        repaired = _clear_false_utf8_flags(data)
+        if repaired is None:
+            raise
+        return zipfile.ZipFile(io.BytesIO(repaired[0])), repaired[0], repaired[1]
+
+
+def _clear_false_utf8_flags(data: bytes) -> tuple[bytes, frozenset[int]] | None:
+    end = data.rfind(b"PK\x05\x06")
+    if end < 0 or end + END_RECORD.size > len(data):
+        return None
+    record = END_RECORD.unpack_from(data, end)
+    entries, offset = record[4], record[6]
+    repaired = bytearray(data)
+    local_offsets: set[int] = set()
+    for _ in range(entries):
+        if offset + CENTRAL_HEADER.size > len(data) or data[offset:offset + 4] != b"PK\x01\x02":
+            return None
+        fields = CENTRAL_HEADER.unpack_from(data, offset)
+        flags, name_len, extra_len, comment_len, local = fields[5], fields[12], fields[13], fields[14], fields[18]
+        name = data[offset + CENTRAL_HEADER.size:offset + CENTRAL_HEADER.size + name_len]
+        if flags & UTF8_NAME_FLAG and not _is_utf8(name):
+            struct.pack_into("<H", repaired, offset + 8, flags & ~UTF8_NAME_FLAG)
+            if data[local:local + 4] == b"PK\x03\x04":
+                (local_flags,) = struct.unpack_from("<H", data, local + 6)
+                struct.pack_into("<H", repaired, local + 6, local_flags & ~UTF8_NAME_FLAG)
+            local_offsets.add(local)
+        offset += CENTRAL_HEADER.size + name_len + extra_len + comment_len
+    return bytes(repaired), frozenset(local_offsets)
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _member_name(info: zipfile.ZipInfo, repaired: frozenset[int]) -> str:
+    """A repaired name is its bytes (written `%XX` where they are not UTF-8). A name without the
+    UTF-8 flag is cp437 by the format, yet most tools since the 2000s write UTF-8 without setting
+    the flag: it reads as UTF-8 when it is valid UTF-8, else as cp437."""
+    if info.header_offset in repaired:
+        return info.filename.encode("cp437").decode("utf-8", errors="surrogateescape")
+    if info.flag_bits & UTF8_NAME_FLAG:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
 def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive, data, repaired = open_zip(data)
         infos = archive.infolist()
         if members_overlap(data, infos):
             raise CorruptDocument("zip: overlapping members")
@@ -67,20 +132,20 @@ def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
                 raise LimitExceeded("max_members")
             modified = _member_date(info)
             if info.flag_bits & 0x1:
-                out.members.append(Member(info.filename, stored_member_bytes(data, info), modified, encrypted=True))
+                out.members.append(Member(_member_name(info, repaired), stored_member_bytes(data, info), modified, encrypted=True))
                 continue
             try:
                 content = read_member(archive, info, inflation)
             except LimitExceeded as exc:
                 if str(exc) == "max_container_bytes":
                     raise
-                out.members.append(Member(info.filename, stored_member_bytes(data, info), modified, problem=str(exc)))
+                out.members.append(Member(_member_name(info, repaired), stored_member_bytes(data, info), modified, problem=str(exc)))
                 continue
             except MEMBER_ERRORS as exc:
-                out.members.append(Member(info.filename, stored_member_bytes(data, info), modified,
+                out.members.append(Member(_member_name(info, repaired), stored_member_bytes(data, info), modified,
                                           problem=f"zip member: {reason_from(exc)}"))
                 continue
-            out.members.append(Member(info.filename, content, modified))
+            out.members.append(Member(_member_name(info, repaired), content, modified))
             if modified:
                 out.metadata_dates.append(modified)
     out.inflated = inflation.total

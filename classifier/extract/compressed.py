@@ -186,6 +186,8 @@ def extract_gzip(data: bytes, name: str, limits: Limits) -> Extracted:
     """A bare .gz (a .tar.gz too: its one member is the tar, read by the tar extractor)."""
     if not data.startswith(GZIP_MAGIC):
         raise CorruptDocument("gzip: not a gzip stream")
+    if _holds_tar(data):  # one container with the archive's members (the contract's `x.tar.gz!/a.zip`)
+        return extract_tar(data, name, limits)
     original_name, mtime = _gzip_header(data)
     member_name = original_name or _strip_suffix(name, (".gz", ".gzip", ".z"))
     return _single_member(data, member_name, _epoch_date(mtime), limits, "gzip",
@@ -193,12 +195,16 @@ def extract_gzip(data: bytes, name: str, limits: Limits) -> Extracted:
 
 
 def extract_bzip2(data: bytes, name: str, limits: Limits) -> Extracted:
+    if _holds_tar(data):
+        return extract_tar(data, name, limits)
     return _single_member(data, _strip_suffix(name, (".bz2", ".bzip2", ".bz")), None, limits, "bzip2",
                           lambda stream: bz2.BZ2File(stream, mode="rb"))
 
 
 def extract_xz(data: bytes, name: str, limits: Limits) -> Extracted:
     """.xz and legacy .lzma (lzma.FORMAT_AUTO)."""
+    if data.startswith(XZ_MAGIC) and _holds_tar(data):
+        return extract_tar(data, name, limits)
     return _single_member(data, _strip_suffix(name, (".xz", ".lzma")), None, limits, "xz",
                           lambda stream: lzma.LZMAFile(stream, mode="rb"))
 
@@ -225,6 +231,19 @@ def _single_member(data: bytes, member_name: str, modified: str | None, limits: 
     if modified:
         out.metadata_dates.append(modified)
     return out
+
+
+TAR_MAGIC_OFFSET = 257
+
+
+def _holds_tar(data: bytes) -> bool:
+    """A tar header in the first decompressed block ("ustar" magic, POSIX and GNU alike)."""
+    try:
+        with _decompressed(data) as stream:
+            head = stream.read(512)
+    except STREAM_ERRORS:
+        return False
+    return head[TAR_MAGIC_OFFSET:TAR_MAGIC_OFFSET + 5] == b"ustar"
 
 
 def _gzip_header(data: bytes) -> tuple[str | None, int]:

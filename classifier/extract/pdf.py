@@ -1,9 +1,14 @@
-"""PDF text and Info dates with pdfminer.six.
+"""PDF text, Info dates and attached files with pdfminer.six.
 
 pdfminer inflates a stream whole, in memory, when a page needs it (zlib.decompress,
 pdfminer/pdftypes.py), so every stream a text extraction may decode is first inflated
 here in bounded chunks and thrown away: a content stream that inflates to gigabytes is
 refused before pdfminer sees it. Image streams are left out: text extraction never decodes them.
+
+Attached files are members: the values of the catalog's /EmbeddedFiles name tree, then the
+/FS of every /FileAttachment annotation, each file once, named by its /UF or /F file name.
+They are inflated in bounded chunks too, under the limits every container member meets. A
+broken attachment is a member with a problem; the PDF and its text stay readable.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PureWindowsPath
 
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.converter import TextConverter
@@ -26,20 +33,25 @@ from pdfminer.pdftypes import (
     LITERALS_ASCIIHEX_DECODE,
     LITERALS_FLATE_DECODE,
     LITERALS_LZW_DECODE,
+    PDFObjRef,
     PDFStream,
     resolve1,
 )
 from pdfminer.psparser import LIT, PSLiteral
-from pdfminer.utils import Matrix
+from pdfminer.utils import Matrix, decode_text
 
-from classifier.extract.bounded import READ_CHUNK, ratio_exceeded
+from classifier.extract.bounded import READ_CHUNK, Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
 from classifier.extract.limits import Limits
-from classifier.records import Extracted, SegmentKind
+from classifier.records import Extracted, Member, SegmentKind
 
 # PDF dates look like D:20210314120000+01'00'; only the date part matters here.
 PDF_DATE = re.compile(rb"D?:?(\d{4})(\d{2})(\d{2})")
 IMAGE = LIT("Image")
+FILE_ATTACHMENT = LIT("FileAttachment")
+# A file specification's file names and embedded streams, preferred first: /UF is the Unicode name
+# (PDF 1.7, 7.11.3); /DOS, /Mac and /Unix are the platform names of PDF 1.2 writers.
+FILE_NAME_KEYS = ("UF", "F", "Unix", "Mac", "DOS")
 # A page of prose has tens of text boxes; a form or a table a few hundred.
 MAX_GROUPED_BOXES = 400
 TEXT_ENCODINGS: dict[object, Callable[[bytes], bytes]] = {
@@ -67,8 +79,11 @@ def pdf_info_dates(document: PDFDocument) -> list[str]:
 def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     out = Extracted()
     try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-        check_stream_sizes(document, limits)
+        # caching=True (pdfminer's default, relied upon): every object is parsed once, so an attached
+        # file emptied by attached_files is empty for the page interpreter too.
+        document = PDFDocument(PDFParser(io.BytesIO(data)), caching=True)
+        out.members, out.inflated = attached_files(document, limits)
+        check_stream_sizes(document, limits, already=out.inflated)
         out.metadata_dates = pdf_info_dates(document)
         text_buffer = io.StringIO()
         resources = PDFResourceManager(caching=True)
@@ -107,10 +122,11 @@ class _TextConverter(TextConverter):
         self.cur_item = _Page(self.cur_item.pageid, self.cur_item.bbox)
 
 
-def check_stream_sizes(document: PDFDocument, limits: Limits) -> None:
+def check_stream_sizes(document: PDFDocument, limits: Limits, already: int = 0) -> None:
     """Refuses the document when a stream that text extraction may decode is too large
-    or too compressed, or when such streams together pass max_container_bytes."""
-    total = 0
+    or too compressed, or when such streams and the `already` inflated attached files
+    together pass max_container_bytes."""
+    total = already
     seen: set[int] = set()
     for xref in document.xrefs:
         for object_id in xref.get_objids():
@@ -132,27 +148,12 @@ def _decoded_size(stream: PDFStream, object_id: int, limits: Limits) -> int:
     """Bytes the stream decodes to, through its Flate and LZW filters, counted in chunks and
     stopped at the limits (a filter we do not follow ends the count: it is never an expansion
     pdfminer performs for text, or it shrinks the data)."""
-    raw = stream.rawdata or b""
-    if stream.decipher is not None:
-        raw = stream.decipher(object_id, stream.genno or 0, raw, stream.attrs)
     try:
-        filters = [f for f, _ in stream.get_filters()]
-    except Exception:
-        return len(raw)
-    stored_size = len(raw)
+        chunks, stored_size, _ = _decoded_chunks(stream, object_id)
+    except Exception:  # damaged filters or encodings: pdfminer cannot expand them either
+        return len(stream.rawdata or b"")
     size = 0
     try:
-        # ASCII85 and ASCIIHex only shrink the data; pdfminer decodes them whole, and so do we.
-        while filters and filters[0] in TEXT_ENCODINGS:
-            raw = TEXT_ENCODINGS[filters.pop(0)](raw)
-        chunks: Iterable[bytes] = (raw[n : n + READ_CHUNK] for n in range(0, len(raw), READ_CHUNK))
-        for position, name in enumerate(filters):
-            if name in LITERALS_FLATE_DECODE:
-                chunks = _inflated(chunks)
-            elif name in LITERALS_LZW_DECODE and position == 0:
-                chunks = LZWDecoder(io.BytesIO(raw)).run()
-            else:
-                break
         for chunk in chunks:
             size += len(chunk)
             if size > limits.max_member_bytes:
@@ -164,6 +165,30 @@ def _decoded_size(stream: PDFStream, object_id: int, limits: Limits) -> int:
     return size
 
 
+def _decoded_chunks(stream: PDFStream, object_id: int) -> tuple[Iterable[bytes], int, bool]:
+    """The stream's bytes as they come out of its filters, lazily, in chunks of at most
+    READ_CHUNK where inflating; its stored size; and whether every filter was followed.
+
+    ASCII85 and ASCIIHex only shrink the data and are decoded whole, as pdfminer does; Flate
+    is inflated chunk by chunk, and LZW when it is the first filter."""
+    raw = stream.rawdata or b""
+    if stream.decipher is not None:
+        raw = stream.decipher(object_id, stream.genno or 0, raw, stream.attrs)
+    stored_size = len(raw)
+    filters = [f for f, _ in stream.get_filters()]
+    while filters and filters[0] in TEXT_ENCODINGS:
+        raw = TEXT_ENCODINGS[filters.pop(0)](raw)
+    chunks: Iterable[bytes] = (raw[n : n + READ_CHUNK] for n in range(0, len(raw), READ_CHUNK))
+    for position, name in enumerate(filters):
+        if name in LITERALS_FLATE_DECODE:
+            chunks = _inflated(chunks)
+        elif name in LITERALS_LZW_DECODE and position == 0:
+            chunks = LZWDecoder(io.BytesIO(raw)).run()
+        else:
+            return chunks, stored_size, False
+    return chunks, stored_size, True
+
+
 def _inflated(chunks: Iterable[bytes]) -> Iterator[bytes]:
     inflater = zlib.decompressobj()
     for chunk in chunks:
@@ -173,3 +198,173 @@ def _inflated(chunks: Iterable[bytes]) -> Iterator[bytes]:
             pending = inflater.unconsumed_tail
         if inflater.eof:
             return
+
+
+# --- attached files -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """A place that should hold a file specification but could not be parsed (a short reason)."""
+
+    reason: str
+
+
+def attached_files(document: PDFDocument, limits: Limits) -> tuple[list[Member], int]:
+    """The document's attached files as members, and the bytes inflated to read them.
+
+    Each embedded file stream is read once however often it is named, then emptied in
+    pdfminer's object cache: text extraction never decodes an embedded file, so should a
+    hostile page name one as its content, it finds nothing there to inflate. Raises
+    LimitExceeded only for the whole-file limits, max_members and max_container_bytes.
+    """
+    members: list[Member] = []
+    inflation = Inflation(limits)
+    read: set[int] = set()
+
+    def add(member: Member) -> None:
+        if len(members) >= limits.max_members:
+            raise LimitExceeded("max_members")
+        members.append(member)
+
+    for found in _file_specifications(document):
+        fallback = f"attachment-{len(members) + 1}"
+        if isinstance(found, _Unreadable):
+            add(Member(fallback, b"", problem=f"pdf attachment: {found.reason}"))
+            continue
+        try:
+            attachment = _embedded_file(found)
+        except Exception as exc:  # pdfminer raises many unrelated types on malformed objects
+            add(Member(fallback, b"", problem=f"pdf attachment: {reason_from(exc)}"))
+            continue
+        if attachment is None:
+            continue
+        name, stream = attachment
+        if stream is None:
+            add(Member(name or fallback, b"", problem="pdf attachment: no stream"))
+            continue
+        key = stream.objid if stream.objid is not None else id(stream)
+        if key in read:
+            continue
+        read.add(key)
+        add(_read_attachment(name or fallback, stream, inflation))
+        stream.data, stream.rawdata = b"", None
+    return members, inflation.total
+
+
+def _file_specifications(document: PDFDocument) -> Iterator[object]:
+    """What names an attached file, unresolved and in document order: the values of the
+    catalog's /EmbeddedFiles name tree, then the /FS of every /FileAttachment annotation,
+    page by page. A node of that tree that cannot be parsed is an _Unreadable (what it held
+    was attached); a broken /Names dictionary or annotation is passed over, as pdfminer passes
+    over them (it may hold only destinations, or be a link or a note)."""
+    try:
+        names = resolve1(document.catalog.get("Names"))
+        tree = names.get("EmbeddedFiles") if isinstance(names, dict) else None
+    except Exception:  # pdfminer raises many unrelated types on malformed objects
+        tree = None
+    yield from _name_tree_values(tree)
+    try:
+        for page in PDFPage.create_pages(document):
+            annotations = resolve1(page.annots)
+            for annotation in annotations if isinstance(annotations, list) else []:
+                try:
+                    annotation = resolve1(annotation)
+                    if isinstance(annotation, dict) and resolve1(annotation.get("Subtype")) is FILE_ATTACHMENT:
+                        yield annotation.get("FS")
+                except Exception:  # a broken annotation of any kind
+                    continue
+    except Exception:  # a broken page tree: text extraction meets it and says so
+        return
+
+
+def _name_tree_values(root: object) -> Iterator[object]:
+    """A name tree's values in key order, depth first, each indirect node once (a tree that
+    contains itself ends), without recursion."""
+    nodes = [root]
+    visited: set[int] = set()
+    while nodes:
+        node = nodes.pop()
+        try:
+            if isinstance(node, PDFObjRef):
+                if node.objid in visited:
+                    continue
+                visited.add(node.objid)
+            node = resolve1(node)
+            if not isinstance(node, dict):
+                continue
+            pairs = resolve1(node.get("Names"))
+            kids = resolve1(node.get("Kids"))
+        except Exception as exc:  # pdfminer raises many unrelated types on malformed objects
+            yield _Unreadable(reason_from(exc))
+            continue
+        if isinstance(pairs, list):
+            yield from pairs[1::2]
+        if isinstance(kids, list):
+            nodes.extend(reversed(kids))
+
+
+def _embedded_file(found: object) -> tuple[str | None, PDFStream | None] | None:
+    """(file name, embedded file stream) of a file specification; None when it embeds
+    nothing (a file name alone, or a reference to a file elsewhere); the stream is None
+    when the specification embeds one that is missing or no stream."""
+    specification = resolve1(found)
+    if not isinstance(specification, dict):
+        return None
+    embedded = resolve1(specification.get("EF"))
+    if not isinstance(embedded, dict):
+        return None
+    names = (_file_name(specification.get(key)) for key in FILE_NAME_KEYS)
+    name = next((n for n in names if n), None)
+    for key in FILE_NAME_KEYS:
+        stream = resolve1(embedded.get(key))
+        if isinstance(stream, PDFStream):
+            return name, stream
+    return name, None
+
+
+def _file_name(value: object) -> str | None:
+    """The last part of a file specification string: /F may be a path, and a writer's
+    C:\\Users\\<name>\\ has no place in a member path."""
+    value = resolve1(value)
+    if isinstance(value, bytes):
+        if value.startswith(b"\xef\xbb\xbf"):  # PDF 2.0 allows UTF-8 text strings
+            value = value[3:].decode("utf-8", errors="replace")
+        elif value.startswith(b"\xff\xfe"):  # little-endian UTF-16: not in the standard, but written
+            value = value[2:].decode("utf-16-le", errors="replace")
+        else:
+            value = decode_text(value)
+    if not isinstance(value, str):
+        return None
+    return PureWindowsPath(value.replace("\x00", "")).name.strip() or None
+
+
+def _read_attachment(name: str, stream: PDFStream, inflation: Inflation) -> Member:
+    """The embedded file's decoded bytes, or a member with a problem (holding the stored
+    bytes, so that identical damaged files still hash alike)."""
+    stored = stream.rawdata or b""
+    try:
+        filters = stream.get_filters()
+        # Predictors shape image rows and xref streams; an attached file has no use for them.
+        if any(isinstance(p, dict) and resolve1(p.get("Predictor", 1)) not in (1, None) for _, p in filters):
+            return Member(name, stored, problem="pdf attachment: unsupported filter")
+        chunks, stored_size, complete = _decoded_chunks(stream, stream.objid or 0)
+        if not complete:
+            return Member(name, stored, problem="pdf attachment: unsupported filter")
+        return Member(name, inflation.read(_ChunkStream(chunks), stored_size))
+    except LimitExceeded as exc:
+        if str(exc) == "max_container_bytes":
+            raise
+        return Member(name, stored, problem=str(exc))
+    except Exception:  # zlib and pdfminer's decoders raise many unrelated types on damaged data
+        return Member(name, stored, problem="pdf attachment: damaged stream")
+
+
+class _ChunkStream:
+    """Decoded chunks read like a file, for the container's Inflation meter."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks = iter(chunks)
+
+    def read(self, size: int = -1, /) -> bytes:
+        return next((chunk for chunk in self._chunks if chunk), b"")

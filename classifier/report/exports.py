@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-FIXED_COLUMNS = ("path", "size", "sha256", "mime", "extension_mismatch", "status", "error", "language",
+FIXED_COLUMNS = ("path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status", "error", "language",
                  "earliest", "latest", "top_category", "categories", "duplicate_of", "near_duplicate_of")
 # Spreadsheet programs run a cell that starts with one of these as a formula, and leaked file
 # names are chosen by whoever made the files (OWASP "CSV injection"): such cells get a leading '.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-REQUIRED_STRINGS = frozenset({"path", "sha256", "mime", "status"})
+REQUIRED_STRINGS = frozenset({"path", "content_hmac", "mime", "status"})
 
 
 class ExportError(Exception):
@@ -41,8 +41,10 @@ def document_row(document: Mapping[str, Any], types: Iterable[str]) -> Row:
     entities = document.get("entities") or {}
     row: Row = {
         "path": document["path"],
+        "root": document.get("root"),
         "size": int(document["size"]),
-        "sha256": document["sha256"],
+        "content_hmac": document["content_hmac"],
+        "sha256": document.get("sha256"),
         "mime": document["mime"],
         "extension_mismatch": bool(document["extension_mismatch"]),
         "status": document["status"],
@@ -112,7 +114,7 @@ def write_documents_parquet(documents: Iterable[Mapping[str, Any]], path: Path) 
     pa = importlib.import_module("pyarrow")
     pq = importlib.import_module("pyarrow.parquet")
     columns, rows = document_table(documents)
-    string_columns = {"path", "sha256", "mime", "status", "error", "language", "earliest", "latest",
+    string_columns = {"path", "root", "content_hmac", "sha256", "mime", "status", "error", "language", "earliest", "latest",
                       "top_category", "duplicate_of", "near_duplicate_of"}
     fields = []
     for column in columns:

@@ -5,7 +5,7 @@ outermost container's folder (`a/b.zip!/c/d.pdf` is in `a`), because that is the
 share someone has to clean up. Folder paths are file metadata, which the outputs may hold.
 
 Sensitivity score of a folder (documented in README, "Report"): over the folder's distinct
-documents (by sha256, so a copy beside its original adds nothing),
+documents (by content_hmac, so a copy beside its original adds nothing),
 
     score = sum of CATEGORY_WEIGHTS[category] x the tagger's confidence, for every category a document has
           + sum of ENTITY_WEIGHTS[type] x the document's unique count of that type
@@ -82,10 +82,10 @@ def summarise_folders(documents: Iterable[Mapping[str, Any]]) -> dict[str, Folde
             summary = folders[folder] = FolderSummary(folder)
             seen[folder] = set()
         summary.documents += 1
-        sha256 = str(document.get("sha256", ""))
-        if sha256 in seen[folder]:
+        content = str(document.get("content_hmac", ""))
+        if content in seen[folder]:
             continue
-        seen[folder].add(sha256)
+        seen[folder].add(content)
         summary.unique_documents += 1
         summary.score += document_score(document)
         for category in document.get("categories") or ():
