@@ -43,6 +43,7 @@ from pathlib import Path
 from types import FrameType
 
 import py7zr
+from fpdf import FPDF
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
@@ -95,8 +96,24 @@ def generated_seeds() -> list[tuple[str, bytes]]:
             connection.execute("CREATE TABLE people (name TEXT, email TEXT)")
             connection.execute("INSERT INTO people VALUES (?, ?)", ("Ann Lee", f"ann@contoso.com {CANARY}"))
         sqlite = database.read_bytes()
+    attached = FPDF()
+    attached.add_page()
+    attached.set_font("helvetica", size=11)
+    attached.cell(text="Newsletter")
+    attached.embed_file(bytes=csv_bytes([["Name", "Email"], ["Ann Lee", CANARY]]), basename="people.csv", compress=True)
+    latin1_tar = io.BytesIO()
+    with tarfile.open(fileobj=latin1_tar, mode="w", format=tarfile.USTAR_FORMAT, encoding="latin-1") as archive:
+        info = tarfile.TarInfo("r\udce9sum\udce9.txt")
+        info.size = len(text.encode())
+        archive.addfile(info, io.BytesIO(text.encode()))
+    # Latin-1 names under the UTF-8 flag (archive.open_zip repairs them).
+    false_utf8 = zip_bytes({"r\u00e9sum\u00e9.txt": text.encode()}).replace("r\u00e9sum\u00e9".encode(), b"r\xe9 sum\xe9 ")
     return [
         ("report.pdf", pdf_bytes([text, "Total due: 1,240.00 EUR"])),
+        ("news.pdf", bytes(attached.output())),
+        ("old.tar", latin1_tar.getvalue()),
+        ("bundle.tar.gz", gzip.compress(tar_buffer.getvalue(), mtime=0)),
+        ("flagged.zip", false_utf8),
         ("letter.docx", docx),
         ("people.xlsx", xlsx),
         ("people.csv", csv_bytes([["Name", "Email"], ["Ann Lee", "ann@contoso.com"], [CANARY, "x@y.org"]])),

@@ -33,6 +33,7 @@ from classifier.names import MEMBER_SEPARATOR, escape_name
 from classifier.near_duplicates import signature as near_signature
 from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
+from classifier.pii.name_mask import NameMasker
 from classifier.pii.tagger import tag_pii
 from classifier.records import DocumentRecord, Extracted, FileEntry, Findings, Member, SegmentKind, Status
 from classifier.sniff import Sniffed, Sniffer
@@ -146,10 +147,11 @@ class AnalyzerSettings:
     keep_org_labels: bool = False
     ner_models: tuple[tuple[str, str], ...] = ()
     plain_hashes: bool = False
+    mask_names: bool = True
 
     def build(self) -> DocumentAnalyzer:
         return DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels,
-                                ner_models=self.ner_models, plain_hashes=self.plain_hashes)
+                                ner_models=self.ner_models, plain_hashes=self.plain_hashes, mask_names=self.mask_names)
 
 
 class DocumentAnalyzer:
@@ -157,12 +159,13 @@ class DocumentAnalyzer:
 
     def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None,
                  keep_org_labels: bool = False, ner_models: tuple[tuple[str, str], ...] = (),
-                 plain_hashes: bool = False) -> None:
+                 plain_hashes: bool = False, mask_names: bool = True) -> None:
         silence_library_output()
         self.sniffer = Sniffer()
         self.pii: PiiEngine = build_pii_engine(spacy_model, dict(ner_models))
         self.hasher = KeyedHasher(key)
         self.content = ContentHasher(key, plain_hashes)
+        self.names = NameMasker(lambda: self.pii, mask_names)
         self.categories: CategoryModel = load_category_model()
         self.limits = limits
         self.keep_org_labels = keep_org_labels
@@ -276,18 +279,25 @@ class DocumentAnalyzer:
 def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[DocumentRecord]:
     limits = analyzer.limits
     if entry.size > limits.max_file_bytes:
-        return [file_problem_record(analyzer.content, entry, Status.TOO_LARGE, "max_file_bytes")]
+        return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.TOO_LARGE,
+                                                                      "max_file_bytes")])
     try:
         with entry.abs_path.open("rb") as handle:
             # Never past the limit, whatever the walk saw: the file may have grown since.
             data = handle.read(limits.max_file_bytes + 1)
     except OSError as exc:
-        return [file_problem_record(analyzer.content, entry, Status.ERROR, f"unreadable: {exc.strerror}")]
+        return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.ERROR,
+                                                                      f"unreadable: {exc.strerror}")])
     if len(data) > limits.max_file_bytes:
-        return [file_problem_record(analyzer.content, entry, Status.TOO_LARGE, "max_file_bytes")]
+        return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.TOO_LARGE,
+                                                                      "max_file_bytes")])
     records = analyzer.analyze_bytes(data, entry.rel_path)
     records[0] = replace(records[0], on_disk_size=entry.size)
-    return records
+    return with_masked_paths(analyzer.names, records)
+
+
+def with_masked_paths(names: NameMasker, records: list[DocumentRecord]) -> list[DocumentRecord]:
+    return [replace(record, masked_path=names.mask_path(record.path)) for record in records]
 
 
 def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status, reason: str) -> DocumentRecord:

@@ -233,7 +233,9 @@ class Catalog:
             return
         marks = ", ".join("?" * len(types))
         yield from self._db.execute(
-            "SELECT d.path, e.entity_type, e.keyed_hash FROM documents d JOIN entity_hashes e ON e.content_hmac = d.content_hmac "
+            # The path as the outputs show it (names masked): per-folder policy counts meet documents.jsonl's folders.
+            "SELECT COALESCE(json_extract(d.record, '$.masked_path'), d.path), e.entity_type, e.keyed_hash "
+            "FROM documents d JOIN entity_hashes e ON e.content_hmac = d.content_hmac "
             f"WHERE e.entity_type IN ({marks})", types)
 
     def documents_with(self, entity_type: str, keyed_hash: str) -> list[tuple[str, dict[str, object]]]:

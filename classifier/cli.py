@@ -64,6 +64,9 @@ def main() -> None:
 @click.option("--plain-hashes", is_flag=True,
               help="Also write each document's plain SHA-256 (for matching known-file hash lists). Off by default: "
                    "a plain hash of a small file can be reversed by guessing its content.")
+@click.option("--plain-names", is_flag=True,
+              help="Write file and member names as they are, without masking the people, numbers and addresses "
+                   "found in them. Off by default: such outputs are for internal use, not for sharing.")
 @click.option("--spacy-model", default=DEFAULT_SPACY_MODEL, show_default=True,
               help="Name or path of an installed spaCy pipeline for names, organisations and places.")
 @click.option("--ner-model", "ner_model_specs", multiple=True, metavar="LANG=NAME",
@@ -92,7 +95,7 @@ def main() -> None:
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
-         catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool) -> None:
+         catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
@@ -144,6 +147,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         catalog_path=catalog_path,
         state_dir=state_dir,
         plain_hashes=plain_hashes,
+        plain_names=plain_names,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))

@@ -16,7 +16,7 @@ from pathlib import Path
 from classifier.catalog import Catalog, CatalogError
 from classifier.inventory import Inventory
 from classifier.records import DocumentRecord
-from classifier.scan import DuplicateResolver, write_outputs
+from classifier.scan import DuplicateResolver, ShownPaths, write_outputs
 from classifier.state import locate_state, prepare_state
 
 
@@ -41,6 +41,7 @@ def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None)
         roots: list[str] = []
         seen: set[tuple[str, str]] = set()
         resolver = DuplicateResolver()
+        shown = ShownPaths()
         partial = out_dir / "documents.jsonl.partial"
         with partial.open("w", encoding="utf-8") as documents, Catalog(state.catalog_path) as merged:
             merged.bind_key(fingerprint)
@@ -64,11 +65,12 @@ def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None)
                     if root not in roots:
                         roots.append(root)
                     record = resolver.resolve(record)
+                    file_records.append(record)  # the merged catalog keeps real paths; the outputs show masked ones
+                    record = shown.record(root, record)
                     if len(catalogs) > 1:  # parts are usually different roots: each record names its own
                         record = replace(record, root=root)
                     inventory.add(record)
                     documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-                    file_records.append(record)
             store_file()
             merged.finish_scan(scan_id)
         os.replace(partial, out_dir / "documents.jsonl")

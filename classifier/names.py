@@ -7,7 +7,8 @@ any name into printable UTF-8 that maps back to exactly one name:
 
 - a byte that is not valid UTF-8 is `%XX` (its hex value);
 - a control character (C0, DEL, C1) or a bidirectional override is `%XX` per UTF-8 byte, so that
-  a name can neither move a terminal's cursor nor reorder what a reader sees;
+  a name can neither move a terminal's cursor nor reorder what a reader sees, and so are `⟨` and
+  `⟩`, which only masks (`⟨PERSON⟩`, pii/name_mask.py) write;
 - a `%` that would read as such an escape (followed by two hex digits) is `%25`;
 - a literal `!/` is `!%2F`, and a folder name ending in `!` ends in `%21`, so that a path always
   splits into its containers one way (`x.zip!/a` is a member of `x.zip`, never a folder `x.zip!`).
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 
 MEMBER_SEPARATOR = "!/"
-_ESCAPED = re.compile(r"%(?=[0-9A-Fa-f]{2})|[\udc80-\udcff\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ESCAPED = re.compile(r"%(?=[0-9A-Fa-f]{2})|[\udc80-\udcff\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u27e8\u27e9]")
 
 
 def _escape_match(match: re.Match[str]) -> str:

@@ -197,6 +197,7 @@ class DocumentRecord:
     near_duplicate_hmacs: tuple[str, ...] = ()
     plain_sha256: str | None = None  # only with --plain-hashes
     root: str | None = None  # the root it was found under, written when a scan has several
+    masked_path: str | None = None  # path with values detected in names masked (pii/name_mask.py)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -205,6 +206,7 @@ class DocumentRecord:
             "content_hmac": self.content_hmac,
             **({"sha256": self.plain_sha256} if self.plain_sha256 else {}),
             **({"root": self.root} if self.root is not None else {}),
+            **({"masked_path": self.masked_path} if self.masked_path not in (None, self.path) else {}),
             "mime": self.mime,
             "extension_mismatch": self.extension_mismatch,
             "status": self.status.value,
@@ -233,6 +235,7 @@ class DocumentRecord:
             content_hmac=document["content_hmac"],
             plain_sha256=document.get("sha256"),
             root=document.get("root"),
+            masked_path=document.get("masked_path", document["path"]),
             mime=document["mime"],
             extension_mismatch=document["extension_mismatch"],
             status=Status(document["status"]),

@@ -16,17 +16,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from classifier import __version__
 from classifier.catalog import Catalog, CatalogError
 from classifier.content_hash import ContentHasher
 from classifier.inventory import Inventory
 from classifier.limits import Limits
-from classifier.names import escape_path
+from classifier.names import MEMBER_SEPARATOR, escape_path
 from classifier.near_duplicates import NearDuplicateIndex
 from classifier.organizations import OrganizationTable
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
+from classifier.pii.name_mask import NameMasker
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ner_models, require_spacy_model
 from classifier.policy import Policy, Violation, evaluate, write_violations
 from classifier.progress import ScanProgress
@@ -36,6 +37,9 @@ from classifier.report.folders import folder_of
 from classifier.report.html import read_documents, render_report
 from classifier.state import ScanState, locate_state, prepare_state
 from classifier.walk import walk_roots
+
+if TYPE_CHECKING:
+    from classifier.pii.engine import PiiEngine
 
 ORGANIZATIONS_CSV = "organizations.csv"
 VIOLATIONS_JSONL = "violations.jsonl"
@@ -65,6 +69,7 @@ class ScanOptions:
     catalog_path: Path | None = None  # default: in the state directory
     state_dir: Path | None = None  # default: state.default_state_dir(out_dir)
     plain_hashes: bool = False  # also write plain SHA-256 (for known-file hash lists)
+    plain_names: bool = False  # write names unmasked (outputs for internal use only)
 
     @property
     def state(self) -> ScanState:
@@ -103,7 +108,7 @@ def _analysed(
     from classifier.isolation import SupervisedPool, WorkerStartError
 
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
-                                options.ner_models, options.plain_hashes)
+                                options.ner_models, options.plain_hashes, not options.plain_names)
     if options.dask_address:
         from classifier.cluster import analyze_on_cluster  # distributed is only imported when asked for
 
@@ -142,7 +147,7 @@ class DuplicateResolver:
             self._first[record.content_hmac] = record
             return record
         return replace(
-            first, path=record.path, duplicate_of=first.path, depth=record.depth,
+            first, path=record.path, masked_path=record.masked_path, duplicate_of=first.path, depth=record.depth,
             extension_mismatch=record.extension_mismatch, on_disk_size=record.on_disk_size,
         )
 
@@ -176,13 +181,15 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     fingerprint = key_fingerprint(key)
     labels: list[tuple[str, str]] = []
     several_roots = len(options.roots) > 1
+    parent_names = NameMasker(lambda: _parent_engine(options), not options.plain_names)
     with Catalog(state.catalog_path) as catalog:
         catalog.bind_key(fingerprint)
         content = ContentHasher(key, options.plain_hashes)
         scan_id = catalog.begin_scan()
         # Organisation labels are never catalogued, so a scan that lists them analyses everything anew;
-        # nor are plain hashes that an earlier run was not asked for.
-        reuse = catalog.keep_setting("plain_hashes", str(options.plain_hashes)) and not options.list_organizations
+        # nor are plain hashes or names that an earlier run was not asked for (or was).
+        reuse = (catalog.keep_setting("plain_hashes", str(options.plain_hashes))
+                 & catalog.keep_setting("plain_names", str(options.plain_names)) and not options.list_organizations)
         work: list[tuple[int, FileEntry]] = []
         reused = 0
         confirmed: list[tuple[int, str, str]] = []
@@ -202,6 +209,9 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
             progress.start(len(work), sum(entry.size for _, entry in work))
 
             def store(file_seq: int, entry: FileEntry, records: list[DocumentRecord]) -> None:
+                # Workers mask the names they analyse; copies and records made here (a timeout) are masked here.
+                records = [record if record.masked_path is not None else
+                           replace(record, masked_path=parent_names.mask_path(record.path)) for record in records]
                 catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
                 progress.advance(entry.size, records)
                 for record in records:
@@ -255,6 +265,14 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     elif violations_path.exists():
         violations_path.unlink()  # stale violations of another policy would be read as this scan's
     return ScanResult(inventory_json, options.out_dir, violations, tuple(notes))
+
+
+def _parent_engine(options: ScanOptions) -> PiiEngine:
+    """The PII engine for names this process writes itself (copies, timeouts): built only then,
+    since Presidio and spaCy take seconds to load and most scans never need them here."""
+    from classifier.pii.engine import build_pii_engine
+
+    return build_pii_engine(options.spacy_model, dict(options.ner_models))
 
 
 def scan_key(state: ScanState) -> bytes:
@@ -375,6 +393,7 @@ class SameContent:
         root, source_path = source
         records = [
             replace(record, path=entry.rel_path + record.path[len(source_path):], duplicate_of=record.path,
+                    masked_path=None,
                     on_disk_size=entry.size if record.depth == 0 else record.on_disk_size)
             for record in self._catalog.file_records(root, source_path)
         ]
@@ -404,9 +423,10 @@ def replay(catalog: Catalog, documents_path: Path, several_roots: bool = False) 
     organizations = OrganizationTable()
     resolver = DuplicateResolver()
     partial_path = documents_path.with_suffix(".jsonl.partial")
+    shown = ShownPaths()
     with partial_path.open("w", encoding="utf-8") as documents:
         for root, stored in catalog.records():
-            record = resolver.resolve(stored)
+            record = shown.record(root, resolver.resolve(stored))
             if several_roots:  # the same path under two roots is two documents; the contract names the root
                 record = replace(record, root=root)
             inventory.add(record)
@@ -414,6 +434,46 @@ def replay(catalog: Catalog, documents_path: Path, several_roots: bool = False) 
             documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
     os.replace(partial_path, documents_path)
     return inventory, organizations
+
+
+class ShownPaths:
+    """Paths as the outputs show them: masked (`⟨PERSON⟩.pdf`), and unique again where masking
+    made two alike (`⟨PERSON⟩.pdf#2`); references to other documents follow. Only masked paths
+    are remembered: a real name cannot contain `⟨`, so it never meets a masked one."""
+
+    def __init__(self) -> None:
+        self._shown: dict[tuple[str, str], str] = {}  # (root, real path) -> shown, where they differ
+        self._used: set[tuple[str, str]] = set()
+
+    def record(self, root: str, record: DocumentRecord) -> DocumentRecord:
+        path = self._path(root, record)
+        if path != record.path:
+            self._shown[(root, record.path)] = path
+        return replace(
+            record, path=path, masked_path=None,
+            duplicate_of=self._reference(root, record.duplicate_of),
+            near_duplicate_of=self._reference(root, record.near_duplicate_of),
+        )
+
+    def _reference(self, root: str, path: str | None) -> str | None:
+        return None if path is None else self._shown.get((root, path), path)
+
+    def _path(self, root: str, record: DocumentRecord) -> str:
+        masked = record.masked_path or record.path
+        if MEMBER_SEPARATOR in record.path:  # below its container as the container is shown
+            container = record.path.rsplit(MEMBER_SEPARATOR, 1)[0]
+            candidate = (self._shown.get((root, container), container) + MEMBER_SEPARATOR
+                         + masked.rsplit(MEMBER_SEPARATOR, 1)[-1])
+        else:
+            candidate = masked
+        if candidate == record.path:
+            return candidate
+        shown, number = candidate, 1
+        while (root, shown) in self._used:
+            number += 1
+            shown = f"{candidate}#{number}"
+        self._used.add((root, shown))
+        return shown
 
 
 def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object],

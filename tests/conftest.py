@@ -110,8 +110,9 @@ def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactor
     _GUARD.armed = True
     try:
         # In-process (isolate=False) so that the audit hook sees every connection the analysis could open.
+        # Plain names: these tests compare paths with the generator's truth (masking has its own tests).
         result = run_scan(ScanOptions(roots=(sample_leak.root,), out_dir=out, workers=1, key_file=key_file,
-                                      isolate=False))
+                                      isolate=False, plain_names=True))
     finally:
         _GUARD.armed = False
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
@@ -120,11 +121,12 @@ def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactor
 
 
 def scan_records(tmp_path: Path, *roots: Path) -> list[dict[str, Any]]:
-    """A real scan (one worker) of the roots; the parsed lines of documents.jsonl."""
+    """A real scan (one worker) of the roots; the parsed lines of documents.jsonl. Names are not
+    masked: callers compare paths with the files on disk (masking has its own tests)."""
     key = tmp_path / "k.key"
     key.write_bytes(TEST_KEY)
     out = tmp_path / "out"
-    run_scan(ScanOptions(roots=roots, out_dir=out, workers=1, key_file=key))
+    run_scan(ScanOptions(roots=roots, out_dir=out, workers=1, key_file=key, plain_names=True))
     return [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
 
 

@@ -68,7 +68,8 @@ def test_dask_scan_equals_the_local_scan(dask_cluster: str, sample_scan: SampleS
     key = tmp_path / "k.key"
     key.write_bytes(TEST_KEY)
     out = tmp_path / "dask-out"
-    result = run_scan(ScanOptions(roots=(sample_scan.leak.root,), out_dir=out, key_file=key, dask_address=dask_cluster))
+    result = run_scan(ScanOptions(roots=(sample_scan.leak.root,), out_dir=out, key_file=key, dask_address=dask_cluster,
+                                  plain_names=True))  # as sample_scan
 
     def without_scan(inventory: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in inventory.items() if k != "scan"}

@@ -122,7 +122,7 @@ def test_resume_after_sigkill_gives_the_same_inventory(sample_scan: SampleScan, 
     root, key = copy_leak(sample_scan.leak, tmp_path)
     out = tmp_path / "out"
     command = [str(Path(sys.executable).with_name("leakcensus")), "scan", str(root), "--out", str(out),
-               "--workers", "1", "--key-file", str(key)]
+               "--workers", "1", "--key-file", str(key), "--plain-names"]  # as sample_scan, to compare with it
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     catalog = locate_state(out).catalog_path

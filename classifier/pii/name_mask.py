@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from classifier.names import MEMBER_SEPARATOR
-from classifier.pii.engine import PiiEngine
-from classifier.pii.tagger import text_mentions
+
+if TYPE_CHECKING:  # the engine's modules import Presidio and spaCy: only a masker that needs them loads them
+    from classifier.pii.engine import PiiEngine
 
 KEPT_TYPES = frozenset({"LOCATION", "URL", "DATE_TIME", "NRP"})
 # Two capitalised words (a name), a run of 6+ digits with separators (SSN, phone, card, IBAN), an @.
@@ -31,12 +33,15 @@ class NameMasker:
     """`engine` is called once, on the first name that needs it (the parent process builds an
     engine only if some name it writes was never seen by a worker)."""
 
-    def __init__(self, engine: Callable[[], PiiEngine]) -> None:
+    def __init__(self, engine: Callable[[], PiiEngine], enabled: bool = True) -> None:
+        self.enabled = enabled  # off with --plain-names: outputs for internal use only
         self._engine_factory = engine
         self._engine: PiiEngine | None = None
         self._cache: dict[str, str] = {}
 
     def mask_path(self, path: str) -> str:
+        if not self.enabled:
+            return path
         return MEMBER_SEPARATOR.join("/".join(self.mask_name(name) for name in part.split("/"))
                                      for part in path.split(MEMBER_SEPARATOR))
 
@@ -52,6 +57,8 @@ class NameMasker:
         return cached
 
     def _mask(self, name: str) -> str:
+        from classifier.pii.tagger import text_mentions
+
         if self._engine is None:
             self._engine = self._engine_factory()
         extension = EXTENSION.search(name)
