@@ -1,7 +1,7 @@
 """#17: a share built from what old and hostile shares hold, scanned by whichever leakcensus is on
 PYTHONPATH, and what came out.
 
-    python -m benchmarks.hostile_names                       # this checkout
+    python -m benchmarks.hostile_names [--without-undecodable]   # this checkout
     PYTHONPATH=/path/to/older/checkout python -m benchmarks.hostile_names   # an older one, same venv
 
 The share: a Latin-1 tar, a folder whose name is not UTF-8, names that used to collide (a folder
@@ -52,14 +52,19 @@ def add(archive: tarfile.TarFile, name: bytes, data: bytes) -> None:
     archive.addfile(info, io.BytesIO(data))
 
 
-def build(root: Path) -> int:
-    """The share; returns how many people it names."""
+def build(root: Path, undecodable: bool) -> list[int]:
+    """The share; returns the numbers of the people it names. Without `undecodable` it leaves out
+    the Latin-1 tar and the non-UTF-8 folder (which crash versions before #17 outright), so that
+    what those versions do with the other names can be measured too."""
     root.mkdir()
-    with tarfile.open(root / "old.tar", "w", format=tarfile.USTAR_FORMAT, encoding="latin-1") as archive:
-        add(archive, b"r\xe9sum\xe9.txt", person(0))
-    folder = os.path.join(os.fsencode(root), b"d\xe9p\xf4t")
-    os.mkdir(folder)
-    Path(os.fsdecode(os.path.join(folder, b"notes.txt"))).write_bytes(person(1))
+    people = list(range(2, 11))
+    if undecodable:
+        people = [0, 1, *people]
+        with tarfile.open(root / "old.tar", "w", format=tarfile.USTAR_FORMAT, encoding="latin-1") as archive:
+            add(archive, b"r\xe9sum\xe9.txt", person(0))
+        folder = os.path.join(os.fsencode(root), b"d\xe9p\xf4t")
+        os.mkdir(folder)
+        Path(os.fsdecode(os.path.join(folder, b"notes.txt"))).write_bytes(person(1))
     (root / "x.zip").write_bytes(zip_of({"a.txt": person(2)}))
     (root / "x.zip!").mkdir()
     (root / "x.zip!" / "a.txt").write_bytes(person(3))
@@ -80,7 +85,7 @@ def build(root: Path) -> int:
     (root / "odd\\xffname.txt").write_bytes(b"two")
     with open(root / "disk.img", "wb") as handle:
         handle.truncate(SPARSE_BYTES)
-    return 11
+    return people
 
 
 def read_chars() -> int:
@@ -89,10 +94,11 @@ def read_chars() -> int:
 
 
 def main_() -> None:
+    undecodable = "--without-undecodable" not in sys.argv[1:]
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
         os.environ["LEAKCENSUS_STATE_HOME"] = str(base / "state")
-        people = build(base / "share")
+        people = build(base / "share", undecodable)
         key = base / "k.key"
         key.write_bytes(KEY)
         out = base / "out"
@@ -120,8 +126,8 @@ def main_() -> None:
         found = sum(
             CliRunner().invoke(main, ["lookup", "--out", str(out), "--key-file", str(key),
                                       "--email", f"person{n}@example.com"]).exit_code == 0
-            for n in range(people))
-        print(f"lookup finds {found} of {people} people")
+            for n in people)
+        print(f"lookup finds {found} of {len(people)} people")
         print("output files: " + ", ".join(sorted(p.name for p in out.iterdir())))
 
 
