@@ -10,15 +10,23 @@ them (a shared mount). Per-file time limits apply to local workers only.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 
 from distributed import Client, as_completed
 
 from classifier.analyze import AnalyzerSettings, DocumentAnalyzer, analyze_entry
-from classifier.records import DocumentRecord, FileEntry
+from classifier.records import DocumentRecord, FileEntry, Status
 
+BLIND_LIMIT = 10
 _analyzers: dict[AnalyzerSettings, DocumentAnalyzer] = {}
+
+
+class ClusterError(Exception):
+    """The cluster cannot do this scan (operator error): one line, exit 2."""
 # A Dask worker may run tasks on several threads; one analyzer serves one file at a time.
 _lock = threading.Lock()
 
@@ -34,9 +42,22 @@ def analyze_on_worker(settings: AnalyzerSettings, file_seq: int, entry: FileEntr
 def analyze_on_cluster(
     address: str, settings: AnalyzerSettings, work: list[tuple[int, FileEntry]]
 ) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
+    # Workers resolve a relative path in their own working directory: send every path absolute.
+    work = [(file_seq, replace(entry, abs_path=Path(os.path.abspath(entry.abs_path)))) for file_seq, entry in work]
+    blind = 0  # files in a row the workers could not read although this machine can
+    seen_readable = False
     with Client(address, timeout="30s") as client:
         futures = [client.submit(analyze_on_worker, settings, file_seq, entry, pure=False) for file_seq, entry in work]
         for future in as_completed(futures):
             result: tuple[int, FileEntry, list[DocumentRecord]] = future.result()
+            top = result[2][0]
+            if top.status is Status.ERROR and (top.error or "").startswith("unreadable") and result[1].abs_path.exists():
+                blind += 1
+                if not seen_readable and blind >= min(BLIND_LIMIT, len(work)):
+                    client.cancel(futures)
+                    raise ClusterError(f"the Dask workers cannot read the roots ({blind} files in a row that this "
+                                       "machine reads); mount them on the workers at the same absolute paths")
+            else:
+                seen_readable = True
             yield result
             future.release()

@@ -110,9 +110,12 @@ def _analysed(
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
                                 options.ner_models, options.plain_hashes, not options.plain_names)
     if options.dask_address:
-        from classifier.cluster import analyze_on_cluster  # distributed is only imported when asked for
+        from classifier.cluster import ClusterError, analyze_on_cluster  # distributed is only imported when asked for
 
-        yield from analyze_on_cluster(options.dask_address, settings, work)
+        try:
+            yield from analyze_on_cluster(options.dask_address, settings, work)
+        except ClusterError as exc:
+            raise ScanError(str(exc)) from None
         return
     if not options.isolate:
         analyzer = settings.build()

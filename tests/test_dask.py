@@ -82,3 +82,20 @@ def test_dask_scan_equals_the_local_scan(dask_cluster: str, sample_scan: SampleS
     local_lines = (sample_scan.result.out_dir / "documents.jsonl").read_text("utf-8")
     assert (out / "documents.jsonl").read_text("utf-8") == local_lines
     assert json.loads(local_lines.splitlines()[0])["path"]
+
+
+def test_a_relative_root_is_sent_to_the_workers_absolute(dask_cluster: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before (#17 item 11): workers resolved "." in their own working directory -> every file
+    # `error: unreadable`, exit 0.
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "notes.txt").write_text("Ask ann.lee@contoso.com about the order.")
+    (root / "more.txt").write_text("Or bob.stone@fabrikam.com.")
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    monkeypatch.chdir(root)
+    run_scan(ScanOptions(roots=(Path("."),), out_dir=tmp_path / "out", key_file=key, dask_address=dask_cluster))
+    records = [json.loads(line) for line in (tmp_path / "out" / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert sorted((r["path"], r["status"], r["entities"]["EMAIL_ADDRESS"]["unique"]) for r in records) == [
+        ("more.txt", "ok", 1), ("notes.txt", "ok", 1)]
