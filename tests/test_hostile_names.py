@@ -408,3 +408,19 @@ def test_plain_names_writes_names_as_they_are_and_a_later_masked_scan_masks_agai
     result, out = scan(tmp_path, root)  # same --out and catalog: the unmasked records are not reused
     assert result.returncode == 0, result.stderr
     assert set(documents(out)) == {"⟨PERSON⟩.txt"}
+
+
+# --- found by fuzzing the new paths (python -m benchmarks.fuzz_extractors, #17) -------------------
+
+
+def test_an_unknown_marked_section_in_a_mail_html_body_keeps_the_text_before_it() -> None:
+    # Before: html.parser's AssertionError ("unknown status keyword 'endi' in marked section")
+    # escaped the extractor, and the mail was `error: extractor failed`.
+    from classifier.extract import extract
+    from classifier.extract.limits import Limits
+
+    html = "<html><body><p>Write to ann.lee@contoso.com</p><![endi x]><p>rest</p></body></html>"
+    mail = eml_bytes("a@example.net", "b@example.net", "hi", "plain part")
+    message = mail.replace(b"Content-Type: text/plain", b"Content-Type: text/html").replace(b"plain part", html.encode())
+    extracted = extract(message, "message/rfc822", "m.eml", Limits())
+    assert "ann.lee@contoso.com" in "\n".join(segment.text for segment in extracted.segments)
