@@ -158,8 +158,9 @@ def _parse_rule(entry: object, where: str, vocabulary: frozenset[str]) -> Rule:
     if unknown:
         raise PolicyError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(RULE_KEYS))})")
     category = entry.get("category")
-    if category is not None and category not in vocabulary:
-        raise PolicyError(f"{where}: unknown category {category!r}")
+    if category is not None and (not isinstance(category, str) or category not in vocabulary):
+        # A list (`category: [credentials]`) is one of the mistakes: a rule names one category.
+        raise PolicyError(f"{where}: 'category' must be one of {', '.join(sorted(vocabulary))}, not {category!r}")
     entity = entry.get("entity")
     if entity is not None and not (isinstance(entity, str) and ENTITY_TYPE.match(entity)):
         raise PolicyError(f"{where}: 'entity' must be an entity type such as CREDIT_CARD")
