@@ -31,7 +31,9 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
     """Files under `root` in a stable order; `exclude` holds resolved directories to leave out
     (the scan's own output directory, when it lies inside a root)."""
     try:
-        root_stat = root.lstat()
+        # A root given as a symlink is what the operator asked for: followed, once (links below
+        # it are not).
+        root_stat = root.stat() if root.is_symlink() else root.lstat()
     except OSError as exc:
         raise RootError(f"cannot read root {escape_path(str(root))}: {exc.strerror}") from None
     root_label = escape_path(str(root))

@@ -424,3 +424,16 @@ def test_an_unknown_marked_section_in_a_mail_html_body_keeps_the_text_before_it(
     message = mail.replace(b"Content-Type: text/plain", b"Content-Type: text/html").replace(b"plain part", html.encode())
     extracted = extract(message, "message/rfc822", "m.eml", Limits())
     assert "ann.lee@contoso.com" in "\n".join(segment.text for segment in extracted.segments)
+
+
+def test_a_root_given_as_a_symlink_is_scanned(tmp_path: Path) -> None:
+    # Before (#17 item 13): "root is not a directory or regular file", exit 2.
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "notes.txt").write_text("Ask ann.lee@contoso.com about it.")
+    (real / "inner-link.txt").symlink_to(real / "notes.txt")  # links below the root stay unfollowed
+    link = tmp_path / "share"
+    link.symlink_to(real, target_is_directory=True)
+    result, out = scan(tmp_path, link)
+    assert result.returncode == 0, result.stderr
+    assert list(documents(out)) == ["notes.txt"]
