@@ -151,7 +151,30 @@ def looks_like_text(data: bytes) -> bool:
     return printable >= 0.97 * max(len(decoded), 1)
 
 
+UTF16_SAMPLE = 4096
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text written as UTF-16 without a byte-order mark (Windows
+    tools' exports, registry dumps), which libmagic calls octet-stream: nearly every other byte
+    zero and the bytes between them not. None otherwise."""
+    sample = data[:UTF16_SAMPLE]
+    if len(sample) < 16 or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, letters, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and letters.count(0) <= 0.02 * len(letters):
+            # Raw 16-bit samples of small values have the same zeros: text is also printable.
+            decoded = sample.decode(encoding, errors="replace")
+            if sum(ch.isprintable() or ch in "\r\n\t" for ch in decoded) >= 0.95 * len(decoded):
+                return encoding
+    return None
+
+
 def refine_mime(mime: str, data: bytes, name: str) -> str:
+    if mime == "application/octet-stream" and utf16_without_bom(data):
+        return "text/plain"
     if data[:4] == PST_MAGIC:
         return "application/vnd.ms-outlook-pst"  # libmagic names a PST or OST like a single .msg item
     if mime in WEAK_BINARY_GUESSES and PurePosixPath(name).suffix.lower() in PLAIN_TEXT_EXTENSIONS and looks_like_text(data):

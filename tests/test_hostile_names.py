@@ -437,3 +437,20 @@ def test_a_root_given_as_a_symlink_is_scanned(tmp_path: Path) -> None:
     result, out = scan(tmp_path, link)
     assert result.returncode == 0, result.stderr
     assert list(documents(out)) == ["notes.txt"]
+
+
+def test_utf16_text_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    # Before (#17 item 13): `application/octet-stream`, unsupported, nothing counted.
+    root = tmp_path / "share"
+    root.mkdir()
+    text = "Name,Email\r\nAnn Lee,ann.lee@contoso.com\r\nBob Stone,bob.stone@fabrikam.com\r\n"
+    (root / "export-le.txt").write_bytes(text.encode("utf-16-le"))
+    (root / "export-be.dat").write_bytes(text.encode("utf-16-be"))
+    samples = bytes(b for n in range(2000) for b in ((n * 7) % 200 + 1, 0))  # 16-bit samples, not text
+    (root / "audio.raw").write_bytes(samples)
+    result, out = scan(tmp_path, root)
+    assert result.returncode == 0, result.stderr
+    records = documents(out)
+    assert [(records[n]["mime"], emails(records[n])) for n in ("export-le.txt", "export-be.dat")] == [
+        ("text/plain", 2), ("text/plain", 2)]
+    assert records["audio.raw"]["mime"] == "application/octet-stream"

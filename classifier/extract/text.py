@@ -6,6 +6,7 @@ from charset_normalizer import from_bytes
 
 from classifier.extract.limits import Limits
 from classifier.records import Extracted, SegmentKind
+from classifier.sniff import utf16_without_bom
 
 UTF8_MAX_BYTES = 4
 CODE_SUFFIXES = (".py", ".js", ".ts", ".java", ".c", ".h", ".cpp", ".go", ".rs", ".rb", ".php", ".sh", ".cs", ".sql")
@@ -17,6 +18,8 @@ def decode_text(data: bytes, max_chars: int | None = None) -> str:
     With `max_chars`, only the leading bytes that can hold more than that many characters
     are decoded (a 200 MB one-line log is not turned into a 200 MB string to keep 5 MB).
     """
+    if utf16 := utf16_without_bom(data):  # valid UTF-8 too (NUL is), but as UTF-8 every other character is NUL
+        return data[: 2 * max_chars + 2 if max_chars is not None else None].decode(utf16, errors="replace")
     if max_chars is not None and len(data) > UTF8_MAX_BYTES * (max_chars + 1):
         data = _utf8_prefix(data, UTF8_MAX_BYTES * (max_chars + 1))
     try:
