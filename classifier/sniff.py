@@ -215,9 +215,12 @@ def _ooxml_type(data: bytes) -> str | None:
 
 def extension_mismatch(mime: str, name: str) -> bool:
     ext = PurePosixPath(name).suffix.lower()
-    if ext not in KNOWN_EXTENSIONS:
-        return False
-    if mime.startswith("text/") or mime in TEXTUAL_APPLICATION_TYPES:
-        return ext in BINARY_EXTENSIONS
+    textual = mime.startswith("text/") or mime in TEXTUAL_APPLICATION_TYPES
     fitting = EXTENSIONS_BY_MIME.get(mime)
+    if ext not in KNOWN_EXTENSIONS:
+        # A document format under a name that says something else (a PDF named `.txt`, a DOCX named
+        # `.dat`) is the disguise this flag is for; text under any other name is just text.
+        return bool(ext) and not textual and fitting is not None
+    if textual:
+        return ext in BINARY_EXTENSIONS
     return fitting is None or ext not in fitting

@@ -454,3 +454,15 @@ def test_utf16_text_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     assert [(records[n]["mime"], emails(records[n])) for n in ("export-le.txt", "export-be.dat")] == [
         ("text/plain", 2), ("text/plain", 2)]
     assert records["audio.raw"]["mime"] == "application/octet-stream"
+
+
+def test_a_document_under_another_format_s_name_is_flagged() -> None:
+    # Before (#17 item 13): a PDF named `.txt` or a DOCX named `.dat` had extension_mismatch false.
+    from classifier.sniff import Sniffer
+    from tests.documents import docx_bytes, pdf_bytes
+
+    sniffer = Sniffer()
+    assert sniffer.sniff(pdf_bytes(["Quarterly numbers"]), "notes.txt").extension_mismatch
+    assert sniffer.sniff(docx_bytes(["A letter"]), "cache.dat").extension_mismatch
+    assert not sniffer.sniff(docx_bytes(["A letter"]), "letter.docx").extension_mismatch
+    assert not sniffer.sniff(b"plain words\n", "server.log").extension_mismatch
