@@ -13,6 +13,7 @@ import warnings
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
 from classifier.content_hash import ContentHasher, ContentHashes
@@ -283,8 +284,7 @@ def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[Document
                                                                       "max_file_bytes")])
     try:
         with entry.abs_path.open("rb") as handle:
-            # Never past the limit, whatever the walk saw: the file may have grown since.
-            data = handle.read(limits.max_file_bytes + 1)
+            data = read_within(handle, entry.size, limits.max_file_bytes)
     except OSError as exc:
         return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.ERROR,
                                                                       f"unreadable: {exc.strerror}")])
@@ -298,6 +298,23 @@ def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[Document
 
 def with_masked_paths(names: NameMasker, records: list[DocumentRecord]) -> list[DocumentRecord]:
     return [replace(record, masked_path=names.mask_path(record.path)) for record in records]
+
+
+GROWTH_CHUNK = 1 << 20
+
+
+def read_within(handle: BinaryIO, size: int, limit: int) -> bytes:
+    """The file's bytes, never past `limit` + 1 whatever the walk saw (it may have grown since).
+    Read by its known size first: `read(n)` reserves n bytes up front, and reserving the limit
+    (512 MiB) for every small file counts against a worker's address-space cap."""
+    data = handle.read(size + 1)
+    if len(data) <= size:
+        return data
+    parts, total = [data], len(data)
+    while total <= limit and (chunk := handle.read(min(GROWTH_CHUNK, limit + 1 - total))):
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status, reason: str) -> DocumentRecord:

@@ -466,3 +466,11 @@ def test_a_document_under_another_format_s_name_is_flagged() -> None:
     assert sniffer.sniff(docx_bytes(["A letter"]), "cache.dat").extension_mismatch
     assert not sniffer.sniff(docx_bytes(["A letter"]), "letter.docx").extension_mismatch
     assert not sniffer.sniff(b"plain words\n", "server.log").extension_mismatch
+
+
+def test_a_file_that_grew_since_the_walk_is_read_no_further_than_the_limit() -> None:
+    from classifier.analyze import read_within
+
+    assert read_within(io.BytesIO(b"x" * 10), 10, 50) == b"x" * 10
+    assert len(read_within(io.BytesIO(b"x" * 100), 10, 50)) == 51  # grew past the limit: too_large
+    assert len(read_within(io.BytesIO(b"x" * 40), 10, 50)) == 40  # grew within it: read whole
