@@ -42,6 +42,9 @@ def test_pdf_named_docx_is_a_mismatch(sniffer: Sniffer) -> None:
     assert result.extension_mismatch is True
 
 
-def test_unknown_extension_is_never_a_mismatch() -> None:
-    assert extension_mismatch("application/pdf", "scan.weird") is False
+def test_unknown_extension_is_a_mismatch_for_a_document_format_not_for_text() -> None:
+    # #17 item 13: a PDF under a name that says something else is the disguise the flag is for.
+    assert extension_mismatch("application/pdf", "scan.weird") is True
     assert extension_mismatch("application/pdf", "scan.pdf") is False
+    assert extension_mismatch("application/pdf", "scan") is False  # no extension claims nothing
+    assert extension_mismatch("text/plain", "notes.weird") is False
