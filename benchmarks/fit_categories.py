@@ -1,6 +1,6 @@
-"""Fits the category model's weights on the training templates and writes them into models/categories.json.
+"""Fits the category model's weights on the training templates and writes them into classifier/categories/categories.json.
 
-    .venv/bin/python -m benchmarks.fit_categories [--seed 11] [--model models/categories.json] [--dry-run]
+    .venv/bin/python -m benchmarks.fit_categories [--seed 11] [--model classifier/categories/categories.json] [--dry-run]
 
 1. Writes the *training* split of sample_data.category_corpus (documents of held-out templates
    are never written, read or scored here) and runs every file through the real pipeline

@@ -134,6 +134,7 @@ def scan_records(tmp_path: Path, *roots: Path) -> list[dict[str, Any]]:
 class LabelledCorporaScan:
     roots: tuple[Path, ...]
     documents: list[dict[str, Any]]
+    out_dir: Path
 
 
 @pytest.fixture(scope="session")
@@ -143,4 +144,5 @@ def labelled_corpora_scan(tmp_path_factory: pytest.TempPathFactory) -> LabelledC
     roots = tuple(CORPORA / name for name in LABELLED_CORPORA)
     if not all(root.is_dir() for root in roots):
         pytest.skip("../shared/corpora absent (not a development checkout)")
-    return LabelledCorporaScan(roots, scan_records(tmp_path_factory.mktemp("labelled-corpora"), *roots))
+    scanned = tmp_path_factory.mktemp("labelled-corpora")
+    return LabelledCorporaScan(roots, scan_records(scanned, *roots), scanned / "out")

@@ -1,6 +1,6 @@
 """Cue phrases of the category model, matched on words rather than with one big regex.
 
-Phrases come from `models/categories.json` (per category, tier and language)
+Phrases come from `classifier/categories/categories.json` (per category, tier and language)
 and match whole lower-cased words: "invoice" matches "Invoice:" but not
 "invoiced", and accents do not count ("resume" is "résumé"). A final `*` lets the last word end in anything ("bestell*"), a
 leading `*` lets a one-word phrase sit anywhere in a word ("*vertrag" in

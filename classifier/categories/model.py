@@ -1,4 +1,7 @@
-"""The category model as loaded from `models/categories.json`: lexicon, rule weights, fitted weights.
+"""The category model as loaded from `categories.json` beside this module: lexicon, rule weights, fitted weights.
+
+The file ships inside the package and is read with importlib.resources (as magika ships its
+model), so a plain `pip install` of the wheel can tag categories; `models/CATEGORIES.md` is its card.
 
 Two scorers read the same cue features:
 
@@ -18,12 +21,15 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from classifier.categories.lexicon import Lexicon, load_lexicon
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "categories.json"
+MODEL_RESOURCE = "categories.json"
+# Where the fitting script writes the model: the source tree (an editable install reads it there too).
+MODEL_PATH = Path(__file__).resolve().parent / MODEL_RESOURCE
 SCORERS = ("fitted", "rules")
 
 
@@ -105,5 +111,7 @@ def model_from_json(raw: Mapping[str, Any]) -> CategoryModel:
     )
 
 
-def load_category_model(path: Path = MODEL_PATH) -> CategoryModel:
-    return model_from_json(json.loads(path.read_text("utf-8")))
+def load_category_model(path: Path | None = None) -> CategoryModel:
+    """The packaged model, or the one at `path` (the evaluation compares candidates)."""
+    source = resources.files(__package__).joinpath(MODEL_RESOURCE) if path is None else path
+    return model_from_json(json.loads(source.read_text("utf-8")))

@@ -1,6 +1,6 @@
 """Document -> ranked business categories with scores and the names of the cues that fired.
 
-The cues and weights are data (`models/categories.json`, see `model.py`); `cues.py`
+The cues and weights are data (`classifier/categories/categories.json`, see `model.py`); `cues.py`
 turns a document into cue features and this module scores them. Signals are cue
 names from the model (`phrase:purchase_order`, `header:qty`, `email_headers`,
 `shape:line_items`), never text from the document.
