@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from classifier.analyze import DocumentAnalyzer
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import normalise
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from classifier.errors import RunError
 from classifier.records import DocumentRecord, Findings
 
 CATALOG_NAME = "catalog.sqlite"
@@ -65,7 +66,7 @@ def _outputs_name(out_dir: Path) -> str:
     return f"outputs:{out_dir.resolve()}"
 
 
-class CatalogError(Exception):
+class CatalogError(RunError):
     """A catalog that cannot be used (operator error): missing, another key, another version."""
 
 

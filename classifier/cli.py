@@ -11,19 +11,17 @@ from pathlib import Path
 import click
 
 from classifier import __version__
-from classifier.catalog import Catalog, CatalogError
+from classifier.errors import RunError
 from classifier.limits import Limits
-from classifier.lookup import QueryError
-from classifier.lookup import lookup as find
-from classifier.merge import merge_scans
-from classifier.pii.keyed_hash import KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
-from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ModelNotInstalled
-from classifier.policy import Policy, PolicyError, exit_status, load_policy
+from classifier.lookup import lookup_in_scan
+from classifier.outputs import report_html, violations_jsonl
+from classifier.outputs.derived import rerender
+from classifier.outputs.documents_parquet import require_parquet
+from classifier.outputs.inventory_json import InventoryJson
+from classifier.policy import Policy, exit_status, load_policy
 from classifier.progress import progress_for
-from classifier.report.exports import ExportError, require_parquet
-from classifier.scan import VIOLATIONS_JSONL, ScanError, ScanOptions, run_scan, write_derived
-from classifier.state import StateError, locate_state
-from classifier.walk import RootError
+from classifier.scan import DEFAULT_SPACY_MODEL, ScanOptions, run_scan
+from classifier.scan.merge import merge_scans
 
 # Exit statuses (documented in `leakcensus scan --help` and the README).
 EXIT_ERROR = 2
@@ -127,7 +125,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
             policy = load_policy(policy_file)
         if parquet:
             require_parquet()
-    except (PolicyError, ExportError) as exc:
+    except RunError as exc:
         fail(str(exc))
         return
     options = ScanOptions(
@@ -151,7 +149,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))
-    except (ScanError, RootError, ModelNotInstalled, KeyFileError, CatalogError, StateError) as exc:
+    except RunError as exc:
         fail(str(exc))
         return
     except OSError as exc:  # a full disk, a vanished output directory: one line, not a traceback
@@ -168,21 +166,21 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         click.echo(json.dumps(totals, indent=2))
     else:
         click.echo(summary(inventory))
-        click.echo(f"report: {result.out_dir / 'report.html'}")
+        click.echo(f"report: {report_html.path_in(result.out_dir)}")
         if policy is not None:
-            click.echo(f"policy: {len(result.violations)} violation(s) in {result.out_dir / VIOLATIONS_JSONL}")
+            click.echo(f"policy: {len(result.violations)} violation(s) in {violations_jsonl.path_in(result.out_dir)}")
     if policy is not None and exit_status(result.violations):
         sys.exit(EXIT_POLICY_VIOLATED)
 
 
-def summary(inventory: dict[str, object]) -> str:
-    totals: dict[str, object] = inventory["totals"]  # type: ignore[assignment]
-    entities: dict[str, dict[str, int]] = inventory["entities"]  # type: ignore[assignment]
-    organizations: dict[str, int] = inventory["organizations"]  # type: ignore[assignment]
-    countries: dict[str, object] = inventory["countries"]  # type: ignore[assignment]
+def summary(inventory: InventoryJson) -> str:
+    totals = inventory["totals"]
+    entities = inventory["entities"]
+    organizations = inventory["organizations"]
+    countries = inventory["countries"]
     lines = [
         f"files: {totals['files']}  documents: {totals['documents']}  unique documents: {totals['unique_documents']}",
-        "status: " + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items()),  # type: ignore[attr-defined]
+        "status: " + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items()),
         "unique: " + ", ".join(
             f"{name} {entities[key]['unique']}"
             for key, name in (("PERSON", "people"), ("EMAIL_ADDRESS", "emails"), ("PHONE_NUMBER", "phones"))
@@ -206,19 +204,15 @@ def report(out_dir: Path, parquet: bool) -> None:
       leakcensus report --out census/
       leakcensus report --out census/ --parquet
     """
-    source = out_dir / "inventory.json"
     try:
-        if parquet:
-            require_parquet()
-        inventory = json.loads(source.read_text("utf-8"))
-        write_derived(out_dir, inventory, parquet)
-    except ExportError as exc:
+        report_path = rerender(out_dir, parquet)
+    except RunError as exc:
         fail(str(exc))
         return
     except (OSError, ValueError) as exc:
         fail(f"cannot read the scan in {out_dir}: {type(exc).__name__}")
         return
-    click.echo(f"report: {out_dir / 'report.html'}")
+    click.echo(f"report: {report_path}")
 
 
 @main.command()
@@ -254,17 +248,10 @@ def lookup(out_dir: Path, key_file: Path | None, state_dir: Path | None, email: 
         fail("give exactly one of --email, --phone, --name, --organization")
         return
     entity_type, value = queries[0]
-    state = locate_state(out_dir, state_dir, key_file, catalog_path)
     try:
-        if not state.key_path.exists():
-            raise KeyFileError(f"key file not found: {state.key_path} (lookups need the scan's key; give "
-                               "--state or --key-file when the scan was made on another machine or with --state)")
-        hasher = KeyedHasher(load_or_create_key(state.key_path, state.directory))
-        with Catalog.open_existing(state.catalog_path) as catalog:
-            if catalog.key_fingerprint() != key_fingerprint(hasher.key):
-                raise KeyFileError("this key is not the one the scan used")
-            hits = find(catalog, hasher, entity_type, value, region)
-    except (KeyFileError, CatalogError, QueryError) as exc:
+        hits = lookup_in_scan(out_dir, entity_type, value, region, state_dir=state_dir, key_file=key_file,
+                              catalog_path=catalog_path)
+    except RunError as exc:
         fail(str(exc))
         return
     if not hits:
@@ -287,8 +274,8 @@ def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
     """
     try:
         inventory = merge_scans(list(parts), out_dir)
-    except (CatalogError, StateError) as exc:
+    except RunError as exc:
         fail(str(exc))
         return
     click.echo(summary(inventory))
-    click.echo(f"report: {out_dir / 'report.html'}")
+    click.echo(f"report: {report_html.path_in(out_dir)}")

@@ -7,10 +7,13 @@ the query is hashed with the same key. Without the key no lookup is possible.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from classifier.catalog import Catalog
-from classifier.pii.keyed_hash import KeyedHasher
+from classifier.errors import RunError
+from classifier.pii.keyed_hash import KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
 from classifier.pii.normalise import normalise
+from classifier.state import locate_state
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,7 @@ class Hit:
     categories: tuple[str, ...]
 
 
-class QueryError(Exception):
+class QueryError(RunError):
     """The query value has no normal form (e.g. not a valid phone number)."""
 
 
@@ -34,3 +37,18 @@ def lookup(catalog: Catalog, hasher: KeyedHasher, entity_type: str, value: str, 
         assert isinstance(categories, list)
         hits.append(Hit(root, str(document["path"]), tuple(str(c["id"]) for c in categories)))
     return hits
+
+
+def lookup_in_scan(out_dir: Path, entity_type: str, value: str, region: str | None = None, *,
+                   state_dir: Path | None = None, key_file: Path | None = None,
+                   catalog_path: Path | None = None) -> list[Hit]:
+    """`leakcensus lookup`: the scan's key and catalog found from its output directory (or given)."""
+    state = locate_state(out_dir, state_dir, key_file, catalog_path)
+    if not state.key_path.exists():
+        raise KeyFileError(f"key file not found: {state.key_path} (lookups need the scan's key; give "
+                           "--state or --key-file when the scan was made on another machine or with --state)")
+    hasher = KeyedHasher(load_or_create_key(state.key_path, state.directory))
+    with Catalog.open_existing(state.catalog_path) as catalog:
+        if catalog.key_fingerprint() != key_fingerprint(hasher.key):
+            raise KeyFileError("this key is not the one the scan used")
+        return lookup(catalog, hasher, entity_type, value, region)

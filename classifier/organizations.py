@@ -9,11 +9,9 @@ email domain where one was seen, else the normalised name.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from classifier.records import DocumentRecord
 
@@ -45,19 +43,11 @@ class OrganizationTable:
             if organisation not in self.labels or ("." in label and "." not in self.labels[organisation]):
                 self.labels[organisation] = label
 
-    def write_csv(self, path: Path, people: frozenset[str] = frozenset()) -> int:
-        """One row per organisation, leaving out those that are a person's name elsewhere (`people`)."""
-        rows = sorted((o for o in self.documents if o not in people),
-                      key=lambda o: (-self.documents[o], self.labels.get(o, "")))
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(COLUMNS)
-            for organisation in rows:
-                writer.writerow([
-                    self.labels.get(organisation, "(unlabelled)"),
-                    self.documents[organisation],
-                    len(self.contents[organisation]),
-                    len(self.people[organisation]),
-                    ";".join(sorted(self.categories[organisation])),
-                ])
-        return len(rows)
+    def rows(self, people: frozenset[str] = frozenset()) -> list[tuple[str, int, int, int, str]]:
+        """One row per organisation (COLUMNS), most documents first, leaving out those that are a
+        person's name elsewhere (`people`)."""
+        names = sorted((o for o in self.documents if o not in people),
+                       key=lambda o: (-self.documents[o], self.labels.get(o, "")))
+        return [(self.labels.get(organisation, "(unlabelled)"), self.documents[organisation],
+                 len(self.contents[organisation]), len(self.people[organisation]),
+                 ";".join(sorted(self.categories[organisation]))) for organisation in names]

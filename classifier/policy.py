@@ -33,7 +33,6 @@ pass them as `folder_unique`, which is then used for rules that select whole fol
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from typing import Any, Literal
 
 import yaml
 
+from classifier.errors import RunError
 from classifier.report.folders import folder_of
 
 Scope = Literal["document", "folder"]
@@ -52,7 +52,7 @@ THRESHOLD_KEYS = ("unique_more_than", "mentions_more_than", "documents_more_than
 ENTITY_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-class PolicyError(Exception):
+class PolicyError(RunError):
     """The policy file cannot be used; the message is one line naming the file and the problem."""
 
 
@@ -243,15 +243,6 @@ def evaluate(policy: Policy, documents: Iterable[Mapping[str, Any]],
                 counts = {rule.counted: measure} if rule.entity is None else {rule.counted: measure, "documents": tally.documents}
                 violations.append(Violation(rule.name, "folder", folder, counts, upper_bound))
     return violations
-
-
-def write_violations(violations: Iterable[Violation], path: Path) -> None:
-    """violations.jsonl: one JSON object per violation (rule, per, path, counts), written atomically."""
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8") as out:
-        for violation in violations:
-            out.write(json.dumps(violation.to_json(), ensure_ascii=False) + "\n")
-    os.replace(partial, path)
 
 
 def exit_status(violations: Iterable[Violation]) -> int:

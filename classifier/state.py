@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from classifier.catalog import CATALOG_NAME
+from classifier.errors import RunError
 from classifier.pii.keyed_hash import DEFAULT_KEY_NAME
 
 STATE_HOME_VARIABLE = "LEAKCENSUS_STATE_HOME"
 OUTPUTS_NOTE = "outputs.txt"  # which output directory this state belongs to, for whoever finds it
 
 
-class StateError(Exception):
+class StateError(RunError):
     """The state directory cannot be used (operator error)."""
 
 

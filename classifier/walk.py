@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from classifier.errors import RunError
 from classifier.names import escape_folder, escape_name, escape_path
 from classifier.records import FileEntry
 
 
-class RootError(Exception):
+class RootError(RunError):
     """The operator named a root that cannot be scanned."""
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from classifier.analyze import DocumentAnalyzer
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.scan import ScanOptions, ScanResult, run_scan
 from classifier.state import STATE_HOME_VARIABLE

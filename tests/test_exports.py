@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from classifier.report.exports import ExportError, write_documents_csv, write_documents_parquet
+from classifier.outputs import documents_csv, documents_parquet
+from classifier.outputs.documents_parquet import ExportError
 from tests.conftest import SampleScan
 from tests.test_report import document
 
@@ -24,13 +25,13 @@ def jsonl_records(sample_scan: SampleScan) -> list[dict[str, Any]]:
 def test_csv_has_one_row_per_document_with_its_values(sample_scan: SampleScan, tmp_path: Path) -> None:
     records = jsonl_records(sample_scan)
     out = tmp_path / "documents.csv"
-    write_documents_csv(iter(records), out)
+    documents_csv.write(iter(records), out)
     with out.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
         columns = list(reader.fieldnames or [])
-    assert len(rows) == len(records) == sample_scan.result.inventory["totals"]["documents"]  # type: ignore[index]
-    types = sorted(sample_scan.result.inventory["entities"])  # type: ignore[call-overload]
+    assert len(rows) == len(records) == sample_scan.result.inventory["totals"]["documents"]
+    types = sorted(sample_scan.result.inventory["entities"])
     assert columns[:16] == ["path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status",
                             "error", "language", "earliest", "latest", "top_category", "categories", "duplicate_of",
                             "near_duplicate_of"]
@@ -52,12 +53,12 @@ def test_csv_has_one_row_per_document_with_its_values(sample_scan: SampleScan, t
             assert int(row[f"{entity_type}_unique"]) == counts["unique"]
     # Summing a column gives the inventory's mentions, as a spreadsheet user would check it.
     assert sum(int(r["EMAIL_ADDRESS_mentions"]) for r in rows) == \
-        sample_scan.result.inventory["entities"]["EMAIL_ADDRESS"]["mentions"]  # type: ignore[index]
+        sample_scan.result.inventory["entities"]["EMAIL_ADDRESS"]["mentions"]
 
 
 def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(tmp_path: Path) -> None:
     out = tmp_path / "documents.csv"
-    write_documents_csv([document("=HYPERLINK(1).pdf", "a1", [("offer", 0.9)], {"PERSON": (2, 1)}),
+    documents_csv.write([document("=HYPERLINK(1).pdf", "a1", [("offer", 0.9)], {"PERSON": (2, 1)}),
                          document("plain/-notes.txt", "b1", status="corrupt", error="not a zip file")], out)
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -70,7 +71,7 @@ def test_parquet_round_trips_with_typed_columns(sample_scan: SampleScan, tmp_pat
     pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed (pip install 'leakcensus[parquet]')")
     records = jsonl_records(sample_scan)
     out = tmp_path / "documents.parquet"
-    write_documents_parquet(iter(records), out)
+    documents_parquet.write(iter(records), out)
     table = pq.read_table(str(out))
     assert table.num_rows == len(records)
     assert str(table.schema.field("size").type) == "int64"
@@ -95,5 +96,5 @@ def test_parquet_without_pyarrow_is_a_clear_error(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(importlib, "import_module", without_pyarrow)
     with pytest.raises(ExportError, match=r"pip install 'leakcensus\[parquet\]'"):
-        write_documents_parquet([document("a.pdf", "a1")], tmp_path / "d.parquet")
+        documents_parquet.write([document("a.pdf", "a1")], tmp_path / "d.parquet")
     assert not (tmp_path / "d.parquet").exists()

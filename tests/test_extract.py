@@ -4,7 +4,7 @@ import pytest
 
 from classifier.extract import extract
 from classifier.extract.errors import CorruptDocument, UnsupportedDocument
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted, SegmentKind
 from tests.documents import docx_bytes, eml_bytes, mark_zip_encrypted, pdf_bytes, xlsx_bytes, zip_bytes
 

@@ -44,9 +44,9 @@ from classifier.extract.compressed import (
 from classifier.extract.database import extract_sql_dump, extract_sqlite
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from classifier.extract.image import extract_image
-from classifier.extract.limits import Limits
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.structured import PemCounts, count_pem_blocks, extract_json, extract_pem, extract_xml
+from classifier.limits import Limits
 from classifier.pii.recognizers.secret import SECRET_PATTERNS
 from classifier.records import Extracted, SegmentKind
 from tests.conftest import NetworkGuard

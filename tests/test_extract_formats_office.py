@@ -37,13 +37,13 @@ from pptx.util import Inches
 from classifier.extract.email_message import extract_eml
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from classifier.extract.legacy_office import extract_encrypted_office, extract_xls
-from classifier.extract.limits import Limits
 from classifier.extract.mailbox_file import extract_mbox
 from classifier.extract.opendocument import extract_odp, extract_ods, extract_odt
 from classifier.extract.outlook import extract_msg
 from classifier.extract.presentation import extract_pptx
 from classifier.extract.rtf import extract_rtf
 from classifier.extract.spreadsheet import extract_xlsx
+from classifier.limits import Limits
 from classifier.records import TITLE_LABEL, Extracted, SegmentKind
 from classifier.sniff import Sniffer
 from tests.conftest import SHARED

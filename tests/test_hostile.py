@@ -485,7 +485,7 @@ def test_members_refused_unread_keep_their_own_status_and_reason() -> None:
     import hashlib
 
     from classifier.records import DocumentRecord, Findings, Status
-    from classifier.scan import DuplicateResolver
+    from classifier.scan.replay import DuplicateResolver
 
     def refused(path: str, status: Status, reason: str) -> DocumentRecord:
         return DocumentRecord(path=path, size=0, content_hmac=hashlib.sha256(b"").hexdigest(), mime="application/octet-stream",

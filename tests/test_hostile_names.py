@@ -348,9 +348,9 @@ def test_state_inside_the_output_directory_is_refused(tmp_path: Path) -> None:
 def test_workers_that_cannot_start_stop_the_scan_instead_of_respawning_forever(tmp_path: Path) -> None:
     # Before: respawned forever (~900 spawns/s), no message. Here the worker's model is missing.
     from classifier.analyze import AnalyzerSettings
-    from classifier.extract.limits import Limits
-    from classifier.isolation import SupervisedPool, WorkerStartError
+    from classifier.limits import Limits
     from classifier.records import FileEntry
+    from classifier.scan.pool import SupervisedPool, WorkerStartError
 
     (tmp_path / "a.txt").write_text("hello")
     entry = FileEntry(str(tmp_path), tmp_path / "a.txt", "a.txt", 5, 0)
@@ -417,7 +417,7 @@ def test_an_unknown_marked_section_in_a_mail_html_body_keeps_the_text_before_it(
     # Before: html.parser's AssertionError ("unknown status keyword 'endi' in marked section")
     # escaped the extractor, and the mail was `error: extractor failed`.
     from classifier.extract import extract
-    from classifier.extract.limits import Limits
+    from classifier.limits import Limits
 
     html = "<html><body><p>Write to ann.lee@contoso.com</p><![endi x]><p>rest</p></body></html>"
     mail = eml_bytes("a@example.net", "b@example.net", "hi", "plain part")

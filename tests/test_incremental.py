@@ -10,15 +10,17 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from classifier.outputs.inventory_json import InventoryJson
 from classifier.scan import ScanOptions, run_scan
 from classifier.state import locate_state
 from tests.conftest import TEST_KEY, SampleLeak, SampleScan
 
 
-def without_scan(inventory: dict[str, Any]) -> dict[str, Any]:
+def without_scan(inventory: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in inventory.items() if k != "scan"}
 
 
@@ -30,7 +32,7 @@ def copy_leak(sample_leak: SampleLeak, tmp_path: Path) -> tuple[Path, Path]:
     return root, key
 
 
-def scan(root: Path, out: Path, key: Path) -> dict[str, Any]:
+def scan(root: Path, out: Path, key: Path) -> InventoryJson:
     return run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key)).inventory
 
 
@@ -132,7 +134,7 @@ def test_resume_after_sigkill_gives_the_same_inventory(sample_scan: SampleScan, 
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     done_before_kill = files_catalogued(catalog)
-    assert 10 <= done_before_kill < sample_scan.result.inventory["totals"]["files"]  # type: ignore[index]
+    assert 10 <= done_before_kill < sample_scan.result.inventory["totals"]["files"]
     with sqlite3.connect(catalog) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

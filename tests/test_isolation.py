@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.scan import ScanOptions, run_scan
 from tests.conftest import TEST_KEY
 

@@ -17,8 +17,8 @@ import pytest
 
 from classifier.analyze import DocumentAnalyzer, member_names
 from classifier.extract.email_message import extract_eml, message_date, split_footer
-from classifier.extract.limits import Limits
 from classifier.extract.outlook_store import extract_pst
+from classifier.limits import Limits
 from classifier.mail_bytes import header_block
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.records import DocumentRecord, Member, SegmentKind, Status

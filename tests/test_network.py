@@ -11,7 +11,7 @@ from tests.conftest import NetworkGuard, SampleScan
 
 
 def test_scan_of_the_sample_leak_touches_no_network(sample_scan: SampleScan) -> None:
-    assert sample_scan.result.inventory["totals"]["documents"] > 0  # type: ignore[index]
+    assert sample_scan.result.inventory["totals"]["documents"] > 0
     assert sample_scan.network_events == []
 
 

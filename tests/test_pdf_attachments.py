@@ -18,8 +18,8 @@ from fpdf import FPDF
 from classifier.analyze import DocumentAnalyzer
 from classifier.extract.bounded import READ_CHUNK
 from classifier.extract.errors import LimitExceeded
-from classifier.extract.limits import Limits
 from classifier.extract.pdf import extract_pdf
+from classifier.limits import Limits
 from classifier.scan import ScanOptions, run_scan
 from tests.conftest import CORPORA, TEST_KEY
 from tests.hostile import pdf_of, stream_object, zlib_zeros

@@ -139,7 +139,7 @@ def test_a_large_sheet_is_typed_by_column_not_tagged_cell_by_cell(analyzer: Docu
     import time
 
     from classifier.extract import extract
-    from classifier.extract.limits import Limits
+    from classifier.limits import Limits
     from tests.documents import xlsx_bytes
 
     first = ["Ann", "Bob", "Carla", "Dev", "Eva", "Femi", "Gus", "Hana", "Ivo", "Jun"]

@@ -11,8 +11,8 @@ import pytest
 
 from classifier.analyze import DocumentAnalyzer
 from classifier.extract import extract
-from classifier.extract.limits import Limits
 from classifier.language import detect_language, likely_region, ner_language
+from classifier.limits import Limits
 from classifier.pii.recognizers.phone import has_phone_context
 from classifier.pii.spacy_model import DEFAULT_NER_MODELS, spacy_model_installed
 from classifier.pii.tagger import tag_pii, text_mentions

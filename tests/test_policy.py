@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import classifier.policy as policy_module
-from classifier.policy import Policy, PolicyError, Rule, Violation, evaluate, exit_status, load_policy, write_violations
+from classifier.outputs import violations_jsonl
+from classifier.policy import Policy, PolicyError, Rule, Violation, evaluate, exit_status, load_policy
 from tests.conftest import SampleScan
 from tests.test_report import document
 
@@ -132,7 +133,7 @@ def test_violations_file_holds_rules_paths_and_counts_only(tmp_path: Path) -> No
     violations = [Violation("no-credentials", "document", "it/.env", {"documents": 1}),
                   Violation("cards", "folder", "finance", {"CREDIT_CARD_unique": 55, "documents": 3}, True)]
     out = tmp_path / "violations.jsonl"
-    write_violations(violations, out)
+    violations_jsonl.write(violations, out)
     assert [json.loads(line) for line in out.read_text("utf-8").splitlines()] == [
         {"rule": "no-credentials", "per": "document", "path": "it/.env", "counts": {"documents": 1}},
         {"rule": "cards", "per": "folder", "path": "finance", "counts": {"CREDIT_CARD_unique": 55, "documents": 3},

@@ -7,15 +7,16 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from classifier.outputs import documents_jsonl, inventory_json
 from classifier.report.folders import folder_of, most_sensitive_folders, summarise_folders
-from classifier.report.html import read_documents, render_report, render_report_from_dir
+from classifier.report.html import render_report
 from tests.conftest import REPO, SampleScan
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,6 +24,11 @@ SCREENSHOT = REPO / "docs" / "report.png"
 # Headless Chromium without its background services (updates, sync, first-run pages).
 QUIET_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync")
+
+
+def rendered(out_dir: Path) -> str:
+    """The report of the scan in `out_dir` from its files alone, as `leakcensus report` renders it."""
+    return render_report(inventory_json.read(out_dir), documents_jsonl.read(out_dir))
 
 
 def document(path: str, sha256: str, categories: list[tuple[str, float]] | None = None,
@@ -87,7 +93,7 @@ def test_report_lists_reasons_and_escapes_folder_names(sample_scan: SampleScan) 
 
 
 def test_report_from_dir_names_the_sample_leaks_sensitive_folders(sample_scan: SampleScan) -> None:
-    page = render_report_from_dir(sample_scan.result.out_dir)
+    page = rendered(sample_scan.result.out_dir)
     expected = most_sensitive_folders(sample_scan.documents)
     shown = re.findall(r"<tr data-folder='([^']*)'>", page)
     assert shown == [f.folder for f in expected]
@@ -100,10 +106,10 @@ def test_report_from_dir_names_the_sample_leaks_sensitive_folders(sample_scan: S
 def test_report_from_dir_is_the_report_of_the_scans_own_data(sample_scan: SampleScan) -> None:
     """What `leakcensus report` re-renders from files equals what the scan renders from memory."""
     out = sample_scan.result.out_dir
-    assert render_report_from_dir(out) == render_report(sample_scan.result.inventory, read_documents(out / "documents.jsonl"))
+    assert rendered(out) == render_report(sample_scan.result.inventory, documents_jsonl.read(out))
 
 
-def headline(inventory: dict[str, Any]) -> dict[str, str]:
+def headline(inventory: Mapping[str, Any]) -> dict[str, str]:
     """The headline figures as the page must show them."""
     totals, entities = inventory["totals"], inventory["entities"]
     numbers = {
@@ -173,7 +179,7 @@ def run_chromium(chromium: Path, profile: Path, page: Path, *args: str) -> subpr
 @pytest.fixture(scope="module")
 def report_page(sample_scan: SampleScan, tmp_path_factory: pytest.TempPathFactory) -> Path:
     page = tmp_path_factory.mktemp("report") / "report.html"
-    page.write_text(render_report_from_dir(sample_scan.result.out_dir), encoding="utf-8")
+    page.write_text(rendered(sample_scan.result.out_dir), encoding="utf-8")
     return page
 
 

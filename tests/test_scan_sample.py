@@ -17,7 +17,7 @@ def test_every_file_has_exactly_one_record(sample_scan: SampleScan) -> None:
     paths = top_level(sample_scan)
     assert sorted(paths) == on_disk
     assert Counter(paths).most_common(1)[0][1] == 1
-    assert sample_scan.result.inventory["totals"]["files"] == len(on_disk)  # type: ignore[index]
+    assert sample_scan.result.inventory["totals"]["files"] == len(on_disk)
 
 
 def test_container_members_have_their_own_records(sample_scan: SampleScan) -> None:
@@ -43,8 +43,8 @@ def test_exact_duplicates_point_at_the_first_copy(sample_scan: SampleScan) -> No
         assert first["content_hmac"] == record["content_hmac"]
         assert first["duplicate_of"] is None
     totals = sample_scan.result.inventory["totals"]
-    assert totals["unique_documents"] == len({d["content_hmac"] for d in sample_scan.documents})  # type: ignore[index]
-    assert totals["unique_documents"] < totals["documents"]  # type: ignore[index]
+    assert totals["unique_documents"] == len({d["content_hmac"] for d in sample_scan.documents})
+    assert totals["unique_documents"] < totals["documents"]
 
 
 def test_unique_pattern_entities_match_the_truth(sample_scan: SampleScan) -> None:
@@ -56,7 +56,7 @@ def test_unique_pattern_entities_match_the_truth(sample_scan: SampleScan) -> Non
 
 
 def test_people_are_counted_once_not_per_mention(sample_scan: SampleScan) -> None:
-    person = sample_scan.result.inventory["entities"]["PERSON"]  # type: ignore[index]
+    person = sample_scan.result.inventory["entities"]["PERSON"]
     true_people = len(sample_scan.leak.truth["entities"]["PERSON"])
     assert person["mentions"] > person["unique"]
     # NER is not exact; the walking skeleton must land within 35% of the truth (issue 4 tightens this).

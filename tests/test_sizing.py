@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ from hypothesis import strategies as st
 
 from classifier.cli import main
 from classifier.inventory import Inventory
-from classifier.merge import merge_scans
+from classifier.outputs.inventory_json import InventoryJson
 from classifier.records import CategoryScore, DocumentRecord, EntityTally, Findings, Status
 from classifier.scan import ScanOptions, run_scan
+from classifier.scan.merge import merge_scans
 from classifier.state import locate_state
 from tests.conftest import TEST_KEY, SampleLeak, SampleScan
 
@@ -63,7 +65,7 @@ def test_merge_is_associative_commutative_with_identity(a: list[DocumentRecord],
 # -- separate scans merge to the scan of the union ---------------------------------
 
 
-def strip_scan(inventory: dict[str, Any]) -> dict[str, Any]:
+def strip_scan(inventory: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in inventory.items() if k != "scan"}
 
 
@@ -75,7 +77,7 @@ def test_merged_scans_equal_one_scan_of_both(sample_leak: SampleLeak, tmp_path: 
     key = tmp_path / "k.key"
     key.write_bytes(TEST_KEY)
 
-    def scan(out: str, *roots: Path) -> dict[str, Any]:
+    def scan(out: str, *roots: Path) -> InventoryJson:
         result = run_scan(ScanOptions(roots=roots, out_dir=tmp_path / out, workers=1, key_file=key))
         return result.inventory
 
@@ -84,7 +86,7 @@ def test_merged_scans_equal_one_scan_of_both(sample_leak: SampleLeak, tmp_path: 
     together = scan("both", part_a, part_b)
     merged = merge_scans([tmp_path / "a", tmp_path / "b"], tmp_path / "merged")
     assert strip_scan(merged) == strip_scan(together)
-    assert merged["scan"]["key_fingerprint"] == together["scan"]["key_fingerprint"]  # type: ignore[index]
+    assert merged["scan"]["key_fingerprint"] == together["scan"]["key_fingerprint"]
     def lines(out: str) -> list[str]:
         return sorted((tmp_path / out / "documents.jsonl").read_text("utf-8").splitlines())
 

@@ -29,7 +29,7 @@ from classifier.extract import (
     text,
 )
 from classifier.extract.errors import CorruptDocument, UnsupportedDocument
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted
 from classifier.sniff import KNOWN_EXTENSIONS
 

@@ -14,7 +14,7 @@ import zlib
 
 from classifier.extract.bounded import Inflation
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted, Member
 from classifier.sniff import ZIP_ERRORS
 

@@ -24,8 +24,7 @@ import py7zr.io
 
 from classifier.extract.bounded import Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
-from classifier.limits import RATIO_GRACE_BYTES
+from classifier.limits import RATIO_GRACE_BYTES, Limits
 from classifier.records import Extracted, Member
 
 GZIP_MAGIC = b"\x1f\x8b"

@@ -11,9 +11,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from classifier.extract.errors import CorruptDocument, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.spreadsheet import add_table
 from classifier.extract.text import decode_text
+from classifier.limits import Limits
 from classifier.records import Extracted
 
 # A census needs a table's column types and a fair count of its values, not

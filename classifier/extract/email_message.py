@@ -29,8 +29,8 @@ from email.message import Message
 from charset_normalizer import from_bytes
 
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.markup import html_to_text
+from classifier.limits import Limits
 from classifier.mail_bytes import from_line_date
 from classifier.records import FOOTER_LABEL, Extracted, Member, SegmentKind
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import struct
 
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted
 
 TAG_DATETIME = 0x0132  # IFD0: when the file was last changed

@@ -12,8 +12,8 @@ import xlrd
 from xlrd.biffh import XLRDError
 
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.spreadsheet import add_table
+from classifier.limits import Limits
 from classifier.records import Extracted
 
 # xlrd's fixed message for a FILEPASS record (xlrd/book.py); no document text in it.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from classifier.extract.errors import CorruptDocument, LimitExceeded
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.mail_bytes import from_line_date, mbox_messages
 from classifier.records import Extracted, Member
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from classifier.extract.limits import Limits
 from classifier.extract.text import decode_text
+from classifier.limits import Limits
 from classifier.records import Extracted, SegmentKind
 
 SKIPPED_TAGS = frozenset({"script", "style", "head", "title"})

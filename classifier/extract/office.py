@@ -10,8 +10,8 @@ import docx
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.ooxml_embedded import embedded_members
+from classifier.limits import Limits
 from classifier.records import Extracted, Segment, SegmentKind
 
 

@@ -12,7 +12,7 @@ import zipfile
 from classifier.extract.archive import MEMBER_ERRORS, read_member, stored_member_bytes
 from classifier.extract.bounded import Inflation
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Member
 from classifier.sniff import ZIP_ERRORS
 

@@ -24,8 +24,8 @@ from defusedxml.ElementTree import fromstring
 from classifier.extract.archive import read_member
 from classifier.extract.bounded import Inflation
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.spreadsheet import add_table
+from classifier.limits import Limits
 from classifier.records import Extracted, SegmentKind
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"

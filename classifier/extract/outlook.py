@@ -15,8 +15,8 @@ from extract_msg.enums import AttachmentType, ErrorBehavior
 from extract_msg.msg_classes import MessageBase, MSGFile
 
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.markup import html_to_text
+from classifier.limits import Limits
 from classifier.records import Extracted, Member, SegmentKind
 
 # A broken or unsupported attachment becomes a counted member problem, not a

@@ -25,7 +25,7 @@ from email.utils import format_datetime, formataddr
 import pypff
 
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted, Member
 
 # MAPI property tags (MS-OXPROPS) read from the store where libpff has no accessor.

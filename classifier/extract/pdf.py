@@ -42,7 +42,7 @@ from pdfminer.utils import Matrix, decode_text
 
 from classifier.extract.bounded import READ_CHUNK, Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted, Member, SegmentKind
 
 # PDF dates look like D:20210314120000+01'00'; only the date part matters here.

@@ -20,10 +20,10 @@ from pptx.shapes.group import GroupShape
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.office import core_dates
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.spreadsheet import add_table
+from classifier.limits import Limits
 from classifier.records import TITLE_LABEL, Extracted, SegmentKind
 
 EMBEDDINGS = "ppt/embeddings/"

@@ -11,8 +11,8 @@ from datetime import date
 from striprtf.striprtf import rtf_to_text
 
 from classifier.extract.errors import CorruptDocument, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.text import decode_text
+from classifier.limits import Limits
 from classifier.records import Extracted, SegmentKind
 
 RTF_START = re.compile(rb"\A\s*\{\\rtf", re.IGNORECASE)

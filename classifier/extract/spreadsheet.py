@@ -17,9 +17,9 @@ import openpyxl
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.text import decode_text
+from classifier.limits import Limits
 from classifier.records import TITLE_LABEL, Extracted, Segment, SegmentKind
 
 MAX_HEADER_CHARS = 200

@@ -22,9 +22,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from classifier.extract.errors import CorruptDocument, reason_from
-from classifier.extract.limits import Limits
 from classifier.extract.spreadsheet import add_table
 from classifier.extract.text import decode_text
+from classifier.limits import Limits
 from classifier.records import Extracted, SegmentKind
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from charset_normalizer import from_bytes
 
-from classifier.extract.limits import Limits
+from classifier.limits import Limits
 from classifier.records import Extracted, SegmentKind
 from classifier.sniff import utf16_without_bom
 

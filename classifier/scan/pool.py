@@ -22,6 +22,7 @@ from types import TracebackType
 
 from classifier.analyze import AnalyzerSettings, analyze_entry, file_problem_record
 from classifier.content_hash import ContentHasher
+from classifier.errors import RunError
 from classifier.records import DocumentRecord, FileEntry, Status
 
 Task = tuple[int, FileEntry]
@@ -57,7 +58,7 @@ class _Worker:
     deadline: float = 0.0
 
 
-class WorkerStartError(Exception):
+class WorkerStartError(RunError):
     """Worker processes die before they are ready, again and again (a venv the user cannot read,
     a memory cap below what the models need): the scan stops instead of respawning forever."""
 

@@ -19,13 +19,14 @@ from pathlib import Path
 from distributed import Client, as_completed
 
 from classifier.analyze import AnalyzerSettings, DocumentAnalyzer, analyze_entry
+from classifier.errors import RunError
 from classifier.records import DocumentRecord, FileEntry, Status
 
 BLIND_LIMIT = 10
 _analyzers: dict[AnalyzerSettings, DocumentAnalyzer] = {}
 
 
-class ClusterError(Exception):
+class ClusterError(RunError):
     """The cluster cannot do this scan (operator error): one line, exit 2."""
 # A Dask worker may run tasks on several threads; one analyzer serves one file at a time.
 _lock = threading.Lock()

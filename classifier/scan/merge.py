@@ -6,8 +6,6 @@ hashes); a document seen in several parts (same root and path) counts once.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,12 +13,15 @@ from pathlib import Path
 
 from classifier.catalog import Catalog, CatalogError
 from classifier.inventory import Inventory
+from classifier.outputs import documents_jsonl
+from classifier.outputs.inventory_json import InventoryJson
 from classifier.records import DocumentRecord
-from classifier.scan import DuplicateResolver, ShownPaths, write_outputs
+from classifier.scan.replay import DuplicateResolver, ShownPaths
+from classifier.scan.run import write_outputs
 from classifier.state import locate_state, prepare_state
 
 
-def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None) -> dict[str, object]:
+def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None) -> InventoryJson:
     """`parts` are output directories of earlier scans; their catalogs are found in their state
     directories. The merged catalog and a copy of the shared key go to `out_dir`'s state."""
     part_states = [locate_state(part) for part in parts]
@@ -42,8 +43,7 @@ def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None)
         seen: set[tuple[str, str]] = set()
         resolver = DuplicateResolver()
         shown = ShownPaths()
-        partial = out_dir / "documents.jsonl.partial"
-        with partial.open("w", encoding="utf-8") as documents, Catalog(state.catalog_path) as merged:
+        with documents_jsonl.writer(out_dir) as write, Catalog(state.catalog_path) as merged:
             merged.bind_key(fingerprint)
             scan_id = merged.begin_scan()
             file_records: list[DocumentRecord] = []
@@ -70,10 +70,9 @@ def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None)
                     if len(catalogs) > 1:  # parts are usually different roots: each record names its own
                         record = replace(record, root=root)
                     inventory.add(record)
-                    documents.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+                    write(record)
             store_file()
             merged.finish_scan(scan_id)
-        os.replace(partial, out_dir / "documents.jsonl")
         now = datetime.now(UTC).isoformat(timespec="seconds")
         scan_meta: dict[str, object] = {
             "roots": roots,

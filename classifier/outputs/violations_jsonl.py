@@ -1,0 +1,27 @@
+"""violations.jsonl: one JSON object per policy violation (rule, per, path, counts); only with --policy."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from classifier.outputs.atomic import atomic_text
+from classifier.policy import Violation
+
+NAME = "violations.jsonl"
+
+
+def path_in(out_dir: Path) -> Path:
+    return out_dir / NAME
+
+
+def write(violations: Iterable[Violation], path: Path) -> None:
+    with atomic_text(path) as out:
+        for violation in violations:
+            out.write(json.dumps(violation.to_json(), ensure_ascii=False) + "\n")
+
+
+def remove(out_dir: Path) -> None:
+    """Stale violations of another policy would be read as this scan's."""
+    path_in(out_dir).unlink(missing_ok=True)

@@ -1,0 +1,47 @@
+"""Send the files to analyse to where they are analysed: this process, a supervised pool of
+worker processes (pool.py), or a Dask cluster (dask.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from classifier.records import DocumentRecord, FileEntry
+from classifier.scan.options import ScanError, ScanOptions
+
+
+def analysed(
+    options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry]]
+) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
+    """(walk index, file, its records) for each file to analyse, in completion order.
+
+    Order does not matter here: outputs are replayed from the catalog in walk
+    order, so workers can hand back small files while a large one is still running.
+    """
+    if not work:
+        return
+    # Imported here: Presidio, spaCy and the extractors take seconds to import, and an
+    # unchanged rescan never analyses anything.
+    from classifier.analyze import AnalyzerSettings, analyze_entry
+    from classifier.scan.pool import SupervisedPool, WorkerStartError
+
+    settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
+                                options.ner_models, options.plain_hashes, not options.plain_names)
+    if options.dask_address:
+        from classifier.scan.dask import ClusterError, analyze_on_cluster  # distributed is only imported when asked for
+
+        try:
+            yield from analyze_on_cluster(options.dask_address, settings, work)
+        except ClusterError as exc:
+            raise ScanError(str(exc)) from None
+        return
+    if not options.isolate:
+        analyzer = settings.build()
+        for file_seq, entry in work:
+            yield file_seq, entry, analyze_entry(analyzer, entry)
+        return
+    pool = SupervisedPool(settings, min(options.workers, len(work)), options.timeout_s, options.worker_memory_bytes)
+    try:
+        with pool:
+            yield from pool.run(work)
+    except WorkerStartError as exc:
+        raise ScanError(str(exc)) from None

@@ -1,0 +1,219 @@
+"""A scan: check → plan → analyse → replay → write.
+
+Every regular file under a root yields exactly one top-level record, whatever
+happens to it; container members follow their container. Each analysed file
+is committed to the catalog on its own, so a killed scan resumes where it
+stopped; outputs are always replayed from the catalog in walk order, so a
+rescan, a resumed scan and a fresh scan of the same files write the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from classifier.catalog import Catalog, CatalogError
+from classifier.content_hash import ContentHasher
+from classifier.inventory import Inventory
+from classifier.names import escape_path
+from classifier.outputs import inventory_json, organizations_csv, violations_jsonl
+from classifier.outputs.derived import write_derived
+from classifier.outputs.documents_jsonl import read as read_documents
+from classifier.outputs.fingerprint import outputs_fingerprint, reusable_inventory
+from classifier.outputs.inventory_json import InventoryJson
+from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
+from classifier.pii.name_mask import NameMasker
+from classifier.pii.spacy_model import ner_models, require_spacy_model
+from classifier.policy import Policy, Violation, evaluate
+from classifier.progress import ScanProgress
+from classifier.records import DocumentRecord, FileEntry
+from classifier.report.folders import folder_of
+from classifier.scan.analyse import analysed
+from classifier.scan.options import ScanError, ScanOptions, ScanResult
+from classifier.scan.plan import SameContent, changed_files
+from classifier.scan.replay import replay
+from classifier.state import ScanState, prepare_state
+from classifier.walk import walk_roots
+
+if TYPE_CHECKING:
+    from classifier.pii.engine import PiiEngine
+
+
+def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> ScanResult:
+    check(options)
+    state = options.state
+    notes = prepare_state(state, options.out_dir)
+    try:
+        state.catalog_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScanError(f"catalog directory not writable: {state.catalog_path.parent} ({exc.strerror})") from None
+    key = scan_key(state)
+    started = datetime.now(UTC)
+    skipped: Counter[str] = Counter()
+    entries = walk_roots(list(options.roots), skipped, own_files(options, state))
+    fingerprint = key_fingerprint(key)
+    with Catalog(state.catalog_path) as catalog:
+        catalog.bind_key(fingerprint)
+        content = ContentHasher(key, options.plain_hashes)
+        scan_id = catalog.begin_scan()
+        # Organisation labels are never catalogued, so a scan that lists them analyses everything anew;
+        # nor are plain hashes or names that an earlier run was not asked for (or was).
+        reuse = (catalog.keep_setting("plain_hashes", str(options.plain_hashes))
+                 & catalog.keep_setting("plain_names", str(options.plain_names)) and not options.list_organizations)
+        work, reused = changed_files(catalog, scan_id, entries, content, reuse)
+        analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress or ScanProgress())
+        removed = catalog.finish_scan(scan_id)
+        previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
+        replayed = None
+        if previous is None:
+            replayed = replay(catalog, options.out_dir, len(options.roots) > 1)
+            replayed[0].skipped.update(skipped)
+        folder_unique = exact_folder_unique(catalog, options.policy) if options.policy else None
+        scan_meta: dict[str, object] = {
+            "roots": [escape_path(str(root)) for root in options.roots],
+            "started_at": started.isoformat(timespec="seconds"),
+            "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "key_fingerprint": fingerprint,
+            "spacy_model": options.spacy_model,
+            "ner_models": {language: Path(name).name for language, name in
+                           ner_models(options.spacy_model, dict(options.ner_models)).items()},
+            "files_analysed": analysis.analysed,
+            "files_copied": analysis.copied,
+            "files_unchanged": reused,
+            "files_removed": removed,
+        }
+        if replayed is not None:
+            inventory, organizations = replayed
+            written = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
+            if options.list_organizations:
+                organizations.add_labels(analysis.organization_labels)
+                organizations_csv.write(options.out_dir, organizations, inventory.organisations_that_are_people())
+        else:
+            assert previous is not None
+            written = rewrite_unchanged(options, previous, scan_meta, skipped)
+        catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
+    if not options.list_organizations:
+        organizations_csv.remove(options.out_dir)
+    violations: tuple[Violation, ...] = ()
+    if options.policy is not None:
+        violations = tuple(evaluate(options.policy, read_documents(options.out_dir), folder_unique))
+        violations_jsonl.write(violations, violations_jsonl.path_in(options.out_dir))
+    else:
+        violations_jsonl.remove(options.out_dir)
+    return ScanResult(written, options.out_dir, violations, tuple(notes))
+
+
+def check(options: ScanOptions) -> None:
+    """The operator's mistakes, found before anything is written."""
+    for root in options.roots:
+        if not root.exists() and not root.is_symlink():
+            raise ScanError(f"root does not exist: {escape_path(str(root))}")
+    try:
+        options.out_dir.mkdir(parents=True, exist_ok=True)
+        probe = options.out_dir / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise ScanError(f"output directory not writable: {options.out_dir} ({exc.strerror})") from None
+    require_spacy_model(options.spacy_model)
+    for _language, model in options.ner_models:
+        require_spacy_model(model)
+
+
+def own_files(options: ScanOptions, state: ScanState) -> frozenset[Path]:
+    """The scan's own outputs, key and catalog: never scanned, wherever they are."""
+    own = {options.out_dir, state.directory, state.key_path, state.catalog_path,
+           *(Path(str(state.catalog_path) + suffix) for suffix in ("-wal", "-shm", "-journal"))}
+    return frozenset(path.resolve() for path in own)
+
+
+@dataclass
+class Analysis:
+    analysed: int = 0
+    copied: int = 0
+    organization_labels: list[tuple[str, str]] = field(default_factory=list)
+
+
+def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, content: ContentHasher, reuse: bool,
+            work: list[tuple[int, FileEntry]], progress: ScanProgress) -> Analysis:
+    """Each file of `work` analysed (or copied from a file with the same content) and stored."""
+    analysis = Analysis()
+    parent_names = NameMasker(lambda: _parent_engine(options), not options.plain_names)
+    with progress:
+        progress.start(len(work), sum(entry.size for _, entry in work))
+
+        def store(file_seq: int, entry: FileEntry, records: list[DocumentRecord]) -> None:
+            # Workers mask the names they analyse; copies and records made here (a timeout) are masked here.
+            records = [record if record.masked_path is not None else
+                       replace(record, masked_path=parent_names.mask_path(record.path)) for record in records]
+            catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
+            progress.advance(entry.size, records)
+            for record in records:
+                analysis.organization_labels.extend(record.findings.organization_labels)
+
+        same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes)
+        to_analyse = same.plan(work)
+        for file_seq, entry, records in analysed(options, key, to_analyse):
+            store(file_seq, entry, records)
+            same.analysed(file_seq, entry)
+    analysis.analysed = len(to_analyse)
+    analysis.copied = same.copied
+    return analysis
+
+
+def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object],
+                  parquet: bool = False) -> InventoryJson:
+    """inventory.json, then what is derived from it and documents.jsonl (already written)."""
+    written = cast(InventoryJson, inventory.to_json(scan_meta))
+    inventory_json.write(out_dir, written)
+    write_derived(out_dir, written, parquet)
+    return written
+
+
+def rewrite_unchanged(options: ScanOptions, previous: InventoryJson, scan_meta: dict[str, object],
+                      skipped: Counter[str]) -> InventoryJson:
+    """Nothing changed since these outputs were written: only the scan's own facts are new."""
+    totals = {**previous["totals"], "skipped": dict(sorted(skipped.items()))}
+    written = cast(InventoryJson, {**previous, "scan": scan_meta, "totals": totals})
+    inventory_json.write(options.out_dir, written)
+    write_derived(options.out_dir, written, options.parquet, documents_unchanged=True)
+    return written
+
+
+def _parent_engine(options: ScanOptions) -> PiiEngine:
+    """The PII engine for names this process writes itself (copies, timeouts): built only then,
+    since Presidio and spaCy take seconds to load and most scans never need them here."""
+    from classifier.pii.engine import build_pii_engine
+
+    return build_pii_engine(options.spacy_model, dict(options.ner_models))
+
+
+def scan_key(state: ScanState) -> bytes:
+    """The key of this state; a new one only when nothing was hashed under another before. A
+    catalog given with --catalog that already holds another key's hashes stops the scan here,
+    before anything is written (a new key would make every later lookup fail)."""
+    if state.key_given:
+        return load_or_create_key(state.key_path, state.directory)
+    if not state.key_path.exists() and state.catalog_path.exists():
+        with Catalog(state.catalog_path) as catalog:
+            if catalog.key_fingerprint() is not None:
+                raise CatalogError(f"catalog {state.catalog_path} holds hashes under a key that is not here "
+                                   f"({state.key_path}); give that scan's key with --key-file")
+    return load_or_create_key(None, state.directory)  # state.key_path: created on first use
+
+
+def exact_folder_unique(catalog: Catalog, policy: Policy) -> dict[str, dict[str, int]]:
+    """Per folder, the exact number of distinct keyed values of each entity type a per-folder
+    `unique_more_than` rule counts (documents.jsonl alone only gives an upper bound)."""
+    types = sorted({rule.entity for rule in policy.rules
+                    if rule.per == "folder" and rule.measure == "unique" and rule.entity is not None})
+    hashes: dict[tuple[str, str], set[str]] = {}
+    for path, entity_type, keyed_hash in catalog.entity_hashes_by_path(types):
+        hashes.setdefault((folder_of(path), entity_type), set()).add(keyed_hash)
+    counts: dict[str, dict[str, int]] = {}
+    for (folder, entity_type), values in hashes.items():
+        counts.setdefault(folder, {})[entity_type] = len(values)
+    return counts
