@@ -36,7 +36,7 @@ from classifier.pii.engine import PiiEngine, build_pii_engine
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.name_mask import NameMasker
 from classifier.pii.tagger import tag_pii
-from classifier.records import DocumentRecord, Extracted, FileEntry, Findings, Member, SegmentKind, Status
+from classifier.records import MAX_REASON, DocumentRecord, Extracted, FileEntry, Member, SegmentKind, Status
 from classifier.sniff import Sniffed, Sniffer
 
 UNIQUE_SUFFIX = re.compile(r"#\d+\Z")
@@ -46,7 +46,6 @@ STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
     UnsupportedDocument: Status.UNSUPPORTED,
     LimitExceeded: Status.TOO_LARGE,
 }
-MAX_REASON = 300
 # Libraries log and warn about what they parse, sometimes quoting it (pdfminer
 # names bad operands, openpyxl repeats cell values); no raw content may reach a log.
 CHATTY_LOGGERS = (
@@ -220,11 +219,8 @@ class DocumentAnalyzer:
     def problem_record(self, path: str, data: bytes, status: Status, reason: str, depth: int,
                        mime: str = "application/octet-stream") -> DocumentRecord:
         hashes = self.content.of_bytes(data)
-        return DocumentRecord(
-            path=path, size=len(data), content_hmac=hashes.content_hmac, plain_sha256=hashes.plain_sha256, mime=mime,
-            extension_mismatch=False, status=status, error=reason[:MAX_REASON], language=None,
-            earliest=None, latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=depth,
-        )
+        return DocumentRecord.unanalysed(path, len(data), hashes.content_hmac, status, reason, mime=mime,
+                                         plain_sha256=hashes.plain_sha256, depth=depth)
 
     def _extract_quietly(self, data: bytes, mime: str, name: str) -> Extracted | None:
         try:
@@ -239,12 +235,8 @@ class DocumentAnalyzer:
 
     def _analyze_new(self, data: bytes, path: str, hashes: ContentHashes, mime: str, mismatch: bool, depth: int,
                      container_date: str | None) -> tuple[DocumentRecord, Extracted | None]:
-        base = DocumentRecord(
-            path=path, size=len(data), content_hmac=hashes.content_hmac, plain_sha256=hashes.plain_sha256, mime=mime,
-            extension_mismatch=mismatch, status=Status.OK,
-            error=None, language=None, earliest=None, latest=None, categories=(), findings=Findings(),
-            duplicate_of=None, depth=depth,
-        )
+        base = DocumentRecord.unanalysed(path, len(data), hashes.content_hmac, Status.OK, mime=mime,
+                                         plain_sha256=hashes.plain_sha256, depth=depth, extension_mismatch=mismatch)
         try:
             extracted = extract(data, mime, UNIQUE_SUFFIX.sub("", PurePosixPath(path).name), self._budget.limits_now())
         except DocumentProblem as problem:
@@ -321,8 +313,5 @@ def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status
     """A file not analysed (too large, unreadable, timed out): its size as the walk saw it and a
     hash of its head (content_hash.of_file_head), never a read of the whole file."""
     hashes = content.of_file_head(entry.abs_path, entry.size)
-    return DocumentRecord(
-        path=entry.rel_path, size=entry.size, content_hmac=hashes.content_hmac, mime="application/octet-stream",
-        extension_mismatch=False, status=status, error=reason[:MAX_REASON], language=None, earliest=None,
-        latest=None, categories=(), findings=Findings(), duplicate_of=None, depth=0, on_disk_size=entry.size,
-    )
+    return DocumentRecord.unanalysed(entry.rel_path, entry.size, hashes.content_hmac, status, reason,
+                                     on_disk_size=entry.size)

@@ -44,8 +44,3 @@ def escape_path(path: str) -> str:
     """A relative file-system path (`/`-separated, surrogateescape text), component by component."""
     *folders, leaf = path.split("/")
     return "/".join([*(escape_folder(folder) for folder in folders), escape_name(leaf)])
-
-
-def text_of_name(raw: bytes) -> str:
-    """Name bytes (a tar or zip header) as surrogateescape text: UTF-8 where it is UTF-8."""
-    return raw.decode("utf-8", errors="surrogateescape")

@@ -166,6 +166,9 @@ class Findings:
         )
 
 
+MAX_REASON = 300  # characters of a record's `error`
+
+
 @dataclass(frozen=True)
 class CategoryScore:
     id: str
@@ -198,6 +201,20 @@ class DocumentRecord:
     plain_sha256: str | None = None  # only with --plain-hashes
     root: str | None = None  # the root it was found under, written when a scan has several
     masked_path: str | None = None  # path with values detected in names masked (pii/name_mask.py)
+
+    @staticmethod
+    def unanalysed(path: str, size: int, content_hmac: str, status: Status, reason: str | None = None, *,
+                   mime: str = "application/octet-stream", plain_sha256: str | None = None, depth: int = 0,
+                   extension_mismatch: bool = False, on_disk_size: int | None = None) -> DocumentRecord:
+        """A record with nothing found in it: where an analysis starts, and what a file or member that
+        was not analysed (too large, unreadable, timed out, corrupt) is. The reason is cut to
+        MAX_REASON characters: reasons are names of limits and errors, never content."""
+        return DocumentRecord(
+            path=path, size=size, content_hmac=content_hmac, plain_sha256=plain_sha256, mime=mime,
+            extension_mismatch=extension_mismatch, status=status, error=None if reason is None else reason[:MAX_REASON],
+            language=None, earliest=None, latest=None, categories=(), findings=Findings(), duplicate_of=None,
+            depth=depth, on_disk_size=on_disk_size,
+        )
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -7,7 +7,6 @@ root or into a loop. What is passed over is counted with a reason.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections import Counter
@@ -86,14 +85,3 @@ def _list_directory(directory: str, skipped: Counter[str]) -> tuple[list[os.DirE
             is_directory = False
         (subdirectories if is_directory else files).append(entry)
     return files, subdirectories
-
-
-HASH_CHUNK = 1 << 20
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -45,7 +45,8 @@ from classifier.extract.database import extract_sql_dump, extract_sqlite
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from classifier.extract.image import extract_image
 from classifier.extract.ooxml_embedded import embedded_members
-from classifier.extract.structured import PemCounts, count_pem_blocks, extract_json, extract_pem, extract_xml
+from classifier.extract.structured import extract_json, extract_pem, extract_xml, pem_blocks, pem_kind
+from classifier.extract.text import decode_text
 from classifier.limits import Limits
 from classifier.pii.recognizers.secret import SECRET_PATTERNS
 from classifier.records import Extracted, SegmentKind
@@ -520,7 +521,8 @@ def test_pem_private_key_is_one_code_segment_and_certificate_metadata() -> None:
     assert extracted.structure == frozenset({"certificate", "private_key"})
     public_pem = key.public_key().public_bytes(serialization.Encoding.PEM,
                                                serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-    assert count_pem_blocks((cert_pem + public_pem + key_pem + cert_pem).encode()) == PemCounts(2, 1, 1, 0)
+    kinds = [pem_kind(label) for _, _, label in pem_blocks(decode_text((cert_pem + public_pem + key_pem + cert_pem).encode()))]
+    assert kinds == ["certificate", "public_key", "private_key", "certificate"]
     with pytest.raises(CorruptDocument):
         extract_pem(b"no blocks here", "x.pem", LIMITS)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 from xml.etree.ElementTree import Element, ParseError
 
 from cryptography import x509
@@ -252,13 +251,6 @@ CERTIFICATE_LABELS = frozenset({"CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERT
 MAX_PEM_BLOCKS = 10_000
 
 
-class PemCounts(NamedTuple):
-    certificates: int
-    public_keys: int
-    private_keys: int
-    other: int
-
-
 def pem_kind(label: str) -> str:
     """certificate, public_key, private_key or other, from a PEM block's BEGIN label."""
     if label in CERTIFICATE_LABELS:
@@ -287,12 +279,6 @@ def pem_blocks(text: str) -> Iterator[tuple[int, int, str]]:
             continue
         position = end + len(end_line)
         yield begin.start(), position, label
-
-
-def count_pem_blocks(data: bytes) -> PemCounts:
-    kinds = [pem_kind(label) for _, _, label in pem_blocks(decode_text(data))]
-    return PemCounts(kinds.count("certificate"), kinds.count("public_key"), kinds.count("private_key"),
-                     kinds.count("other"))
 
 
 def extract_pem(data: bytes, name: str, limits: Limits) -> Extracted:
