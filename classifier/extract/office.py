@@ -7,6 +7,7 @@ import zipfile
 from datetime import datetime
 
 import docx
+from defusedxml.ElementTree import fromstring
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
@@ -17,6 +18,24 @@ from classifier.records import Extracted, Segment, SegmentKind
 
 def core_dates(created: datetime | None, modified: datetime | None) -> list[str]:
     return [d.date().isoformat() for d in (created, modified) if d is not None]
+
+
+CORE_PROPERTIES = "docProps/core.xml"
+DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def stored_core_dates(package: zipfile.ZipFile) -> frozenset[str]:
+    """Which of `created` and `modified` the package really stores. openpyxl fills a missing one
+    with the time of reading (and python-docx a missing part), which would date a 1980s workbook
+    to the scan day; only what docProps/core.xml holds is a document date."""
+    if CORE_PROPERTIES not in package.namelist():
+        return frozenset()
+    try:
+        root = fromstring(package.read(CORE_PROPERTIES))
+    except Exception:  # a malformed part dates nothing; the document itself may still be read
+        return frozenset()
+    return frozenset(name for name in ("created", "modified")
+                     if (element := root.find(DCTERMS + name)) is not None and (element.text or "").strip())
 
 
 def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:

@@ -17,6 +17,7 @@ import openpyxl
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
+from classifier.extract.office import core_dates, stored_core_dates
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.text import decode_text
 from classifier.limits import Limits
@@ -117,6 +118,7 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             # openpyxl streams worksheets but reads shared strings and styles whole.
             check_declared_sizes(package, limits)
+            stored_dates = stored_core_dates(package)
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except LimitExceeded:
         raise
@@ -125,7 +127,8 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
     out = Extracted(structure=frozenset({"table", "spreadsheet"}))
     try:
         props = workbook.properties
-        out.metadata_dates = [d.date().isoformat() for d in (props.created, props.modified) if d is not None]
+        out.metadata_dates = core_dates(props.created if "created" in stored_dates else None,
+                                        props.modified if "modified" in stored_dates else None)
         for table_index, sheet in enumerate(workbook.worksheets):
             add_table(out, table_index, sheet.iter_rows(values_only=True), limits, str(sheet.title))
     except Exception as exc:
