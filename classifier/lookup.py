@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from classifier.catalog import Catalog
+from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher
-from classifier.pii.normalise import normalise
 
 
 @dataclass(frozen=True)
