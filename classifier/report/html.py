@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from classifier import formats
 from classifier.pii.entity_types import FOLDER_SCORES
 from classifier.report.folders import SCORED_ENTITIES, TOP_LEVEL, FolderSummary, most_sensitive_folders
 
@@ -43,12 +44,6 @@ BAR_LIGHT = "#a5c3ff"
 ALERT = "#cf222e"
 MAX_REASON_ROWS = 25
 MAX_LABEL = 34
-# The OOXML types are too long for a chart label and differ only at the end.
-SHORT_TYPE_NAMES = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document (docx)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook (xlsx)",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint (pptx)",
-}
 
 
 def _fmt(value: object) -> str:
@@ -56,8 +51,8 @@ def _fmt(value: object) -> str:
 
 
 def _label(text: str) -> str:
-    """A chart label: known long types by name, others cut in the middle so both ends stay readable."""
-    text = SHORT_TYPE_NAMES.get(text, text)
+    """A chart label: known types by name, others cut in the middle so both ends stay readable."""
+    text = formats.label(text)
     if len(text) <= MAX_LABEL:
         return text
     head = (MAX_LABEL - 1) // 2
