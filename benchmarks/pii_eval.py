@@ -35,8 +35,8 @@ from typing import Any
 
 from classifier.analyze import DocumentAnalyzer
 from classifier.limits import Limits
+from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher
-from classifier.pii.normalise import normalise
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.pii.tagger import tag_pii
 from classifier.records import DocumentRecord, Extracted, Findings, Segment, SegmentKind, Status

@@ -70,8 +70,8 @@ import psutil
 from benchmarks.pii_eval import LABEL_TO_TYPE, hash_values, markdown_table, ratio, verdict
 from classifier.catalog import Catalog
 from classifier.names import MEMBER_SEPARATOR
+from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher
-from classifier.pii.normalise import normalise
 from classifier.state import locate_state
 from sample_data.generate import main as generate_sample
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from classifier.catalog import Catalog
 from classifier.errors import RunError
+from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
-from classifier.pii.normalise import normalise
 from classifier.state import locate_state
 
 

@@ -3,12 +3,12 @@
 libmagic names most OOXML/ODF packages correctly only when it sees the whole
 file, and calls CSV "text/plain"; we look inside packages and at the name's
 extension for text subtypes, and flag names whose extension contradicts the bytes.
+Which names fit which type, and which types are text, is the format table's (formats.py).
 """
 
 from __future__ import annotations
 
 import io
-import re
 import struct
 import zipfile
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 import magic
 
 from classifier import mail_bytes
+from classifier.formats import BINARY_EXTENSIONS, BY_MIME, KNOWN_EXTENSIONS, TEXT_BY_EXTENSION, is_text
 
 # libmagic reads at most this much of a buffer for its tests (its default
 # "bytes" parameter is 1 MiB); passing more only costs a copy.
@@ -28,76 +29,6 @@ OOXML_BY_PART = (
     ("ppt/", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 )
 
-# Text formats libmagic reports as text/plain. The extension proposes a
-# subtype and the bytes must agree (TEXT_SHAPES), so a name alone never decides.
-TEXT_SUBTYPES = {
-    ".csv": "text/csv",
-    ".tsv": "text/tab-separated-values",
-    ".json": "application/json",
-    ".md": "text/markdown",
-    ".yaml": "application/yaml",
-    ".yml": "application/yaml",
-    ".toml": "application/toml",
-    ".ini": "text/x-ini",
-    ".env": "text/x-env",
-    ".log": "text/x-log",
-    ".xml": "text/xml",
-    ".pem": "application/x-pem-file",
-    ".crt": "application/x-pem-file",
-    ".cer": "application/x-pem-file",
-    ".key": "application/x-pem-file",
-    ".sql": "application/sql",
-    ".jsonl": "application/x-ndjson",
-    ".ndjson": "application/x-ndjson",
-}
-
-TEXT_SHAPES: dict[str, re.Pattern[bytes]] = {
-    "text/csv": re.compile(rb"\A[^\n]*[,;|\t][^\n]*\r?\n[^\n]*[,;|\t]"),
-    "text/tab-separated-values": re.compile(rb"\A[^\n]*\t[^\n]*\r?\n[^\n]*\t"),
-    "application/json": re.compile(rb"\A\s*[\[{]"),
-    "text/markdown": re.compile(rb"(?m)^(?:#{1,6} |[-*] |\d+\. |```)|\[[^\]\n]+\]\([^)\n]+\)"),
-    "application/yaml": re.compile(rb"(?m)^(?:---\s*$|[\w\"'.-]+:(?:\s|$)|\s*- )"),
-    "application/toml": re.compile(rb"(?m)^(?:\[[\w.\"'-]+\]\s*$|[\w.\"'-]+\s*=)"),
-    "text/x-ini": re.compile(rb"(?m)^(?:\[[^\]\n]+\]\s*$|[\w.-]+\s*[=:])"),
-    "text/x-env": re.compile(rb"(?m)^(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*="),
-    "text/xml": re.compile(rb"\A\s*<"),
-    "application/x-pem-file": re.compile(rb"-----BEGIN [A-Z0-9 ]+-----"),
-    "application/sql": re.compile(rb"(?i)\b(?:CREATE\s+TABLE|INSERT\s+INTO|COPY\s+\S+)"),
-    "application/x-ndjson": re.compile(rb"\A\s*\{"),
-}
-
-# Which extensions fit which detected type; an extension absent from this map
-# never counts as a mismatch (we cannot know every extension).
-EXTENSIONS_BY_MIME: dict[str, frozenset[str]] = {
-    "application/pdf": frozenset({".pdf"}),
-    "application/zip": frozenset({".zip", ".jar", ".epub", ".apk", ".docx", ".xlsx", ".pptx"}),
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": frozenset({".docx", ".docm", ".dotx"}),
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": frozenset({".xlsx", ".xlsm", ".xltx"}),
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": frozenset({".pptx", ".pptm", ".potx"}),
-    "message/rfc822": frozenset({".eml", ".mht", ".mhtml"}),
-    "application/mbox": frozenset({".mbox", ".mbx"}),
-    "application/vnd.ms-outlook": frozenset({".msg"}),
-    "application/vnd.ms-outlook-pst": frozenset({".pst", ".ost"}),
-    "application/epub+zip": frozenset({".epub"}),
-    "application/vnd.oasis.opendocument.text": frozenset({".odt"}),
-    "application/vnd.oasis.opendocument.spreadsheet": frozenset({".ods"}),
-    "application/vnd.oasis.opendocument.presentation": frozenset({".odp"}),
-    "application/x-7z-compressed": frozenset({".7z"}),
-    "application/vnd.sqlite3": frozenset({".sqlite", ".sqlite3", ".db"}),
-    "application/x-bzip2": frozenset({".bz2", ".tbz", ".tbz2"}),
-    "application/x-xz": frozenset({".xz", ".txz"}),
-    "image/png": frozenset({".png"}),
-    "image/jpeg": frozenset({".jpg", ".jpeg", ".jpe"}),
-    "application/gzip": frozenset({".gz", ".tgz"}),
-    "application/x-tar": frozenset({".tar"}),
-}
-KNOWN_EXTENSIONS = frozenset(ext for exts in EXTENSIONS_BY_MIME.values() for ext in exts)
-# Text is text: a .txt, .md or .csv holding any kind of text is no mismatch;
-# only a binary format's extension on text bytes (a ".pdf" of plain text) is.
-BINARY_EXTENSIONS = KNOWN_EXTENSIONS - EXTENSIONS_BY_MIME["message/rfc822"]
-TEXTUAL_APPLICATION_TYPES = frozenset({"application/json", "application/yaml", "application/toml", "application/xml",
-                                       "application/sql", "application/x-ndjson",
-                                       "application/x-subrip", "application/pgp-keys", "application/x-pem-file"})
 # libmagic guesses script languages from a few keywords and calls many
 # README files Python; for these guesses the name's extension decides.
 VAGUE_TEXT_TYPES = ("text/plain", "text/x-script.")
@@ -192,10 +123,9 @@ def refine_mime(mime: str, data: bytes, name: str) -> str:
         ext = PurePosixPath(name).suffix.lower()
         if PurePosixPath(name).name.lower() == ".env":
             ext = ".env"
-        proposed = TEXT_SUBTYPES.get(ext)
-        shape = TEXT_SHAPES.get(proposed) if proposed else None
-        if proposed and (shape is None or shape.search(data[:65536])):
-            return proposed
+        proposed = TEXT_BY_EXTENSION.get(ext)
+        if proposed and (proposed.shape is None or proposed.shape.search(data[:65536])):
+            return proposed.mime
     return mime
 
 
@@ -215,8 +145,9 @@ def _ooxml_type(data: bytes) -> str | None:
 
 def extension_mismatch(mime: str, name: str) -> bool:
     ext = PurePosixPath(name).suffix.lower()
-    textual = mime.startswith("text/") or mime in TEXTUAL_APPLICATION_TYPES
-    fitting = EXTENSIONS_BY_MIME.get(mime)
+    textual = is_text(mime)
+    known = BY_MIME.get(mime)
+    fitting = known.extensions if known is not None and known.extensions else None
     if ext not in KNOWN_EXTENSIONS:
         # A document format under a name that says something else (a PDF named `.txt`, a DOCX named
         # `.dat`) is the disguise this flag is for; text under any other name is just text.

@@ -509,7 +509,7 @@ def test_pem_private_key_is_one_code_segment_and_certificate_metadata() -> None:
     extracted = extract_pem(data, "vpn.pem", LIMITS)
     code = [s.text for s in extracted.segments if s.kind is SegmentKind.CODE]
     assert code == [key_pem.strip()]
-    pattern = dict(SECRET_PATTERNS)["private_key_block"]
+    pattern = next(p.regex for p in SECRET_PATTERNS if p.kind == "private_key_block")
     found = pattern.search(code[0])
     assert found is not None and found.group("secret") == key_pem.strip()
     metadata = [(s.header, s.text) for s in extracted.segments if s.kind is SegmentKind.METADATA]

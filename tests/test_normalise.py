@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from classifier.pii.entity_types import ENTITY_TYPES, normalise
 from classifier.pii.normalise import (
-    normalise,
     normalise_alnum,
     normalise_email,
     normalise_ip,
@@ -15,7 +15,8 @@ from classifier.pii.normalise import (
     normalise_phone,
 )
 
-TYPES = ["EMAIL_ADDRESS", "PERSON", "ORGANIZATION", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "URL", "LOCATION", "SECRET"]
+# Phone numbers are idempotent given a region: test_every_format_of_an_example_number_gives_the_same_e164.
+TYPES = [row.name for row in ENTITY_TYPES if row.name != "PHONE_NUMBER"]
 
 
 @given(st.sampled_from(TYPES), st.text(max_size=60))

@@ -16,7 +16,7 @@ import pytest
 
 from classifier.outputs import documents_jsonl, inventory_json
 from classifier.report.folders import folder_of, most_sensitive_folders, summarise_folders
-from classifier.report.html import render_report
+from classifier.report.html import entity_weights_note, folders_section, render_report
 from tests.conftest import REPO, SampleScan
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -73,6 +73,13 @@ def test_folder_scores_weight_categories_and_identifiers_and_ignore_copies() -> 
     ranked = most_sensitive_folders(documents)
     assert [f.folder for f in ranked] == ["hr", "it", "sales"]  # misc scores 0 and is left out
     assert [f.folder for f in most_sensitive_folders(documents, limit=2)] == ["hr", "it"]
+
+
+def test_the_folder_table_shows_the_weighted_types_of_the_entity_table_heaviest_first() -> None:
+    assert entity_weights_note() == "secret 10, SSN 8, IBAN or card 5, email, phone or person 1"
+    section = folders_section(most_sensitive_folders([document("hr/payroll.xlsx", "h1", [], {"US_SSN": (4, 4)})]))
+    assert re.findall(r"<th class='num'>([^<]*)</th>", section) == [
+        "score", "documents", "secrets", "SSNs", "IBANs", "cards", "emails", "phones", "people"]
 
 
 def test_report_lists_reasons_and_escapes_folder_names(sample_scan: SampleScan) -> None:

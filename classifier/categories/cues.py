@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from classifier.categories import shapes
 from classifier.categories.lexicon import STOP, Lexicon, slug, words
+from classifier.pii.entity_types import COUNTED_ENTITIES, PRESENCE_ENTITIES, REACH, WHO
 from classifier.records import TITLE_LABEL, Extracted, Findings, Segment, SegmentKind
 
 # Only the start of a long document is read for words: headings and openings
@@ -32,12 +33,7 @@ PHRASE_CAP = 4.0
 MAX_ITEM_ROWS = 2_000  # rows checked for qty x price = total; enough to tell an order from a price list
 SHORT_TEXT = 400
 LONG_TEXT = 15_000
-# A contact list names someone and gives a way to reach them; names and companies alone are not one.
-WHO = frozenset({"PERSON", "ORGANIZATION"})
-REACH = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 CONTACT_LIST_REACH = 6  # distinct emails and phones from which a table of people is a list of them
-PRESENCE_ENTITIES = ("SECRET", "IBAN_CODE", "CREDIT_CARD", "US_SSN", "CRYPTO")
-COUNTED_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "ORGANIZATION", "LOCATION", "URL", "IP_ADDRESS")
 _CELL_NUMBER = re.compile(r"^[-+]?[$€£]?\s?\d[\d.,' \u202f]*\s?(?:%|€|[A-Z]{3})?$")
 _ALL_CAPS = re.compile(r"^[^a-zäöüßéèàçñáíóú]*[A-ZÄÖÜÉÈÀÇÑÁÍÓÚ]{2}[^a-zäöüßéèàçñáíóú]*$")
 
@@ -291,6 +287,7 @@ def _entity_features(out: _Builder, findings: Findings, chars: int, table_share:
     columns = set(findings.table_columns)
     for entity_type in sorted(columns):
         out.set(f"columns:{entity_type}", 1.0)
+    # A contact list names someone and gives a way to reach them; names and companies alone are not one.
     if columns & REACH and len(columns & (WHO | REACH)) >= 2:
         # Weighted by how much of the document is table: a contact table inside a plan or an
         # order form is a detail of that document, a sheet that is nothing else is a contact list.

@@ -1,44 +1,33 @@
 """The per-process PII engine: Presidio's AnalyzerEngine on a spaCy model, offline.
 
-Built once per worker process and passed in (never a module global). The
-spaCy model must already be installed: Presidio would otherwise try to
-download it, and responders work air-gapped.
+Built once per worker process and passed in (never a module global), with the
+recognizers the entity-type table names. The spaCy model must already be
+installed: Presidio would otherwise try to download it, and responders work air-gapped.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
 import spacy
 import tldextract
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
-from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
-    CryptoRecognizer,
-    IbanRecognizer,
-    IpRecognizer,
-    SpacyRecognizer,
-    UrlRecognizer,
-    UsSsnRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from classifier.pii.countries import country_names
-from classifier.pii.recognizers.legal_form import LegalFormOrganizationRecognizer
-from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
+from classifier.pii.entity_types import ENTITY_TYPES, NER_ENTITIES, Recognizer
+from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
-from classifier.pii.recognizers.secret import SecretRecognizer
-from classifier.pii.recognizers.structural_name import StructuralNameRecognizer
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ner_models, require_spacy_model
 
-NER_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
-PATTERN_ENTITIES = (
-    "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "URL", "CRYPTO", "SECRET",
-    "ORGANIZATION",  # by legal form only (LegalFormOrganizationRecognizer); NER adds the rest in prose
-)
 # Only NER (and the tok2vec it may listen to) is needed. The tagger,
 # attribute ruler and lemmatizer cost about a third of the pipeline's time and
 # serve only Presidio's context words, which match lower-cased tokens just as
@@ -58,6 +47,9 @@ def lower_lemma(doc: Doc) -> Doc:
 class PiiEngine:
     analyzer: AnalyzerEngine
     nlp_engine: SpacyNlpEngine
+    # Code and table cells reach Presidio only through this screen: the union of what every match of every
+    # recognizer run on them contains (built from the recognizers' own shapes, so it passes all they find).
+    prefilter: re.Pattern[str]
     phone: RegionPhoneRecognizer
     tokenizer: Language  # a blank pipeline: tokens and lemmas-as-lowercase for pattern-only text
     domains: tldextract.TLDExtract
@@ -99,6 +91,35 @@ def load_free_mail_domains() -> frozenset[str]:
     )
 
 
+def load_recognizer(reference: Recognizer) -> EntityRecognizer:
+    module, _, name = reference.path.partition(":")
+    recognizer = getattr(importlib.import_module(module), name)()
+    if not isinstance(recognizer, EntityRecognizer):
+        raise TypeError(f"{reference.path} is not a Presidio recognizer")
+    return recognizer
+
+
+def prefilter_shapes(reference: Recognizer, recognizer: EntityRecognizer) -> tuple[str, ...]:
+    """What any match of a pattern recognizer contains, said once: by its class or, for Presidio's, by its row."""
+    declared: tuple[str, ...] = getattr(recognizer, "PREFILTER_SHAPES", ())
+    if bool(declared) == bool(reference.shapes):
+        # With none, the prefilter would keep the recognizer from ever seeing code and table cells.
+        raise ValueError(f"{reference.path}: give its shapes once, as PREFILTER_SHAPES or in its table row")
+    return declared or reference.shapes
+
+
+def build_prefilter(shapes: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{shape})" for shape in dict.fromkeys(shapes)))
+
+
+Found = TypeVar("Found", bound=EntityRecognizer)
+
+
+def only_instance(recognizers: list[EntityRecognizer], kind: type[Found]) -> Found:
+    (found,) = (r for r in recognizers if isinstance(r, kind))
+    return found
+
+
 def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL, other_models: dict[str, str] | None = None) -> PiiEngine:
     """`model_name` is the English pipeline; `other_models` adds or replaces other languages' (language -> name)."""
     nlp = load_spacy_model(model_name)
@@ -109,31 +130,28 @@ def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL, other_models: dict[s
     # Hand Presidio the loaded pipeline instead of calling load(), which
     # would try to download a model it does not find.
     nlp_engine.nlp = {"en": nlp}  # type: ignore[assignment]  # Presidio declares it None until load()
-    domains = offline_domain_extractor()
-    phone = RegionPhoneRecognizer()
+    recognizers: list[EntityRecognizer] = []
+    shapes: list[str] = []
+    for row in ENTITY_TYPES:
+        for reference in row.patterns:
+            recognizer = load_recognizer(reference)
+            shapes.extend(prefilter_shapes(reference, recognizer))
+            recognizers.append(recognizer)
+        if row.structure is not None:
+            recognizers.append(load_recognizer(row.structure))
+    recognizers.append(SpacyRecognizer(supported_entities=list(NER_ENTITIES)))
     registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in (
-        OfflineEmailRecognizer(domains),
-        phone,
-        CreditCardRecognizer(),
-        IbanRecognizer(),
-        UsSsnRecognizer(),
-        IpRecognizer(),
-        UrlRecognizer(),
-        CryptoRecognizer(),
-        SecretRecognizer(),
-        LegalFormOrganizationRecognizer(),
-        StructuralNameRecognizer(),
-        SpacyRecognizer(supported_entities=list(NER_ENTITIES)),
-    ):
+    for recognizer in recognizers:
         registry.add_recognizer(recognizer)
     analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
     return PiiEngine(
         analyzer=analyzer,
         nlp_engine=nlp_engine,
-        phone=phone,
+        prefilter=build_prefilter(shapes),
+        phone=only_instance(recognizers, RegionPhoneRecognizer),
         tokenizer=spacy.blank("en"),
-        domains=domains,
+        # The addresses the tagger counts are split with the suffix list the email recognizer validated them with.
+        domains=only_instance(recognizers, OfflineEmailRecognizer).domains,
         free_mail_domains=load_free_mail_domains(),
         model_name=model_name,
         country_by_name=country_names(),

@@ -18,11 +18,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from classifier.names import MEMBER_SEPARATOR
+from classifier.pii.entity_types import MASKED_IN_NAMES
 
 if TYPE_CHECKING:  # the engine's modules import Presidio and spaCy: only a masker that needs them loads them
     from classifier.pii.engine import PiiEngine
 
-KEPT_TYPES = frozenset({"LOCATION", "URL", "DATE_TIME", "NRP"})
 # Two capitalised words (a name), a run of 6+ digits with separators (SSN, phone, card, IBAN), an @.
 CANDIDATE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+[\s_.,-]+[A-ZÀ-ÖØ-Þ][^\W\d_]+|\d(?:[\s./()+-]?\d){5,}|@")
 EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}\Z")
@@ -66,7 +66,7 @@ class NameMasker:
         # Underscores join words in file names; as spaces the name reads as text (same length).
         text = stem.replace("_", " ")
         spans = [(m.start, m.end, m.entity_type) for m in text_mentions(self._engine, text, "en", "US")
-                 if m.entity_type not in KEPT_TYPES]
+                 if m.entity_type in MASKED_IN_NAMES]
         for start, end, entity_type in reversed(merged(spans)):
             stem = stem[:start] + f"⟨{entity_type}⟩" + stem[end:]
         return stem + (extension.group() if extension else "")

@@ -1,7 +1,8 @@
 """Normal forms of entity values, exactly as the output contract defines them.
 
 Pure functions: the same real-world value written differently gives one
-normal form, and normalising a normal form changes nothing.
+normal form, and normalising a normal form changes nothing. Which type takes
+which form is a column of the entity-type table (entity_types.py).
 """
 
 from __future__ import annotations
@@ -90,28 +91,15 @@ def normalise_ip(raw: str) -> str | None:
         return None
 
 
-def normalise_other(raw: str) -> str | None:
-    result = collapse(raw).casefold()
+def normalise_secret(raw: str) -> str | None:
+    """A secret as written: case and inner characters are part of it."""
+    result = raw.strip()
     return result or None
 
 
-def normalise(entity_type: str, raw: str, region: str | None = None) -> str | None:
-    if entity_type == "EMAIL_ADDRESS":
-        return normalise_email(raw)
-    if entity_type == "PHONE_NUMBER":
-        return normalise_phone(raw, region)
-    if entity_type == "PERSON":
-        return normalise_person(raw)
-    if entity_type == "ORGANIZATION":
-        return normalise_organization(raw)
-    if entity_type in ("CREDIT_CARD", "US_SSN", "IBAN_CODE"):
-        return normalise_alnum(raw)
-    if entity_type == "IP_ADDRESS":
-        return normalise_ip(raw)
-    if entity_type == "SECRET":
-        result = raw.strip()
-        return result or None
-    return normalise_other(raw)
+def normalise_other(raw: str) -> str | None:
+    result = collapse(raw).casefold()
+    return result or None
 
 
 # Legal forms written glued to a domain label ("litwareinc.com"); only these

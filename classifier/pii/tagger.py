@@ -19,9 +19,10 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifier.language import ner_language
-from classifier.pii.engine import NER_ENTITIES, PATTERN_ENTITIES, PiiEngine
+from classifier.pii.engine import PiiEngine
+from classifier.pii.entity_types import NER_ENTITIES, PATTERN_ENTITIES, PATTERN_OVER_NER, PHONE_YIELDS_TO, REACH, normalise
 from classifier.pii.keyed_hash import KeyedHasher
-from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, normalise, phone_region
+from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, phone_region
 from classifier.pii.recognizers.phone import REGION_KEY, dialled_regions
 from classifier.pii.recognizers.structural_name import RECOGNIZER_NAME as STRUCTURAL_RECOGNIZER
 from classifier.pii.tables import column_entity_type, value_fits
@@ -34,19 +35,10 @@ PATTERN_WINDOW_CHARS = 8000
 NLP_BATCH = 32
 # Presidio's own scores: below this are its "weak" patterns (e.g. any 9 digits as an SSN).
 SCORE_THRESHOLD = 0.4
-PATTERN_OVER_NER = frozenset({"EMAIL_ADDRESS", "URL", "PHONE_NUMBER", "IP_ADDRESS", "SECRET", "CREDIT_CARD", "IBAN_CODE"})
-PHONE_YIELDS_TO = frozenset({"US_SSN", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "EMAIL_ADDRESS", "URL", "SECRET"})
 # Generic country-code TLDs used as vanity domains: they place nobody in a country.
 VANITY_CCTLDS = frozenset({"io", "co", "ai", "me", "tv", "ly", "fm", "gg", "to", "cc", "ws", "app", "dev"})
 CCTLD_TO_COUNTRY = {"uk": "GB"}
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-# Cheap screen run before Presidio on text that gets pattern recognizers only:
-# text with none of these shapes cannot hold any pattern entity we look for.
-PATTERN_CANDIDATE = re.compile(
-    r"@|\d[\d\s().+/-]{5,}\d|://|www\.|\w\.[a-zA-Z]{2,}|[A-Z]{2}\d{2}|[0-9a-fA-F]{1,4}::?[0-9a-fA-F]|"
-    r"AKIA|ASIA|gh[pousr]_|xox[abposr]-|_live_|AIza|eyJ|-----BEGIN|(?i:pass|pwd|secret|token|key)|"
-    r"\b[13][a-km-zA-HJ-NP-Z1-9]{25,34}\b|\bbc1[a-z0-9]{20,}|0x[0-9a-fA-F]{40}"
-)
 # Spreadsheet numbers: a float is never an identifier we count, nor a short integer.
 NON_CANDIDATE_CELL = re.compile(r"^-?(?:\d{1,6}|\d+\.\d+(?:[eE][+-]?\d+)?)$")
 # Short or mixed text that no other language claims with confidence is read as English,
@@ -113,7 +105,7 @@ class _Tally:
                 self.people_as_orgs.add(self.hasher("ORGANIZATION", as_organisation))
         keyed = self.hasher(entity_type, normal)
         self.hashes[entity_type].add(keyed)
-        if entity_type in CONTACT_TYPES:
+        if entity_type in REACH:
             (self.contacts_outside if outside_body else self.contacts_inside).add(keyed)
         if entity_type == "PERSON":
             self.person_forms.add(normal)
@@ -536,8 +528,8 @@ def prose_mentions(engine: PiiEngine, texts: list[str], languages: list[str]) ->
 
 
 def pattern_mentions(engine: PiiEngine, text: str) -> list[Mention]:
-    if not PATTERN_CANDIDATE.search(text):
-        return []
+    if not engine.prefilter.search(text):
+        return []  # no recognizer can match it: spare the tokenizer and Presidio
     return _analyze(engine, text, _pattern_only_artifacts(engine, text), list(PATTERN_ENTITIES))
 
 
@@ -598,7 +590,6 @@ def text_mentions(engine: PiiEngine, text: str, language: str | None, region: st
     return [m for m, _ in counted(engine, [(m, text[m.start : m.end]) for m in spans])]
 
 
-CONTACT_TYPES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER"})
 # Mail headers whose addresses are people's (lower-case, as the e-mail extractor names its segments).
 ADDRESS_HEADERS = frozenset({"from", "to", "cc", "bcc", "reply-to", "sender"})
 HEADER_COUNTED = frozenset({"EMAIL_ADDRESS", "URL"})  # an address's domain is no separate URL

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from classifier.pii.entity_types import FOLDER_SCORES
+
 MEMBER_SEPARATOR = "!/"
 TOP_LEVEL = "."
 
@@ -31,10 +33,9 @@ CATEGORY_WEIGHTS: Mapping[str, float] = {
     "contact_list": 3, "sales_data": 2, "sales_strategy": 2, "offer": 2, "product_order": 2,
     "proof_of_concept": 2, "source_code": 1, "internal_comment": 1, "correspondence": 1, "other": 0,
 }
-# Per unique value: a secret or an SSN is worth far more to an attacker than one more email address.
-ENTITY_WEIGHTS: Mapping[str, float] = {
-    "SECRET": 10, "US_SSN": 8, "CREDIT_CARD": 5, "IBAN_CODE": 5, "PERSON": 1, "EMAIL_ADDRESS": 1, "PHONE_NUMBER": 1,
-}
+# Per unique value (FolderScore in the entity-type table): a secret or an SSN is worth far more to an
+# attacker than one more email address.
+ENTITY_WEIGHTS: Mapping[str, float] = {entity_type: score.weight for entity_type, score in FOLDER_SCORES.items()}
 SCORED_ENTITIES: tuple[str, ...] = tuple(ENTITY_WEIGHTS)
 
 

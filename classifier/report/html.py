@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 from typing import Any
 
+from classifier import formats
+from classifier.pii.entity_types import FOLDER_SCORES
 from classifier.report.folders import SCORED_ENTITIES, TOP_LEVEL, FolderSummary, most_sensitive_folders
 
 CSS = """
@@ -38,16 +40,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'"
 BAR = "#2f6feb"
 BAR_LIGHT = "#a5c3ff"
 ALERT = "#cf222e"
-ENTITY_HEADERS = {"SECRET": "secrets", "US_SSN": "SSNs", "CREDIT_CARD": "cards", "IBAN_CODE": "IBANs",
-                  "PERSON": "people", "EMAIL_ADDRESS": "emails", "PHONE_NUMBER": "phones"}
 MAX_REASON_ROWS = 25
 MAX_LABEL = 34
-# The OOXML types are too long for a chart label and differ only at the end.
-SHORT_TYPE_NAMES = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document (docx)",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook (xlsx)",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint (pptx)",
-}
 
 
 def _fmt(value: object) -> str:
@@ -55,8 +49,8 @@ def _fmt(value: object) -> str:
 
 
 def _label(text: str) -> str:
-    """A chart label: known long types by name, others cut in the middle so both ends stay readable."""
-    text = SHORT_TYPE_NAMES.get(text, text)
+    """A chart label: known types by name, others cut in the middle so both ends stay readable."""
+    text = formats.label(text)
     if len(text) <= MAX_LABEL:
         return text
     head = (MAX_LABEL - 1) // 2
@@ -128,6 +122,18 @@ def _score_bar(score: float, largest: float) -> str:
             f"<rect x='0' y='1' width='{max(width, 1):.1f}' height='8' fill='{ALERT}'/></svg>")
 
 
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def entity_weights_note() -> str:
+    """The identifier weights in words, equal weights together: "secret 10, …, email, phone or person 1"."""
+    by_weight: dict[float, list[str]] = {}
+    for score in FOLDER_SCORES.values():
+        by_weight.setdefault(score.weight, []).append(score.singular)
+    return ", ".join(f"{_either(names)} {weight:g}" for weight, names in by_weight.items())
+
+
 def folders_section(folders: list[FolderSummary] | None) -> str:
     title = "<h2>The most sensitive folders</h2>"
     if folders is None:
@@ -136,7 +142,7 @@ def folders_section(folders: list[FolderSummary] | None) -> str:
         return title + "<p class='sub'>No folder holds sensitive categories or identifiers.</p>"
     largest = folders[0].score
     head = ("<tr><th>folder</th><th class='num'>score</th><th></th><th class='num'>documents</th><th>main categories</th>"
-            + "".join(f"<th class='num'>{ENTITY_HEADERS[t]}</th>" for t in SCORED_ENTITIES) + "</tr>")
+            + "".join(f"<th class='num'>{FOLDER_SCORES[t].plural}</th>" for t in SCORED_ENTITIES) + "</tr>")
     rows = []
     for summary in folders:
         shown = "./ (top level)" if summary.folder == TOP_LEVEL else summary.folder + "/"
@@ -150,7 +156,7 @@ def folders_section(folders: list[FolderSummary] | None) -> str:
         )
     note = ("<p class='note'>Score: for each distinct document in the folder, the weight of each business category it "
             "was tagged with (credentials 10, personnel 8, financial 6, contract 4, …) times the tagger's confidence, plus "
-            "each unique identifier weighted by type (secret 10, SSN 8, card or IBAN 5, person, email or phone 1). "
+            f"each unique identifier weighted by type ({entity_weights_note()}). "
             "A folder is a file's directory; archive members count in their archive's folder. Identifier columns add up "
             "per-document unique counts, so a value found in two documents of a folder counts twice.</p>")
     return title + f"<table>{head}{''.join(rows)}</table>{note}"

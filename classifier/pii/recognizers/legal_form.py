@@ -7,6 +7,7 @@ text where the English NER model is not run, and in table cells and code.
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -17,6 +18,8 @@ PATTERN = rf"\b{NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{NAME_WORD}){{0,3}}[ \t]*,?[ \t]+
 
 
 class LegalFormOrganizationRecognizer(PatternRecognizer):
+    PREFILTER_SHAPES: ClassVar[tuple[str, ...]] = (rf"[ \t]{LEGAL_FORM}(?!\w)",)  # the end of every PATTERN match
+
     def __init__(self) -> None:
         super().__init__(
             supported_entity="ORGANIZATION",

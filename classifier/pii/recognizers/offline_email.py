@@ -7,6 +7,8 @@ and a delay per process. The bundled snapshot is enough to tell a real TLD.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
@@ -22,11 +24,14 @@ def offline_domain_extractor() -> tldextract.TLDExtract:
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
-    def __init__(self, extractor: tldextract.TLDExtract) -> None:
+    PREFILTER_SHAPES: ClassVar[tuple[str, ...]] = ("@",)
+
+    def __init__(self, extractor: tldextract.TLDExtract | None = None) -> None:
         super().__init__()
-        self._extractor = extractor
+        # The engine splits the addresses it counts with this same extractor (one suffix list a process).
+        self.domains = extractor if extractor is not None else offline_domain_extractor()
 
     def validate_result(self, pattern_text: str) -> bool:
         if pattern_text.rsplit(".", 1)[-1].lower() in RETIRED_CCTLDS:
             return True
-        return bool(self._extractor(pattern_text).fqdn)
+        return bool(self.domains(pattern_text).fqdn)

@@ -13,6 +13,7 @@ before it on its line: German numbering alone makes most runs of 6–11 digits
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -42,7 +43,7 @@ PHONE_CONTEXT = re.compile(
 MIN_CONTEXT_DIGITS = 7
 # Where a phone number can be: a run of digits with the separators numbers are written with.
 # The margin gives the matcher the characters around the run that decide a match's edges.
-_CANDIDATE_RUN = re.compile(r"[+(]?\d[\d \t().\-/x]{4,}\d")
+CANDIDATE_RUN = re.compile(r"[+(]?\d[\d \t().\-/x]{4,}\d")
 RUN_MARGIN = 3
 # Dates and times are possible numbers in many regions: 2020-03-10, 10.03.2020, 10/03/20.
 DATE_SHAPE = re.compile(r"^\(?(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})\)?$")
@@ -82,6 +83,7 @@ def _groups(number: str) -> list[int]:
 
 class RegionPhoneRecognizer(EntityRecognizer):
     SCORE = 0.6
+    PREFILTER_SHAPES: ClassVar[tuple[str, ...]] = (CANDIDATE_RUN.pattern,)  # find() looks nowhere else
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PHONE_NUMBER"], name="RegionPhoneRecognizer", supported_language="en")
@@ -111,7 +113,7 @@ class RegionPhoneRecognizer(EntityRecognizer):
         found: list[tuple[int, int, str]] = []
         # The matcher is run per region on each run of digits and separators only, not on the
         # whole text once per region (17 passes over every window cost a fifth of the stage).
-        for run in _CANDIDATE_RUN.finditer(text):
+        for run in CANDIDATE_RUN.finditer(text):
             offset = max(0, run.start() - RUN_MARGIN)
             snippet = text[offset : run.end() + RUN_MARGIN]
             for region in self.trusted + self.wide:

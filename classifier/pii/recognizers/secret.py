@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from typing import ClassVar, NamedTuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -20,32 +21,48 @@ from classifier.pii.recognizers import own_result
 # The end of a key or constant name that says its value is a secret (DB_PASSWORD, mail.smtp.password, API_KEY).
 SECRET_NAME = r"(?:password|passwd|pwd|secret|api_?key|apikey|access_?token|auth_?token|token)"
 
-SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("aws_access_key_id", re.compile(r"\b(?P<secret>(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16})\b")),
-    ("aws_secret_access_key", re.compile(
-        r"(?i)aws_?secret_?(?:access_?)?key\s*[:=]\s*[\"']?(?P<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])")),
-    ("github_token", re.compile(r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255})\b")),
-    ("slack_token", re.compile(r"\b(?P<secret>xox[abposr]-[A-Za-z0-9-]{10,})\b")),
-    ("stripe_key", re.compile(r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{16,})\b")),
-    ("google_api_key", re.compile(r"\b(?P<secret>AIza[0-9A-Za-z_-]{35})")),
-    ("jwt", re.compile(r"\b(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})")),
-    ("private_key_block", re.compile(
+# Key ids of AWS principals: access keys (AKIA), temporary ones (ASIA), groups, users, roles, managed policies.
+AWS_KEY_ID_PREFIXES = ("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA")
+ASSIGNMENT = r"(?::|=|:=|=>)"
+
+
+class SecretPattern(NamedTuple):
+    kind: str
+    regex: re.Pattern[str]
+    # A regex that any match of `regex` contains: the pattern-only prefilter is built from these,
+    # so that it passes every text this pattern can match (written beside the pattern to stay true to it).
+    shape: str
+
+
+SECRET_PATTERNS: tuple[SecretPattern, ...] = (
+    SecretPattern("aws_access_key_id", re.compile(
+        rf"\b(?P<secret>(?:{'|'.join(AWS_KEY_ID_PREFIXES)})[0-9A-Z]{{16}})\b"), "|".join(AWS_KEY_ID_PREFIXES)),
+    SecretPattern("aws_secret_access_key", re.compile(
+        r"(?i)aws_?secret_?(?:access_?)?key\s*[:=]\s*[\"']?(?P<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
+        r"(?i:aws_?secret)"),
+    SecretPattern("github_token", re.compile(r"\b(?P<secret>gh[pousr]_[A-Za-z0-9]{36,255})\b"), r"gh[pousr]_"),
+    SecretPattern("slack_token", re.compile(r"\b(?P<secret>xox[abposr]-[A-Za-z0-9-]{10,})\b"), r"xox[abposr]-"),
+    SecretPattern("stripe_key", re.compile(r"\b(?P<secret>(?:sk|rk)_live_[A-Za-z0-9]{16,})\b"), r"[sr]k_live_"),
+    SecretPattern("google_api_key", re.compile(r"\b(?P<secret>AIza[0-9A-Za-z_-]{35})"), r"AIza"),
+    SecretPattern("jwt", re.compile(r"\b(?P<secret>eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})"), r"eyJ"),
+    SecretPattern("private_key_block", re.compile(
         r"(?P<secret>-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"
-        r"[\s\S]{16,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)")),
-    ("connection_string_password", re.compile(
-        r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@]{1,64}:(?P<secret>[^\s@/]{3,128})@[\w.-]+")),
+        r"[\s\S]{16,}?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----)"), r"-----BEGIN "),
+    SecretPattern("connection_string_password", re.compile(
+        r"\b[a-z][a-z0-9+.-]{1,20}://[^\s:/@]{1,64}:(?P<secret>[^\s@/]{3,128})@[\w.-]+"), r"://"),
     # Any assignment of a long random-looking value (checked for entropy below), as
     # detect-secrets' high-entropy plugins do: `mimi=gX69YO4C...`, `key="ToCynx5S..."`.
-    ("high_entropy_assignment", re.compile(
-        r"(?m)(?:^|[\s,;{(])[\"']?[\w.-]+[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[A-Za-z0-9+/=_-]{20,256})[\"']?(?=[\s,;})]|$)")),
-    ("password_assignment", re.compile(
+    SecretPattern("high_entropy_assignment", re.compile(
+        rf"(?m)(?:^|[\s,;{{(])[\"']?[\w.-]+[\"']?\s*{ASSIGNMENT}\s*[\"']?(?P<secret>[A-Za-z0-9+/=_-]{{20,256}})[\"']?(?=[\s,;}})]|$)"),
+        r"[:=>]\s*[\"']?[A-Za-z0-9+/=_-]{20}"),  # every assignment operator ends in one of :=>
+    SecretPattern("password_assignment", re.compile(
         rf"(?i)(?:^|[\s,;{{(\"'])[\w.-]*{SECRET_NAME}"
-        r"[\"']?\s*(?::|=|:=|=>)\s*[\"']?(?P<secret>[^\s\"',;]{4,128})")),
+        rf"[\"']?\s*{ASSIGNMENT}\s*[\"']?(?P<secret>[^\s\"',;]{{4,128}})"), rf"(?i:{SECRET_NAME})"),
     # A secret handed over as a call's second string argument, named by its first: PHP's
     # define('DB_PASSWORD', '...') in wp-config.php, setProperty("db.password", "..."), putenv-style helpers.
-    ("password_argument", re.compile(
+    SecretPattern("password_argument", re.compile(
         rf"(?i)\(\s*[\"'][\w.-]*{SECRET_NAME}[\"']"
-        r"\s*,\s*[\"'](?P<secret>[^\s\"']{4,128})[\"']\s*\)")),
+        r"\s*,\s*[\"'](?P<secret>[^\s\"']{4,128})[\"']\s*\)"), rf"(?i:{SECRET_NAME})"),
 )
 
 # Values that are config plumbing, not secrets.
@@ -91,6 +108,7 @@ def plausible_password(value: str) -> bool:
 
 class SecretRecognizer(EntityRecognizer):
     SCORE = 0.9
+    PREFILTER_SHAPES: ClassVar[tuple[str, ...]] = tuple(dict.fromkeys(p.shape for p in SECRET_PATTERNS))
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["SECRET"], name="SecretRecognizer", supported_language="en")
@@ -103,7 +121,7 @@ class SecretRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         taken: set[tuple[int, int]] = set()
-        for kind, pattern in SECRET_PATTERNS:
+        for kind, pattern, _ in SECRET_PATTERNS:
             for match in pattern.finditer(text):
                 start, end = match.span("secret")
                 value = match.group("secret")
