@@ -14,12 +14,13 @@ from classifier import __version__
 from classifier.errors import RunError
 from classifier.limits import Limits
 from classifier.lookup import lookup_in_scan
-from classifier.outputs import report_html, violations_jsonl
+from classifier.outputs import documents_jsonl, report_html, violations_jsonl
 from classifier.outputs.derived import rerender
 from classifier.outputs.documents_parquet import require_parquet
 from classifier.outputs.inventory_json import InventoryJson
 from classifier.policy import Policy, exit_status, load_policy
 from classifier.progress import progress_for
+from classifier.report.headline import headline_of_scan, summary_lines
 from classifier.scan import DEFAULT_SPACY_MODEL, ScanOptions, run_scan
 from classifier.scan.merge import merge_scans
 
@@ -159,13 +160,14 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         click.echo(f"leakcensus: {note}", err=True)
     inventory = result.inventory
     if as_json:
-        totals: dict[str, object] = {"totals": inventory["totals"], "entities": inventory["entities"],
-                                     "organizations": inventory["organizations"]}
+        figures = headline_of_scan(inventory, documents_jsonl.read(result.out_dir))
+        totals: dict[str, object] = {"headline": [figure.to_json() for figure in figures], "totals": inventory["totals"],
+                                     "entities": inventory["entities"], "organizations": inventory["organizations"]}
         if policy is not None:
             totals["violations"] = len(result.violations)
         click.echo(json.dumps(totals, indent=2))
     else:
-        click.echo(summary(inventory))
+        click.echo(summary(inventory, result.out_dir))
         click.echo(f"report: {report_html.path_in(result.out_dir)}")
         if policy is not None:
             click.echo(f"policy: {len(result.violations)} violation(s) in {violations_jsonl.path_in(result.out_dir)}")
@@ -173,19 +175,13 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         sys.exit(EXIT_POLICY_VIOLATED)
 
 
-def summary(inventory: InventoryJson) -> str:
+def summary(inventory: InventoryJson, out_dir: Path) -> str:
+    """Sensitive figures first (#19), then people and contacts, files and statuses."""
     totals = inventory["totals"]
-    entities = inventory["entities"]
-    organizations = inventory["organizations"]
-    countries = inventory["countries"]
-    lines = [
+    lines = summary_lines(headline_of_scan(inventory, documents_jsonl.read(out_dir)))
+    lines[2:2] = [
         f"files: {totals['files']}  documents: {totals['documents']}  unique documents: {totals['unique_documents']}",
         "status: " + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items()),
-        "unique: " + ", ".join(
-            f"{name} {entities[key]['unique']}"
-            for key, name in (("PERSON", "people"), ("EMAIL_ADDRESS", "emails"), ("PHONE_NUMBER", "phones"))
-            if key in entities
-        ) + f", organisations {organizations['unique']}, countries {len(countries)}",
     ]
     return "\n".join(lines)
 
@@ -277,5 +273,5 @@ def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
     except RunError as exc:
         fail(str(exc))
         return
-    click.echo(summary(inventory))
+    click.echo(summary(inventory, out_dir))
     click.echo(f"report: {report_html.path_in(out_dir)}")

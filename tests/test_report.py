@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import shutil
@@ -62,17 +63,35 @@ def test_folder_scores_weight_categories_and_identifiers_and_ignore_copies() -> 
         document("misc/notes.txt", "n1", [("other", 1.0)]),
     ]
     folders = summarise_folders(documents)
-    # hr: personnel 8 x 1.0 + 4 people x 1 + 4 SSNs x 8, the copy adds nothing
-    assert folders["hr"].score == 8 + 4 + 32
+    # hr: personnel 8 x 1.0 + people 1 x log2(1 + 4) + SSNs 8 x log2(1 + 4); the copy adds nothing
+    assert folders["hr"].score == pytest.approx(8 + math.log2(5) + 8 * math.log2(5))
     assert (folders["hr"].documents, folders["hr"].unique_documents) == (2, 1)
     assert folders["hr"].entities == {"PERSON": 4, "US_SSN": 4}
-    # it: credentials 10 x 0.5 + 2 secrets x 10; the member counts in the archive's folder
-    assert folders["it"].score == 5 + 20
+    # it: credentials 10 x 0.5 + secrets 10 x log2(1 + 2); the member counts in the archive's folder
+    assert folders["it"].score == pytest.approx(5 + 10 * math.log2(3))
     assert folders["it"].documents == 2
-    assert folders["sales"].score == 3 + 3
+    assert folders["sales"].score == pytest.approx(3 + 2)
     ranked = most_sensitive_folders(documents)
-    assert [f.folder for f in ranked] == ["hr", "it", "sales"]  # misc scores 0 and is left out
-    assert [f.folder for f in most_sensitive_folders(documents, limit=2)] == ["hr", "it"]
+    assert [f.folder for f in ranked] == ["hr", "it", "sales"]  # hr and it in tier one; misc scores 0 and is left out
+    # A limit of one still lists the folder holding secrets.
+    assert [f.folder for f in most_sensitive_folders(documents, limit=1)] == ["hr", "it"]
+
+
+def test_a_folder_with_keys_outranks_folders_full_of_names_and_is_always_listed() -> None:
+    # The #19 share: contract folders where every name added a point buried the folder with a private key
+    # and AWS keys (18th of a top 15).
+    documents = [document(f"legal/client{n}/nda.pdf", f"c{n}", [("contract", 0.9)],
+                          {"PERSON": (400, 300), "EMAIL_ADDRESS": (200, 150), "ORGANIZATION": (50, 40)})
+                 for n in range(20)]
+    documents.append(document("ops/keys/id_rsa", "k1", [("credentials", 0.8)], {"SECRET": (1, 1)}))
+    documents.append(document("ops/old/aws.txt", "k2", [], {"SECRET": (2, 2)}))
+    ranked = most_sensitive_folders(documents, limit=15)
+    assert [f.folder for f in ranked[:2]] == ["ops/keys", "ops/old"]
+    # With a limit too small for both, the second secret folder is still listed.
+    assert [f.folder for f in most_sensitive_folders(documents, limit=1)] == ["ops/keys", "ops/old"]
+    # A card-number folder is tier one too; a folder of names alone is not.
+    assert most_sensitive_folders([document("finance/cards.csv", "x", [], {"CREDIT_CARD": (1, 1)}),
+                                   *documents[:3]], limit=1)[0].folder == "finance"
 
 
 def test_the_folder_table_shows_the_weighted_types_of_the_entity_table_heaviest_first() -> None:
@@ -117,16 +136,26 @@ def test_report_from_dir_is_the_report_of_the_scans_own_data(sample_scan: Sample
 
 
 def headline(inventory: Mapping[str, Any]) -> dict[str, str]:
-    """The headline figures as the page must show them."""
-    totals, entities = inventory["totals"], inventory["entities"]
+    """The headline figures as the page must show them, sensitive ones first (#19)."""
+    totals, entities, categories = inventory["totals"], inventory["entities"], inventory["categories"]
+
+    def unique(entity_type: str) -> int:
+        return int(entities.get(entity_type, {}).get("unique", 0))
+
+    def tagged(category: str) -> int:
+        return int(categories.get(category, {}).get("unique_documents", 0))
+
     numbers = {
-        "documents": totals["documents"],
-        "unique documents": totals["unique_documents"],
-        "unique people": entities["PERSON"]["unique"],
-        "email addresses": entities["EMAIL_ADDRESS"]["unique"],
-        "phone numbers": entities["PHONE_NUMBER"]["unique"],
+        "secrets": unique("SECRET"), "SSNs": unique("US_SSN"), "IBANs": unique("IBAN_CODE"), "cards": unique("CREDIT_CARD"),
+        "credential documents": tagged("credentials"), "personnel records": tagged("personnel"),
+        "financial documents": tagged("financial"),
+        "people": unique("PERSON"),
+        "email addresses": unique("EMAIL_ADDRESS"),
+        "phone numbers": unique("PHONE_NUMBER"),
         "organisations": inventory["organizations"]["unique"],
         "countries": len(inventory["countries"]),
+        "documents": totals["documents"],
+        "unique documents": totals["unique_documents"],
     }
     figures = {label: f"{value:,}" for label, value in numbers.items()}
     figures["date range"] = f"{inventory['dates']['earliest']} – {inventory['dates']['latest']}"
@@ -193,7 +222,7 @@ def report_page(sample_scan: SampleScan, tmp_path_factory: pytest.TempPathFactor
 def test_chromium_renders_the_headline_numbers(chromium: Path, report_page: Path, sample_scan: SampleScan,
                                                 tmp_path: Path) -> None:
     dom = run_chromium(chromium, tmp_path / "profile", report_page, "--dump-dom").stdout
-    assert rendered_figures(dom) == headline(sample_scan.result.inventory)
+    assert list(rendered_figures(dom).items()) == list(headline(sample_scan.result.inventory).items())  # in this order
     assert "The most sensitive folders" in dom
 
 

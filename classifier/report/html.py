@@ -17,6 +17,7 @@ from typing import Any
 from classifier import formats
 from classifier.pii.entity_types import FOLDER_SCORES
 from classifier.report.folders import SCORED_ENTITIES, TOP_LEVEL, FolderSummary, most_sensitive_folders
+from classifier.report.headline import Figure, SourceTally, headline
 
 CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:2rem auto;max-width:980px;color:#1b1f24;padding:0 1rem}
@@ -25,7 +26,8 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:2rem;bo
 .headline{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.8rem;margin:1.2rem 0}
 .figure{border:1px solid #d0d7de;border-radius:8px;padding:.7rem .9rem;background:#f6f8fa}
 .figure .n{font-size:1.7rem;font-weight:650} .figure .l{color:#57606a;font-size:.85rem}
-.figure.wide{grid-column:span 2} .figure.wide .n{font-size:1.25rem;padding:.25rem 0}
+.figure.alert{border-color:#cf222e;background:#fff5f5} .figure.alert .n{color:#cf222e}
+.warn{color:#cf222e;font-weight:600} .figure.wide{grid-column:span 2} .figure.wide .n{font-size:1.25rem;padding:.25rem 0}
 table{border-collapse:collapse;width:100%;font-size:.82rem} td,th{padding:.25rem .4rem;border-bottom:1px solid #eaeef2;text-align:left}
 th{font-weight:600;color:#57606a} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.folder{min-width:8rem;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem}
@@ -140,7 +142,7 @@ def folders_section(folders: list[FolderSummary] | None) -> str:
         return title + "<p class='sub'>Not available: this report was rendered without documents.jsonl.</p>"
     if not folders:
         return title + "<p class='sub'>No folder holds sensitive categories or identifiers.</p>"
-    largest = folders[0].score
+    largest = max(summary.score for summary in folders)
     head = ("<tr><th>folder</th><th class='num'>score</th><th></th><th class='num'>documents</th><th>main categories</th>"
             + "".join(f"<th class='num'>{FOLDER_SCORES[t].plural}</th>" for t in SCORED_ENTITIES) + "</tr>")
     rows = []
@@ -156,7 +158,9 @@ def folders_section(folders: list[FolderSummary] | None) -> str:
         )
     note = ("<p class='note'>Score: for each distinct document in the folder, the weight of each business category it "
             "was tagged with (credentials 10, personnel 8, financial 6, contract 4, …) times the tagger's confidence, plus "
-            f"each unique identifier weighted by type ({entity_weights_note()}). "
+            f"for each identifier type its weight ({entity_weights_note()}) times log2(1 + its unique values in the "
+            "folder). Folders holding a secret, an SSN or a card number are listed first, and every folder holding a "
+            "secret is listed. "
             "A folder is a file's directory; archive members count in their archive's folder. Identifier columns add up "
             "per-document unique counts, so a value found in two documents of a folder counts twice.</p>")
     return title + f"<table>{head}{''.join(rows)}</table>{note}"
@@ -185,48 +189,81 @@ def _counting_reasons(documents: Iterable[Mapping[str, Any]], reasons: Counter[t
         yield document
 
 
+def _tallied(documents: Iterable[Mapping[str, Any]], tally: SourceTally) -> Iterator[Mapping[str, Any]]:
+    for document in documents:
+        tally.add(document)
+        yield document
+
+
+def headline_section(inventory: Mapping[str, Any], figures: list[Figure]) -> tuple[str, str]:
+    """The lead sentence and the figure cards: sensitive identifiers and documents first."""
+    totals, dates = inventory["totals"], inventory["dates"]
+    sensitive = [f for f in figures if f.sensitive and f.value]
+    exposed = (", ".join(f"{_fmt(f.value)} {escape(f.label)}" for f in sensitive) if sensitive
+               else "no secrets, SSNs, IBANs, card numbers or credential, personnel or financial documents")
+    by_key = {f.key: f for f in figures}
+    dated = f", dated {escape(dates['earliest'])} to {escape(dates['latest'])}" if dates["earliest"] else ""
+    lead = (f"<p class='lead'>{_fmt(totals['documents'])} documents ({_fmt(totals['unique_documents'])} unique) expose "
+            f"{exposed}; {_fmt(by_key['PERSON'].value)} people, {_fmt(by_key['EMAIL_ADDRESS'].value)} email addresses, "
+            f"{_fmt(by_key['PHONE_NUMBER'].value)} phone numbers and {_fmt(by_key['organizations'].value)} organisations "
+            f"in {_fmt(by_key['countries'].value)} countries{dated}.</p>")
+    cards = [(f.label, f.value, "figure alert" if f.sensitive and f.value else "figure") for f in figures]
+    cards += [("documents", totals["documents"], "figure"), ("unique documents", totals["unique_documents"], "figure")]
+    date_range = f"{dates['earliest']} – {dates['latest']}" if dates["earliest"] else "no dates found"
+    html = "".join(
+        f"<div class='{css}' data-figure='{escape(label)}'><div class='n'>{_fmt(value)}</div>"
+        f"<div class='l'>{escape(label)}</div></div>" for label, value, css in cards
+    ) + (f"<div class='figure wide' data-figure='date range'><div class='n'>{escape(date_range)}</div>"
+         "<div class='l'>dates in the documents</div></div>")
+    outliers = [f for f in figures if f.outlier is not None]
+    warnings = "".join(
+        f"<p class='warn' data-outlier='{escape(f.key)}'>{_fmt(f.outlier.count)} of {_fmt(f.value)} {escape(f.label)} "
+        f"come from one document: <code>{escape(f.outlier.path)}</code>.</p>"
+        for f in outliers if f.outlier is not None)
+    return lead, f"<div class='headline'>{html}</div>{warnings}"
+
+
+def sources_section(figures: list[Figure]) -> str:
+    """Per identifier figure, the documents that contribute most to it (an outlier shows here)."""
+    rows = []
+    for figure in figures:
+        if not figure.sources or not figure.value:
+            continue
+        listed = "<br>".join(f"<code>{escape(s.path)}</code> {_fmt(s.count)}" for s in figure.sources)
+        rows.append(f"<tr data-sources='{escape(figure.key)}'><td>{escape(figure.label)}</td>"
+                    f"<td class='num'>{_fmt(figure.value)}</td><td>{listed}</td></tr>")
+    if not rows:
+        return ""
+    return ("<h2>Where the figures come from</h2><table><tr><th>figure</th><th class='num'>unique</th>"
+            f"<th>documents with the most (unique values in each)</th></tr>{''.join(rows)}</table>"
+            "<p class='note'>Per-document counts are unique within each document; one value found in two "
+            "documents counts in both. Copies are not listed.</p>")
+
+
 def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]] | None = None) -> str:
     """The report page (pure: data in, HTML out). `documents` are documents.jsonl records, read once;
     without them the per-folder and per-reason sections say they are not available."""
     reasons: Counter[tuple[str, str]] | None = None
     folders: list[FolderSummary] | None = None
+    sources = None
     if documents is not None:
         reasons = Counter()
-        folders = most_sensitive_folders(_counting_reasons(documents, reasons))
+        tally = SourceTally()
+        # One pass over the records feeds the folders, the reasons and the figures' sources.
+        folders = most_sensitive_folders(_tallied(_counting_reasons(documents, reasons), tally))
+        sources = tally.sources()
+    figures = headline(inventory, sources)
     totals = inventory["totals"]
     entities = inventory["entities"]
     dates = inventory["dates"]
-
-    def unique(entity_type: str) -> int:
-        return int(entities.get(entity_type, {}).get("unique", 0))
-
-    date_range = f"{dates['earliest']} – {dates['latest']}" if dates["earliest"] else "no dates found"
-    headline = [
-        ("documents", totals["documents"]),
-        ("unique documents", totals["unique_documents"]),
-        ("unique people", unique("PERSON")),
-        ("email addresses", unique("EMAIL_ADDRESS")),
-        ("phone numbers", unique("PHONE_NUMBER")),
-        ("organisations", inventory["organizations"]["unique"]),
-        ("countries", len(inventory["countries"])),
-    ]
-    figures = "".join(
-        f"<div class='figure' data-figure='{escape(label)}'><div class='n'>{_fmt(value)}</div>"
-        f"<div class='l'>{escape(label)}</div></div>"
-        for label, value in headline
-    ) + (f"<div class='figure wide' data-figure='date range'><div class='n'>{escape(date_range)}</div>"
-         "<div class='l'>dates in the documents</div></div>")
-    dated = f", dated {escape(dates['earliest'])} to {escape(dates['latest'])}" if dates["earliest"] else ""
-    lead = (f"<p class='lead'>{_fmt(totals['documents'])} documents ({_fmt(totals['unique_documents'])} unique) expose "
-            f"{_fmt(unique('PERSON'))} people, {_fmt(unique('EMAIL_ADDRESS'))} email addresses, "
-            f"{_fmt(unique('PHONE_NUMBER'))} phone numbers and {_fmt(inventory['organizations']['unique'])} organisations "
-            f"in {_fmt(len(inventory['countries']))} countries{dated}.</p>")
+    lead, cards = headline_section(inventory, figures)
     categories = sorted(inventory["categories"].items(), key=lambda kv: (-kv[1]["documents"], kv[0]))
     entity_rows = sorted(entities.items(), key=lambda kv: (-kv[1]["mentions"], kv[0]))
     countries = sorted(inventory["countries"].items(), key=lambda kv: (-kv[1]["unique_entities"], kv[0]))
     file_types = sorted(inventory["file_types"].items(), key=lambda kv: (-kv[1]["documents"], kv[0]))
     statuses = sorted(totals["by_status"].items(), key=lambda kv: (-kv[1], kv[0]))
     sections = [
+        sources_section(figures) if documents is not None else "",
         folders_section(folders),
         bar_chart("Documents per category", [(k, v["unique_documents"], v["documents"]) for k, v in categories],
                   "unique documents", "all documents, duplicates included"),
@@ -250,7 +287,7 @@ def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str,
         "<h1>What leaked, and how much</h1>"
         f"<p class='sub'>Scan of {roots} · {escape(scan['started_at'])} · "
         f"{_fmt(totals['files'])} files, {_fmt(totals['bytes'])} bytes</p>"
-        f"{lead}<div class='headline'>{figures}</div>"
+        f"{lead}{cards}"
         + "".join(sections)
         + "<p class='sub'>Counts only: this report holds no document content and no detected values. "
         f"Generated by leakcensus {escape(inventory['tool']['version'])}; key fingerprint "
