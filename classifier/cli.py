@@ -27,6 +27,7 @@ from classifier.scan.merge import merge_scans
 # Exit statuses (documented in `leakcensus scan --help` and the README).
 EXIT_ERROR = 2
 EXIT_POLICY_VIOLATED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 MAX_TIMEOUT_S = 7 * 24 * 3600.0  # a week: larger values only disable the limit by accident
@@ -153,6 +154,10 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
     except RunError as exc:
         fail(str(exc))
         return
+    except KeyboardInterrupt:
+        # Every analysed file is already in the catalog: the same command goes on from there.
+        click.echo("leakcensus: interrupted; run the same command to resume", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except OSError as exc:  # a full disk, a vanished output directory: one line, not a traceback
         fail(f"cannot write the outputs: {exc.strerror or type(exc).__name__}")
         return

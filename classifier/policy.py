@@ -33,7 +33,6 @@ pass them as `folder_unique`, which is then used for rules that select whole fol
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -43,13 +42,14 @@ from typing import Any, Literal
 import yaml
 
 from classifier.errors import RunError
+from classifier.pii.entity_types import BY_NAME
 from classifier.report.folders import folder_of
 
 Scope = Literal["document", "folder"]
 RULE_KEYS = frozenset({"name", "category", "min_score", "entity", "unique_more_than", "mentions_more_than",
                        "documents_more_than", "outside", "per"})
 THRESHOLD_KEYS = ("unique_more_than", "mentions_more_than", "documents_more_than")
-ENTITY_TYPE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+ENTITY_TYPE_NAMES = frozenset(BY_NAME)
 
 
 class PolicyError(RunError):
@@ -162,8 +162,9 @@ def _parse_rule(entry: object, where: str, vocabulary: frozenset[str]) -> Rule:
         # A list (`category: [credentials]`) is one of the mistakes: a rule names one category.
         raise PolicyError(f"{where}: 'category' must be one of {', '.join(sorted(vocabulary))}, not {category!r}")
     entity = entry.get("entity")
-    if entity is not None and not (isinstance(entity, str) and ENTITY_TYPE.match(entity)):
-        raise PolicyError(f"{where}: 'entity' must be an entity type such as CREDIT_CARD")
+    if entity is not None and not (isinstance(entity, str) and entity in ENTITY_TYPE_NAMES):
+        # `CREDIT_CARDS` used to be accepted and could never fire: a rule that cannot fire is a silent hole.
+        raise PolicyError(f"{where}: 'entity' must be one of {', '.join(sorted(ENTITY_TYPE_NAMES))}, not {entity!r}")
     if category is None and entity is None:
         raise PolicyError(f"{where}: give a 'category', an 'entity' or both")
     min_score = entry.get("min_score", 0.0)

@@ -160,7 +160,9 @@ def test_sample_leak_breaks_the_example_policy_where_it_should(tmp_path: Path, s
     ("rules:\n  - name: a\n    category: passwords\n", "'category' must be one of contact_list, contract, "),
     # #17 item 12: a list was a TypeError traceback (unhashable), exit 1.
     ("rules:\n  - name: a\n    category: [credentials]\n", "not ['credentials']"),
-    ("rules:\n  - name: a\n    entity: credit card\n", "'entity' must be an entity type"),
+    ("rules:\n  - name: a\n    entity: credit card\n", "'entity' must be one of CREDIT_CARD, CRYPTO, "),
+    # #19: a plural was accepted and the rule could never fire.
+    ("rules:\n  - name: a\n    entity: CREDIT_CARDS\n", "not 'CREDIT_CARDS'"),
     ("rules:\n  - name: a\n    outside: [hr/]\n", "give a 'category', an 'entity' or both"),
     ("rules:\n  - name: a\n    category: personnel\n    unique_more_than: 3\n", "'unique_more_than' needs an 'entity'"),
     ("rules:\n  - name: a\n    entity: SECRET\n    documents_more_than: 3\n", "is for rules without an 'entity'"),

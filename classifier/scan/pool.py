@@ -13,6 +13,7 @@ import contextlib
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ BLAS_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THR
 
 
 def _worker_main(connection: Connection, settings: AnalyzerSettings, memory_bytes: int | None) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the scan and the workers; a worker
+    # that took the signal itself would print a traceback the operator has no use for.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     analyzer = settings.build()

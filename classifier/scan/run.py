@@ -9,6 +9,7 @@ rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> ScanResult:
     check(options)
     state = options.state
-    notes = prepare_state(state, options.out_dir)
+    notes = prepare_state(state, options.out_dir) + out_inside_roots(options)
     try:
         state.catalog_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -118,9 +119,24 @@ def check(options: ScanOptions) -> None:
         probe.unlink()
     except OSError as exc:
         raise ScanError(f"output directory not writable: {options.out_dir} ({exc.strerror})") from None
+    for root in options.roots:
+        try:
+            empty = root.is_dir() and next(os.scandir(root), None) is None
+        except OSError:
+            continue  # unreadable: the walk says so
+        if empty:
+            # An unmounted share is an empty folder; an empty census of it would be read as "nothing leaked".
+            raise ScanError(f"root is empty: {escape_path(str(root))} (nothing to scan; is it mounted?)")
     require_spacy_model(options.spacy_model)
     for _language, model in options.ner_models:
         require_spacy_model(model)
+
+
+def out_inside_roots(options: ScanOptions) -> list[str]:
+    """A warning for each root the output directory lies in (its files are never scanned)."""
+    out = options.out_dir.resolve()
+    return [f"the output directory {escape_path(str(options.out_dir))} is inside the root {escape_path(str(root))}; "
+            "its files are left out of the scan" for root in options.roots if out.is_relative_to(root.resolve())]
 
 
 def own_files(options: ScanOptions, state: ScanState) -> frozenset[Path]:

@@ -1,0 +1,102 @@
+"""How a run starts and stops (#19): an empty root, an output folder inside a root, Ctrl-C,
+`python -m classifier`. Real processes, as an operator runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from classifier.cli import main
+from tests.conftest import TEST_KEY
+
+PROSE = ("Minutes of the steering meeting. Ann Lee (ann.lee@contoso.com, +1 425 555 0143) asked Bob Ruiz "
+         "to send the revised offer to Fabrikam before the end of the quarter.\n")
+
+
+def stored_documents(catalog: Path) -> int:
+    """Documents the running scan has committed (0 before the catalog exists)."""
+    if not catalog.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"{catalog.as_uri()}?mode=ro", uri=True, timeout=5) as db:
+            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:  # the table is being created
+        return 0
+
+
+def key_file(tmp_path: Path) -> Path:
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    return key
+
+
+def test_an_empty_root_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    # Before: exit 0 and an empty summary, read as "nothing leaked" when the share was not mounted.
+    (tmp_path / "mnt").mkdir()
+    result = CliRunner().invoke(main, ["scan", str(tmp_path / "mnt"), "--out", str(tmp_path / "out"),
+                                       "--state", str(tmp_path / "state")])
+    assert result.exit_code == 2
+    assert result.output == f"leakcensus: error: root is empty: {tmp_path / 'mnt'} (nothing to scan; is it mounted?)\n"
+    assert not (tmp_path / "out" / "inventory.json").exists()
+
+
+def test_an_output_folder_inside_the_root_is_warned_of_and_never_scanned(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "notes.txt").write_text(PROSE, "utf-8")
+    out = root / "census"
+    arguments = ["scan", str(root), "--out", str(out), "--workers", "1", "--key-file", str(key_file(tmp_path)),
+                 "--state", str(tmp_path / "state"), "--quiet"]
+    for _ in range(2):  # the second run finds the first run's outputs in the root
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+        assert f"leakcensus: the output directory {out} is inside the root {root}; its files are left out of the scan" \
+            in result.output
+    paths = [json.loads(line)["path"] for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert paths == ["notes.txt"]
+
+
+def test_python_dash_m_classifier_scans_with_worker_processes(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "notes.txt").write_text(PROSE, "utf-8")
+    # Workers are spawned: they import the main module again, which must not start a second CLI.
+    result = subprocess.run([sys.executable, "-m", "classifier", "scan", str(root), "--out", str(tmp_path / "out"),
+                             "--workers", "1", "--key-file", str(key_file(tmp_path)), "--state", str(tmp_path / "state"),
+                             "--json"], capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout)["totals"]["documents"] == 1
+
+
+def test_ctrl_c_is_one_line_and_the_same_command_resumes(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    for n in range(300):
+        (root / f"minutes-{n:03d}.txt").write_text(f"Meeting {n}.\n" + PROSE * 20, "utf-8")
+    command = [sys.executable, "-m", "classifier", "scan", str(root), "--out", str(tmp_path / "out"), "--workers", "1",
+               "--key-file", str(key_file(tmp_path)), "--state", str(tmp_path / "state"), "--quiet"]
+    # A new session: the signal goes to the process group, as a terminal's Ctrl-C does.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    catalog = tmp_path / "state" / "catalog.sqlite"
+    deadline = time.monotonic() + 300
+    while stored_documents(catalog) < 5:  # past start-up (the worker loads its models), into the analysis
+        assert process.poll() is None, "the scan ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr == "leakcensus: interrupted; run the same command to resume\n"
+    rerun = subprocess.run([*command, "--json"], capture_output=True, text=True, timeout=600, check=False)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    inventory = json.loads((tmp_path / "out" / "inventory.json").read_text("utf-8"))
+    assert inventory["totals"]["files"] == 300
+    assert inventory["scan"]["files_analysed"] < 300  # what the interrupted run analysed was kept
