@@ -18,7 +18,7 @@ from classifier.outputs import documents_jsonl, report_html, violations_jsonl
 from classifier.outputs.derived import rerender
 from classifier.outputs.documents_parquet import require_parquet
 from classifier.outputs.inventory_json import InventoryJson
-from classifier.policy import Policy, exit_status, load_policy
+from classifier.policy import Policy, exit_status, fail_on_found, load_policy, parse_fail_on
 from classifier.progress import progress_for
 from classifier.report.headline import headline_of_scan, summary_lines
 from classifier.scan import DEFAULT_SPACY_MODEL, ScanOptions, run_scan
@@ -89,13 +89,17 @@ def main() -> None:
 @click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False),
               help="DLP policy (YAML): violations go to OUT/violations.jsonl and the exit status is 3.")
 @click.option("--parquet", is_flag=True, help="Also write OUT/documents.parquet (needs pyarrow: leakcensus[parquet]).")
+@click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
+              help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
+                   "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
 @click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Catalog of analysed files (default: catalog.sqlite in the state directory); give the same one to every run "
                    "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
 def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
-         catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool) -> None:
+         catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
+         fail_on: tuple[str, ...]) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
@@ -106,7 +110,8 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
     Exit status:
       0  scan finished (and no policy rule violated)
       2  the scan could not run (bad root, output dir, key, model or policy file)
-      3  scan finished and --policy found violations (see OUT/violations.jsonl)
+      3  scan finished and --policy found violations (see OUT/violations.jsonl),
+         or it found what --fail-on names
 
     \b
     Examples:
@@ -123,6 +128,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
             return
         ner_models.append((language, name))
     try:
+        fail_on = parse_fail_on(fail_on)
         if policy_file is not None:
             policy = load_policy(policy_file)
         if parquet:
@@ -176,7 +182,10 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         click.echo(f"report: {report_html.path_in(result.out_dir)}")
         if policy is not None:
             click.echo(f"policy: {len(result.violations)} violation(s) in {violations_jsonl.path_in(result.out_dir)}")
-    if policy is not None and exit_status(result.violations):
+    failed_on = fail_on_found(inventory, fail_on)
+    if failed_on:
+        click.echo("fail-on: " + ", ".join(f"{name} {count:,}" for name, count in failed_on.items()), err=True)
+    if failed_on or (policy is not None and exit_status(result.violations)):
         sys.exit(EXIT_POLICY_VIOLATED)
 
 

@@ -250,3 +250,25 @@ def exit_status(violations: Iterable[Violation]) -> int:
     """The status `scan --policy` exits with: 3 when any rule is violated, else 0."""
     return 3 if any(True for _ in violations) else 0
 
+
+
+def parse_fail_on(names: Iterable[str]) -> tuple[str, ...]:
+    """`scan --fail-on NAME`: entity types and categories, checked before the scan starts."""
+    valid = ENTITY_TYPE_NAMES | category_vocabulary()
+    for name in names:
+        if name not in valid:
+            raise PolicyError(f"--fail-on takes an entity type or a category ({', '.join(sorted(valid))}), not {name!r}")
+    return tuple(dict.fromkeys(names))
+
+
+def fail_on_found(inventory: Mapping[str, Any], names: Iterable[str]) -> dict[str, int]:
+    """Of the `--fail-on` names, those the scan found: unique values of a type, documents of a category."""
+    found = {}
+    for name in names:
+        if name in ENTITY_TYPE_NAMES:
+            count = int(inventory["entities"].get(name, {}).get("unique", 0))
+        else:
+            count = int(inventory["categories"].get(name, {}).get("documents", 0))
+        if count:
+            found[name] = count
+    return found

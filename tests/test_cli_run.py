@@ -100,3 +100,22 @@ def test_ctrl_c_is_one_line_and_the_same_command_resumes(tmp_path: Path) -> None
     inventory = json.loads((tmp_path / "out" / "inventory.json").read_text("utf-8"))
     assert inventory["totals"]["files"] == 300
     assert inventory["scan"]["files_analysed"] < 300  # what the interrupted run analysed was kept
+
+
+def test_fail_on_turns_a_nightly_run_red_only_for_what_it_names(tmp_path: Path) -> None:
+    from tests.test_headline import share
+
+    root = tmp_path / "share"
+    share(root)  # a private key, an export of 60 addresses, three notes
+    base = ["scan", str(root), "--out", str(tmp_path / "out"), "--workers", "1", "--key-file", str(key_file(tmp_path)),
+            "--state", str(tmp_path / "state"), "--quiet"]
+    red = CliRunner().invoke(main, [*base, "--fail-on", "SECRET", "--fail-on", "personnel", "--fail-on", "credentials"])
+    assert red.exit_code == 3, red.output
+    assert "fail-on: SECRET 1, credentials 1\n" in red.output
+    green = CliRunner().invoke(main, [*base, "--fail-on", "US_SSN", "--fail-on", "personnel"])
+    assert green.exit_code == 0, green.output
+    assert "fail-on" not in green.output
+    wrong = CliRunner().invoke(main, [*base, "--fail-on", "SECRETS"])
+    assert wrong.exit_code == 2
+    assert wrong.output.startswith("leakcensus: error: --fail-on takes an entity type or a category (CREDIT_CARD, CRYPTO, ")
+    assert wrong.output.endswith("not 'SECRETS'\n")
