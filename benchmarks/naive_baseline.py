@@ -35,7 +35,8 @@ from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from classifier.extract import extract
 from classifier.language import detect_language, likely_region
 from classifier.limits import Limits
-from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer, offline_domain_extractor
+from classifier.pii.domains import offline_domain_extractor
+from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.records import Extracted, SegmentKind
 from classifier.sniff import Sniffer

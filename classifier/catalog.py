@@ -198,7 +198,9 @@ class Catalog:
         self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", (record.content_hmac, state, signature))
         self._db.executemany(
             "INSERT OR IGNORE INTO entity_hashes VALUES (?, ?, ?)",
-            [(h, t, record.content_hmac) for t, tally in record.findings.entities.items() for h in tally.keyed_hashes],
+            [(h, t, record.content_hmac) for t, tally in record.findings.entities.items() for h in tally.keyed_hashes]
+            # Organisations known only from e-mail domains are counted as organisations: lookup must find them too.
+            + [(h, "ORGANIZATION", record.content_hmac) for h in record.findings.organizations_from_domains],
         )
 
     def records(self) -> Iterator[tuple[str, DocumentRecord]]:

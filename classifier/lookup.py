@@ -11,6 +11,7 @@ from pathlib import Path
 
 from classifier.catalog import Catalog
 from classifier.errors import RunError
+from classifier.pii.domains import offline_domain_extractor
 from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher, KeyFileError, key_fingerprint, load_or_create_key
 from classifier.state import locate_state
@@ -27,16 +28,30 @@ class QueryError(RunError):
     """The query value has no normal form (e.g. not a valid phone number)."""
 
 
+def query_forms(entity_type: str, value: str, region: str | None = None) -> list[str]:
+    """The normal forms a query is looked up under. An organisation given as a domain (saeco.com)
+    is also its domain's name (saeco), which is how the scan keyed organisations seen only in
+    e-mail addresses."""
+    forms = [normal] if (normal := normalise(entity_type, value, region)) is not None else []
+    if entity_type == "ORGANIZATION" and "." in value.strip():
+        parts = offline_domain_extractor()(value.strip().lower())
+        if parts.suffix and (by_domain := normalise(entity_type, parts.domain, region)) and by_domain not in forms:
+            forms.append(by_domain)
+    return forms
+
+
 def lookup(catalog: Catalog, hasher: KeyedHasher, entity_type: str, value: str, region: str | None = None) -> list[Hit]:
-    normal = normalise(entity_type, value, region)
-    if normal is None:
+    forms = query_forms(entity_type, value, region)
+    if not forms:
         raise QueryError(f"not a valid {entity_type.lower().replace('_', ' ')}")
-    hits = []
-    for root, document in catalog.documents_with(entity_type, hasher(entity_type, normal)):
-        categories = document.get("categories", [])
-        assert isinstance(categories, list)
-        hits.append(Hit(root, str(document["path"]), tuple(str(c["id"]) for c in categories)))
-    return hits
+    hits: dict[tuple[str, str], Hit] = {}
+    for normal in forms:
+        for root, document in catalog.documents_with(entity_type, hasher(entity_type, normal)):
+            categories = document.get("categories", [])
+            assert isinstance(categories, list)
+            hits.setdefault((root, str(document["path"])),
+                            Hit(root, str(document["path"]), tuple(str(c["id"]) for c in categories)))
+    return list(hits.values())
 
 
 def lookup_in_scan(out_dir: Path, entity_type: str, value: str, region: str | None = None, *,

@@ -119,3 +119,21 @@ def test_fail_on_turns_a_nightly_run_red_only_for_what_it_names(tmp_path: Path) 
     assert wrong.exit_code == 2
     assert wrong.output.startswith("leakcensus: error: --fail-on takes an entity type or a category (CREDIT_CARD, CRYPTO, ")
     assert wrong.output.endswith("not 'SECRETS'\n")
+
+
+def test_lookup_finds_an_organisation_known_only_from_email_addresses(tmp_path: Path) -> None:
+    # Before: `lookup --organization saeco.com` said "not found" although the organisation was counted.
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "order.txt").write_text("Please confirm the delivery date to gianni.rossi@saeco.com and "
+                                    "marta.bianchi@saeco.com.\n", "utf-8")
+    (root / "other.txt").write_text("Nothing about that supplier here, only ann.lee@contoso.com.\n", "utf-8")
+    key = key_file(tmp_path)
+    base = ["--out", str(tmp_path / "out"), "--key-file", str(key), "--state", str(tmp_path / "state")]
+    scanned = CliRunner().invoke(main, ["scan", str(root), "--workers", "1", "--quiet", "--json", *base])
+    assert scanned.exit_code == 0, scanned.output
+    assert json.loads(scanned.output)["organizations"]["unique"] == 2
+    for query in ("saeco.com", "Saeco", "mail.saeco.com"):
+        found = CliRunner().invoke(main, ["lookup", *base, "--organization", query])
+        assert (found.exit_code, found.output.split("\t")[0]) == (0, "order.txt"), query
+    assert CliRunner().invoke(main, ["lookup", *base, "--organization", "fabrikam.com"]).output == "not found\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import tldextract
 
-from classifier.pii.recognizers.offline_email import offline_domain_extractor
+from classifier.pii.domains import offline_domain_extractor
 from tests.conftest import NetworkGuard, SampleScan
 
 

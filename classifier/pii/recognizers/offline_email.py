@@ -12,15 +12,12 @@ from typing import ClassVar
 import tldextract
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
 
+from classifier.pii.domains import offline_domain_extractor
+
 # Country-code domains IANA has since retired (Yugoslavia, East Timor, Zaire, the Netherlands
 # Antilles, US Minor Outlying Islands, Czechoslovakia, Burma): today's suffix list drops them,
 # but old mail is full of them (`.yu` was in use until 2010).
 RETIRED_CCTLDS = frozenset({"yu", "tp", "zr", "an", "um", "cs", "bu"})
-
-
-def offline_domain_extractor() -> tldextract.TLDExtract:
-    # suffix_list_urls=() and cache_dir=None: never fetch, never write a cache.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
