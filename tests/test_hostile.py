@@ -304,7 +304,7 @@ def test_bombs_stop_at_a_named_limit(hostile_scan: HostileScan) -> None:
     assert [(d["status"], d["error"]) for d in flat] == [("too_large", "max_ratio")] * 20
     # Python 3.11.8+ refuses overlapping entries itself; older zipfile leaves it to our check.
     assert (top["bombs/overlap.zip"]["status"], top["bombs/overlap.zip"]["error"]) in {
-        ("corrupt", "zip: overlapping members"), ("corrupt", "zip: BadZipFile")}
+        ("corrupt", "zip: overlapping members"), ("corrupt", "zip: not a readable ZIP container (BadZipFile)")}
     assert members_of(hostile_scan, "bombs/overlap.zip") == []
     assert top["bombs/zeros.gz"]["status"] == "ok"
     assert [(d["path"], d["status"], d["error"]) for d in members_of(hostile_scan, "bombs/zeros.gz")] == [
@@ -411,7 +411,7 @@ def test_no_canary_reaches_the_output(hostile_scan: HostileScan) -> None:
 
 
 def test_overlapping_members_are_refused_before_inflating() -> None:
-    with pytest.raises(CorruptDocument, match=r"^zip: (overlapping members|BadZipFile)$"):
+    with pytest.raises(CorruptDocument, match=r"^zip: (overlapping members|not a readable ZIP container \(BadZipFile\))$"):
         extract_zip(overlapping_zip_bomb(members=8, kernel_mebibytes=4), "overlap.zip", Limits())
 
 
@@ -445,7 +445,7 @@ def test_zip_directory_claiming_an_unknown_version_is_corrupt_not_a_crash() -> N
     central = data.index(b"PK\x01\x02")
     data[central + 6] = 66  # "version needed to extract" 6.6: zipfile raises NotImplementedError
     assert Sniffer().sniff(bytes(data), "odd.zip").mime == "application/zip"
-    with pytest.raises(CorruptDocument, match=r"^zip: NotImplementedError$"):
+    with pytest.raises(CorruptDocument, match=r"^zip: uses a feature the reader does not support \(NotImplementedError\)$"):
         extract_zip(bytes(data), "odd.zip", Limits())
 
 

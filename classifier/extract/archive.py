@@ -143,13 +143,28 @@ def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
                 continue
             except MEMBER_ERRORS as exc:
                 out.members.append(Member(_member_name(info, repaired), stored_member_bytes(data, info), modified,
-                                          problem=f"zip member: {reason_from(exc)}"))
+                                          problem=member_problem(info, exc)))
                 continue
             out.members.append(Member(_member_name(info, repaired), content, modified))
             if modified:
                 out.metadata_dates.append(modified)
     out.inflated = inflation.total
     return out
+
+
+# Methods of the ZIP specification (APPNOTE 4.4.5) that zipfile cannot inflate, by name.
+ZIP_METHODS = {1: "Shrink", 2: "Reduce", 3: "Reduce", 4: "Reduce", 5: "Reduce", 6: "Implode", 9: "Deflate64",
+               10: "PKWARE DCL Implode", 18: "IBM TERSE", 19: "IBM LZ77", 93: "Zstandard", 94: "MP3", 95: "xz",
+               96: "JPEG", 97: "WavPack", 98: "PPMd", 99: "AE-x encryption"}
+
+
+def member_problem(info: zipfile.ZipInfo, exc: BaseException) -> str:
+    """Why a member could not be read out: the compression method by name where that is why."""
+    if isinstance(exc, NotImplementedError) and info.compress_type not in (
+            zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+        method = ZIP_METHODS.get(info.compress_type, "unknown")
+        return f"zip member: compression method {method} ({info.compress_type}) not supported"
+    return f"zip member: {reason_from(exc)}"
 
 
 def members_overlap(data: bytes, infos: list[zipfile.ZipInfo]) -> bool:

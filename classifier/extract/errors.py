@@ -26,10 +26,24 @@ class LimitExceeded(DocumentProblem):
     """A configured limit was hit; the message names the limit."""
 
 
+# What an exception type means for a document, in words an operator can act on (#19: reasons were
+# bare exception names). Only the type is looked at: messages may quote document bytes.
+READABLE = {
+    "KeyError": "a part it refers to is missing",
+    "BadZipFile": "not a readable ZIP container",
+    "UnicodeDecodeError": "text not in the encoding it declares",
+    "RecursionError": "nested too deeply to read",
+    "EOFError": "cut off before its end",
+    "NotImplementedError": "uses a feature the reader does not support",
+}
+
+
 def reason_from(exc: BaseException) -> str:
-    """A short reason for a library exception: its type name only, never its message.
+    """A short reason for a library exception: its type name (and what that means), never its message.
 
     Library messages often quote the offending bytes (a bad token, a header
     value), which may be document content.
     """
-    return type(exc).__name__
+    name = type(exc).__name__
+    meaning = READABLE.get(name)
+    return f"{meaning} ({name})" if meaning else name
