@@ -45,7 +45,7 @@ demo: sample
 	@echo "inventory: $(DEMO)/inventory.json  documents: $(DEMO)/documents.jsonl"
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check classifier sample_data tests benchmarks models
+	$(BIN)/ruff check classifier sample_data category_corpus tests benchmarks models
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy

@@ -5,7 +5,7 @@
 
 Parts, each printed as Markdown for benchmarks/RESULTS.md:
 
-- held_out: the documents of the held-out templates of sample_data.category_corpus (the fitting
+- held_out: the documents of the held-out templates of the category corpus (the fitting
   script never sees them), written as real files and run through the real pipeline (sniff,
   extract, language, PII findings) before tagging. Top-1 accuracy and macro-F1 over the 16 ids
   on the primary label, multi-label micro-F1 on all labels, calibration of the scores (expected
@@ -42,6 +42,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from category_corpus.build import DEFAULT_SEED, CorpusDocument, write_corpus
+from category_corpus.registry import CATEGORIES
 from classifier.analyze import DocumentAnalyzer
 from classifier.categories.cues import CueVector, cue_vector
 from classifier.categories.lexicon import Lexicon, slug
@@ -54,7 +56,6 @@ from classifier.limits import Limits
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.pii.tagger import tag_pii
 from classifier.records import CategoryScore, SegmentKind
-from sample_data.category_corpus import CATEGORIES, DEFAULT_SEED, CorpusDocument, write_corpus
 from sample_data.generate import main as generate_sample
 
 REPO = Path(__file__).resolve().parents[1]
@@ -219,7 +220,7 @@ def evaluate_split(analyzer: DocumentAnalyzer, model: CategoryModel, seed: int, 
     labelled = write_and_featurise(analyzer, split, seed, model.lexicon)
     templates = sorted({item.document.template for item in labelled})
     languages = Counter(item.document.language for item in labelled)
-    print(f"### {SPLIT_TITLES[split]} (sample_data.category_corpus)\n")
+    print(f"### {SPLIT_TITLES[split]} (category_corpus)\n")
     print(f"Seed {seed}: {len(labelled)} documents from {len(templates)} {split.replace('_', '-')} templates "
           f"({', '.join(f'{k} {v}' for k, v in sorted(languages.items()))}), each a real file run through the pipeline; "
           f"{time.perf_counter() - started:.1f} s.\n")

@@ -16,12 +16,14 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from benchmarks.category_eval import MACRO_F1_TARGET, TOP1_TARGET, corpus_cues, score
+from category_corpus.build import build_document, in_split, write_corpus
+from category_corpus.common import LANGUAGES
+from category_corpus.registry import CATEGORIES, templates
 from classifier.analyze import DocumentAnalyzer
 from classifier.categories.lexicon import Cue, PhraseMatcher, slug, words
 from classifier.categories.model import MODEL_PATH, load_category_model, model_from_json
 from classifier.categories.shapes import chat_share, line_items, numbers_in, parse_number
 from classifier.records import CategoryScore
-from sample_data.category_corpus import CATEGORIES, LANGUAGES, build_document, in_split, templates, write_corpus
 from tests.conftest import CORPORA, LabelledCorporaScan
 
 SIGNAL = re.compile(r"^[a-z0-9_]+(?::[a-z0-9_]+)?$")

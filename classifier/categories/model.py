@@ -6,7 +6,7 @@ model), so a plain `pip install` of the wheel can tag categories; `models/CATEGO
 Two scorers read the same cue features:
 
 - `rules`: hand-set weights, score = 1 - exp(-sum of weights of the cues that fired);
-- `fitted`: weights fitted by `benchmarks/fit_categories.py` on the training templates
+- `fitted`: weights fitted by `category_corpus/fit.py` on the training templates
   of the labelled corpus. A *membership* head gives each category the probability that
   it applies (one logistic regression per category, so several can apply at once); a
   *primary* head (multinomial logistic regression) says which one the document mainly is.

@@ -1,9 +1,9 @@
 """Fits the category model's weights on the training templates and writes them into classifier/categories/categories.json.
 
-    .venv/bin/python -m benchmarks.fit_categories [--seed 11] [--model classifier/categories/categories.json] [--dry-run]
+    .venv/bin/python -m category_corpus.fit [--seed 11] [--model classifier/categories/categories.json] [--dry-run]
 
-1. Writes the *training* split of sample_data.category_corpus (documents of held-out templates
-   are never written, read or scored here) and runs every file through the real pipeline
+1. Writes the *training* split of the category corpus (documents of held-out and blind
+   templates are never written, read or scored here) and runs every file through the real pipeline
    (sniff, extract, language, PII findings) to get its cue features (classifier.categories.cues).
 2. Template-grouped cross-validation on the training templates: fold k holds out the k-th
    training template of every category. It picks the L2 strength (best out-of-fold top-1
@@ -35,8 +35,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from benchmarks.category_eval import LabelledCues, Scores, build_analyzer, score, write_and_featurise
+from category_corpus.build import DEFAULT_SEED
+from category_corpus.registry import CATEGORIES
 from classifier.categories.model import MODEL_PATH, LinearHead, fitted_from_json, model_from_json
-from sample_data.category_corpus import CATEGORIES, DEFAULT_SEED
 
 Matrix = NDArray[np.float64]
 L2_GRID = (3.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001)
@@ -312,8 +313,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     final = fit(items, features, prior, best.l2)
     section = fitted_section(final, features, t_membership, t_primary)
     section["fit"] = {
-        "command": "python -m benchmarks.fit_categories" + (f" --seed {args.seed}" if args.seed != DEFAULT_SEED else ""),
-        "corpus": f"sample_data.category_corpus, seed {args.seed}, training templates only",
+        "command": "python -m category_corpus.fit" + (f" --seed {args.seed}" if args.seed != DEFAULT_SEED else ""),
+        "corpus": f"category_corpus, seed {args.seed}, training templates only",
         "documents": len(items), "templates": templates, "l2": best.l2,
         "membership_temperature": round(t_membership, 4),
         "cross_validation": {"top1": round(fitted_cv.top1, 4), "macro_f1": round(fitted_cv.macro_f1, 4),
