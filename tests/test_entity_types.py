@@ -114,6 +114,13 @@ def test_the_prefilter_passes_every_match_of_every_pattern(
     assert engine.prefilter.search(match), f"{entity_type} {pattern}: {match!r}"
 
 
+def test_every_row_has_a_plain_label() -> None:
+    """The headline and summaries name a type by its row's label; one missing would print blank."""
+    labels = [row.label for row in ENTITY_TYPES]
+    assert all(label and label == label.strip() for label in labels)
+    assert len(set(labels)) == len(labels)
+
+
 def test_every_row_has_examples() -> None:
     assert set(EXAMPLES) == set(BY_NAME)
 

@@ -48,7 +48,7 @@ def scan(tmp_path: Path, *args: str) -> tuple[str, Path]:
 def test_cli_summary_puts_sensitive_figures_first_and_names_the_outlier(tmp_path: Path) -> None:
     output, _ = scan(tmp_path)
     lines = output.splitlines()
-    assert lines[0] == ("sensitive: secrets 1, SSNs 0, IBANs 0, cards 0, credential documents 1, "
+    assert lines[0] == ("sensitive: secrets 1, SSNs 0, IBANs 0, card numbers 0, credential documents 1, "
                         "personnel records 0, financial documents 0")
     assert lines[1].startswith("unique: people ") and "email addresses 63" in lines[1]
     assert "note: 60 of 63 email addresses come from one document: exports/dump.csv" in lines
@@ -99,5 +99,5 @@ def test_headline_order_without_documents() -> None:
     inventory = {"entities": {"PERSON": {"unique": 3}}, "categories": {}, "organizations": {"unique": 1},
                  "countries": {"US": {}}}
     assert [f.label for f in headline(inventory)] == [
-        "secrets", "SSNs", "IBANs", "cards", "credential documents", "personnel records", "financial documents",
+        "secrets", "SSNs", "IBANs", "card numbers", "credential documents", "personnel records", "financial documents",
         "people", "email addresses", "phone numbers", "organisations", "countries"]

@@ -146,7 +146,8 @@ def headline(inventory: Mapping[str, Any]) -> dict[str, str]:
         return int(categories.get(category, {}).get("unique_documents", 0))
 
     numbers = {
-        "secrets": unique("SECRET"), "SSNs": unique("US_SSN"), "IBANs": unique("IBAN_CODE"), "cards": unique("CREDIT_CARD"),
+        "secrets": unique("SECRET"), "SSNs": unique("US_SSN"), "IBANs": unique("IBAN_CODE"),
+        "card numbers": unique("CREDIT_CARD"),
         "credential documents": tagged("credentials"), "personnel records": tagged("personnel"),
         "financial documents": tagged("financial"),
         "people": unique("PERSON"),

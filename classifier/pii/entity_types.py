@@ -105,6 +105,7 @@ class EntityType:
     folder: FolderScore | None = None  # None: adds nothing to a folder's score
     # Written `⟨TYPE⟩` in output paths; places and URLs say where a file belongs, not whom it exposes.
     masked_in_names: bool = True
+    label: str = ""  # the type in plain words, plural, as the headline and summaries name it
 
 
 # Header words are tried in row order: the first type whose words a header holds types its column
@@ -112,6 +113,7 @@ class EntityType:
 ENTITY_TYPES: tuple[EntityType, ...] = (
     EntityType(
         "EMAIL_ADDRESS", regionless(normalise_email), Cue.COUNT,
+        label="email addresses",
         patterns=(Recognizer(f"{OURS}.offline_email:OfflineEmailRecognizer"),),
         outranks_ner=True, outranks_phone=True,
         column=Column(re.compile(r"e-?mail|courriel|correo"), validators.email_valid),
@@ -120,6 +122,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "PHONE_NUMBER", normalise_phone, Cue.COUNT,
+        label="phone numbers",
         patterns=(Recognizer(f"{OURS}.phone:RegionPhoneRecognizer"),),
         outranks_ner=True,
         column=Column(re.compile(r"phone|tel\b|telephone|telefon|téléphone|mobile|cell|fax|handy|móvil"), validators.phone_valid),
@@ -128,6 +131,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "IBAN_CODE", regionless(normalise_alnum), Cue.PRESENCE,
+        label="IBANs",
         patterns=(Recognizer(f"{PRESIDIO}:IbanRecognizer", (r"[A-Z]{2}[0-9]{2}",)),),
         outranks_ner=True, outranks_phone=True,
         column=Column(re.compile(r"\biban\b"), validators.iban_valid),
@@ -135,6 +139,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "CREDIT_CARD", regionless(normalise_alnum), Cue.PRESENCE,
+        label="card numbers",
         patterns=(Recognizer(f"{PRESIDIO}:CreditCardRecognizer", (r"\d{4}[- ]?\d{3}",)),),
         outranks_ner=True, outranks_phone=True,
         column=Column(re.compile(r"card ?(number|no)|credit ?card|\bpan\b"), validators.luhn_valid),
@@ -142,6 +147,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "US_SSN", regionless(normalise_alnum), Cue.PRESENCE,
+        label="SSNs",
         patterns=(Recognizer(f"{PRESIDIO}:UsSsnRecognizer", (r"\d{5}-\d{4}|\d{3}-\d{6}|\d{3}[- .]\d{2}[- .]\d{4}|\d{9}",)),),
         outranks_phone=True,  # ddd-dd-dddd is no region's phone grouping
         column=Column(re.compile(r"\bssn\b|social security"), validators.ssn_valid),
@@ -149,6 +155,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "IP_ADDRESS", regionless(normalise_ip), Cue.COUNT,
+        label="IP addresses",
         # IPv4; IPv6 either compressed (::) or written out (hex:hex).
         patterns=(Recognizer(f"{PRESIDIO}:IpRecognizer", (r"\d\.\d{1,3}\.\d{1,3}\.\d", r"::|[0-9A-Fa-f]:[0-9A-Fa-f]")),),
         outranks_ner=True, outranks_phone=True,
@@ -156,6 +163,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "URL", regionless(normalise_other), Cue.COUNT,
+        label="URLs",
         # Every URL pattern holds a host name ending in a dot and a top-level domain of two letters or more.
         patterns=(Recognizer(f"{PRESIDIO}:UrlRecognizer", (r"(?i:[a-z0-9.-]\.[a-z]{2})",)),),
         outranks_ner=True, outranks_phone=True,
@@ -163,16 +171,19 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "CRYPTO", regionless(normalise_other), Cue.PRESENCE,
+        label="crypto wallet addresses",
         patterns=(Recognizer(f"{PRESIDIO}:CryptoRecognizer", (r"(?i:(?:bc1|[13])[a-z0-9]{25})",)),),
     ),
     EntityType(
         "SECRET", regionless(normalise_secret), Cue.PRESENCE,
+        label="secrets",
         patterns=(Recognizer(f"{OURS}.secret:SecretRecognizer"),),
         outranks_ner=True, outranks_phone=True,
         folder=FolderScore(10, "secret", "secrets"),  # a secret opens further doors
     ),
     EntityType(
         "PERSON", regionless(normalise_person), Cue.COUNT,
+        label="people",
         structure=Recognizer(f"{OURS}.structural_name:StructuralNameRecognizer"),
         ner=True,
         column=Column(re.compile(
@@ -184,6 +195,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "ORGANIZATION", regionless(normalise_organization), Cue.COUNT,
+        label="organisations",
         # By legal form anywhere (Ltd, GmbH, S.A.); NER adds the rest in prose.
         patterns=(Recognizer(f"{OURS}.legal_form:LegalFormOrganizationRecognizer"),),
         ner=True,
@@ -194,6 +206,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     ),
     EntityType(
         "LOCATION", regionless(normalise_other), Cue.COUNT,
+        label="places",
         ner=True,
         column=Column(re.compile(r"city|country|address|location|ort\b|stadt|land\b|ville|pays|ciudad|país"),
                       validators.name_like),

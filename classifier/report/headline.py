@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from classifier.pii.entity_types import FOLDER_SCORES
+from classifier.pii.entity_types import BY_NAME, FOLDER_SCORES
 
 # An identifier worth this much per value in a folder's score is sensitive on its own (table: SECRET 10,
 # US_SSN 8, IBAN_CODE and CREDIT_CARD 5; people and contacts 1).
@@ -23,8 +23,8 @@ SENSITIVE_WEIGHT = 5
 SENSITIVE_ENTITIES: tuple[str, ...] = tuple(t for t, score in FOLDER_SCORES.items() if score.weight >= SENSITIVE_WEIGHT)
 SENSITIVE_CATEGORIES = (("credentials", "credential documents"), ("personnel", "personnel records"),
                         ("financial", "financial documents"))
-CONTACT_ENTITIES = (("PERSON", "people"), ("EMAIL_ADDRESS", "email addresses"), ("PHONE_NUMBER", "phone numbers"))
-IDENTIFIER_TYPES = (*SENSITIVE_ENTITIES, *(t for t, _ in CONTACT_ENTITIES))
+CONTACT_ENTITIES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER")
+IDENTIFIER_TYPES = (*SENSITIVE_ENTITIES, *CONTACT_ENTITIES)
 TOP_SOURCES = 3
 # A figure "comes mostly from one document" when one document holds at least this share of it.
 OUTLIER_SHARE = 0.5
@@ -58,7 +58,7 @@ class Figure:
 
 
 def entity_label(entity_type: str) -> str:
-    return dict(CONTACT_ENTITIES).get(entity_type) or FOLDER_SCORES[entity_type].plural
+    return BY_NAME[entity_type].label
 
 
 class SourceTally:
@@ -103,7 +103,7 @@ def headline(inventory: Mapping[str, Any], sources: Mapping[str, tuple[Source, .
     figures += [Figure(f"category:{category}", label,
                        int(inventory["categories"].get(category, {}).get("unique_documents", 0)), True)
                 for category, label in SENSITIVE_CATEGORIES]
-    figures += [Figure(t, label, unique(t), False, sources.get(t, ())) for t, label in CONTACT_ENTITIES]
+    figures += [Figure(t, entity_label(t), unique(t), False, sources.get(t, ())) for t in CONTACT_ENTITIES]
     figures += [Figure("organizations", "organisations", int(inventory["organizations"]["unique"]), False),
                 Figure("countries", "countries", len(inventory["countries"]), False)]
     return figures
