@@ -89,6 +89,11 @@ def main() -> None:
 @click.option("--policy", "policy_file", type=click.Path(path_type=Path, dir_okay=False),
               help="DLP policy (YAML): violations go to OUT/violations.jsonl and the exit status is 3.")
 @click.option("--parquet", is_flag=True, help="Also write OUT/documents.parquet (needs pyarrow: leakcensus[parquet]).")
+@click.option("--baseline", "baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Accepted findings (written by --write-baseline): violations not in it are marked new_since_baseline, "
+                   "and only new ones make the exit status 3.")
+@click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write this run's violations to this file as accepted findings, for --baseline on later runs.")
 @click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
               help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
                    "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
@@ -99,7 +104,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
-         fail_on: tuple[str, ...]) -> None:
+         fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
@@ -129,6 +134,9 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         ner_models.append((language, name))
     try:
         fail_on = parse_fail_on(fail_on)
+        if (baseline or write_baseline) and policy_file is None:
+            fail("--baseline and --write-baseline need --policy")
+            return
         if policy_file is not None:
             policy = load_policy(policy_file)
         if parquet:
@@ -154,6 +162,8 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         state_dir=state_dir,
         plain_hashes=plain_hashes,
         plain_names=plain_names,
+        baseline=baseline,
+        write_baseline=write_baseline,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))
@@ -176,12 +186,16 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
                                      "entities": inventory["entities"], "organizations": inventory["organizations"]}
         if policy is not None:
             totals["violations"] = len(result.violations)
+            if baseline is not None:
+                totals["new_violations"] = sum(bool(v.new_since_baseline) for v in result.violations)
         click.echo(json.dumps(totals, indent=2))
     else:
         click.echo(summary(inventory, result.out_dir))
         click.echo(f"report: {report_html.path_in(result.out_dir)}")
         if policy is not None:
-            click.echo(f"policy: {len(result.violations)} violation(s) in {violations_jsonl.path_in(result.out_dir)}")
+            new = (f" ({sum(bool(v.new_since_baseline) for v in result.violations)} new since the baseline)"
+                   if baseline is not None else "")
+            click.echo(f"policy: {len(result.violations)} violation(s){new} in {violations_jsonl.path_in(result.out_dir)}")
     failed_on = fail_on_found(inventory, fail_on)
     if failed_on:
         click.echo("fail-on: " + ", ".join(f"{name} {count:,}" for name, count in failed_on.items()), err=True)

@@ -46,7 +46,8 @@ from classifier.pii.entity_types import BY_NAME
 from classifier.report.folders import folder_of
 
 Scope = Literal["document", "folder"]
-RULE_KEYS = frozenset({"name", "category", "min_score", "entity", "unique_more_than", "mentions_more_than",
+SEVERITIES = ("low", "medium", "high", "critical")  # a rule without one is "medium"
+RULE_KEYS = frozenset({"name", "severity", "category", "min_score", "entity", "unique_more_than", "mentions_more_than",
                        "documents_more_than", "outside", "per"})
 THRESHOLD_KEYS = ("unique_more_than", "mentions_more_than", "documents_more_than")
 ENTITY_TYPE_NAMES = frozenset(BY_NAME)
@@ -72,6 +73,7 @@ class Rule:
     more_than: int = 0
     outside: tuple[str, ...] = ()
     per: Scope = "document"
+    severity: str = "medium"
 
     def selects(self, document: Mapping[str, Any]) -> bool:
         if str(document["path"]).startswith(self.outside):
@@ -107,11 +109,19 @@ class Violation:
     path: str
     counts: dict[str, int]
     unique_upper_bound: bool = False
+    severity: str = "medium"
+    content_hmac: str | None = None  # of the document, for a per-document violation (what a baseline accepts)
+    new_since_baseline: bool | None = None  # None: no baseline was given
 
     def to_json(self) -> dict[str, object]:
-        line: dict[str, object] = {"rule": self.rule, "per": self.per, "path": self.path, "counts": self.counts}
+        line: dict[str, object] = {"rule": self.rule, "per": self.per, "path": self.path, "counts": self.counts,
+                                   "severity": self.severity}
+        if self.content_hmac is not None:
+            line["content_hmac"] = self.content_hmac
         if self.unique_upper_bound:
             line["unique_upper_bound"] = True
+        if self.new_since_baseline is not None:
+            line["new_since_baseline"] = self.new_since_baseline
         return line
 
 
@@ -188,10 +198,13 @@ def _parse_rule(entry: object, where: str, vocabulary: frozenset[str]) -> Rule:
     per = entry.get("per", "document")
     if per not in ("document", "folder"):
         raise PolicyError(f"{where}: 'per' must be 'document' or 'folder'")
+    severity = entry.get("severity", "medium")
+    if severity not in SEVERITIES:
+        raise PolicyError(f"{where}: 'severity' must be one of {', '.join(SEVERITIES)}")
     measure: Literal["unique", "mentions", "documents"] = (
         "unique" if threshold == "unique_more_than" else "mentions" if threshold == "mentions_more_than" else "documents")
     return Rule(name=name, category=category, min_score=float(min_score), entity=entity, measure=measure,
-                more_than=more_than, outside=tuple(outside), per=per)
+                more_than=more_than, outside=tuple(outside), per=per, severity=severity)
 
 
 @dataclass
@@ -219,7 +232,9 @@ def evaluate(policy: Policy, documents: Iterable[Mapping[str, Any]],
             if rule.per == "document":
                 measure = rule.measure_of(document) if selected else 0
                 if selected and measure > rule.more_than:
-                    document_violations[rule.name].append(Violation(rule.name, "document", path, {rule.counted: measure}))
+                    document_violations[rule.name].append(Violation(
+                        rule.name, "document", path, {rule.counted: measure}, severity=rule.severity,
+                        content_hmac=str(document.get("content_hmac", "")) or None))
                 continue
             tally = folders[rule.name].setdefault(folder_of(path), _FolderTally())
             if not selected:
@@ -242,13 +257,14 @@ def evaluate(policy: Policy, documents: Iterable[Mapping[str, Any]],
                 measure, upper_bound = int(exact[str(rule.entity)]), False
             if tally.documents and measure > rule.more_than:
                 counts = {rule.counted: measure} if rule.entity is None else {rule.counted: measure, "documents": tally.documents}
-                violations.append(Violation(rule.name, "folder", folder, counts, upper_bound))
+                violations.append(Violation(rule.name, "folder", folder, counts, upper_bound, severity=rule.severity))
     return violations
 
 
 def exit_status(violations: Iterable[Violation]) -> int:
-    """The status `scan --policy` exits with: 3 when any rule is violated, else 0."""
-    return 3 if any(True for _ in violations) else 0
+    """The status `scan --policy` exits with: 3 when any rule is violated (with a baseline: when any
+    violation is new since it), else 0."""
+    return 3 if any(v.new_since_baseline is not False for v in violations) else 0
 
 
 

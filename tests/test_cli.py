@@ -135,10 +135,13 @@ def test_scan_policy_writes_violations_and_exits_3_only_when_violated(tmp_path: 
 
     status, violations = scan_with(cards=2)
     assert status == 3
-    assert {"rule": "no-credentials", "per": "document", "path": "ops/.env", "counts": {"documents": 1}} in violations
+    credentials = next(v for v in violations if v["rule"] == "no-credentials")
+    assert credentials.pop("content_hmac") != ""
+    assert credentials == {"rule": "no-credentials", "per": "document", "path": "ops/.env", "counts": {"documents": 1},
+                           "severity": "medium"}
     # Exact count from the catalog's keyed hashes (3), not the per-document sum (6), and no upper-bound flag.
     assert {"rule": "cards-per-folder", "per": "folder", "path": "billing",
-            "counts": {"CREDIT_CARD_unique": 3, "documents": 2}} in violations
+            "counts": {"CREDIT_CARD_unique": 3, "documents": 2}, "severity": "medium"} in violations
     assert not any(v["rule"] == "no-contracts" for v in violations)
     # Three distinct cards are not more than three: only the credentials rule still fires (rescan, nothing analysed).
     status, violations = scan_with(cards=3)

@@ -48,8 +48,8 @@ def test_category_rule_fires_anywhere_and_only_on_that_category(tmp_path: Path) 
         document("it/readme.txt", "d"),
     ]
     assert evaluate(policy, documents) == [
-        Violation("no-credentials", "document", "it/config/.env", {"documents": 1}),
-        Violation("no-credentials", "document", "backup.zip!/deep/keys.txt", {"documents": 1}),
+        Violation("no-credentials", "document", "it/config/.env", {"documents": 1}, content_hmac="a"),
+        Violation("no-credentials", "document", "backup.zip!/deep/keys.txt", {"documents": 1}, content_hmac="b"),
     ]
     assert evaluate(policy, documents[2:]) == []
 
@@ -83,13 +83,15 @@ def test_entity_rule_per_document_is_strictly_more_than(tmp_path: Path) -> None:
         document("f/b.csv", "b", entities={"CREDIT_CARD": (40, 10)}),  # exactly the limit: allowed
         document("f/c.csv", "c", entities={"PERSON": (40, 30)}),
     ]
-    assert evaluate(policy, documents) == [Violation("cards", "document", "f/a.csv", {"CREDIT_CARD_unique": 11})]
+    assert evaluate(policy, documents) == [Violation("cards", "document", "f/a.csv", {"CREDIT_CARD_unique": 11},
+                                                        content_hmac="a")]
 
 
 def test_entity_rule_without_threshold_fires_on_any_mention(tmp_path: Path) -> None:
     policy = policy_from(tmp_path, "rules:\n  - name: secrets\n    entity: SECRET\n")
     documents = [document("a/.env", "a", entities={"SECRET": (1, 1)}), document("a/x.txt", "b", entities={"URL": (3, 3)})]
-    assert evaluate(policy, documents) == [Violation("secrets", "document", "a/.env", {"SECRET_mentions": 1})]
+    assert evaluate(policy, documents) == [Violation("secrets", "document", "a/.env", {"SECRET_mentions": 1},
+                                                        content_hmac="a")]
 
 
 def test_entity_rule_per_folder_sums_documents_as_an_upper_bound(tmp_path: Path) -> None:
@@ -130,14 +132,15 @@ def test_category_rule_per_folder_counts_documents(tmp_path: Path) -> None:
 
 
 def test_violations_file_holds_rules_paths_and_counts_only(tmp_path: Path) -> None:
-    violations = [Violation("no-credentials", "document", "it/.env", {"documents": 1}),
+    violations = [Violation("no-credentials", "document", "it/.env", {"documents": 1}, severity="critical", content_hmac="ab12"),
                   Violation("cards", "folder", "finance", {"CREDIT_CARD_unique": 55, "documents": 3}, True)]
     out = tmp_path / "violations.jsonl"
     violations_jsonl.write(violations, out)
     assert [json.loads(line) for line in out.read_text("utf-8").splitlines()] == [
-        {"rule": "no-credentials", "per": "document", "path": "it/.env", "counts": {"documents": 1}},
+        {"rule": "no-credentials", "per": "document", "path": "it/.env", "counts": {"documents": 1}, "severity": "critical",
+         "content_hmac": "ab12"},
         {"rule": "cards", "per": "folder", "path": "finance", "counts": {"CREDIT_CARD_unique": 55, "documents": 3},
-         "unique_upper_bound": True},
+         "severity": "medium", "unique_upper_bound": True},
     ]
     assert (exit_status(violations), exit_status([])) == (3, 0)
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from classifier.baseline import Baseline, load_baseline
 from classifier.catalog import Catalog, CatalogError
 from classifier.content_hash import ContentHasher
 from classifier.inventory import Inventory
@@ -52,10 +53,11 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     except OSError as exc:
         raise ScanError(f"catalog directory not writable: {state.catalog_path.parent} ({exc.strerror})") from None
     key = scan_key(state)
+    fingerprint = key_fingerprint(key)
+    baseline = load_baseline(options.baseline, fingerprint) if options.baseline is not None else None
     started = datetime.now(UTC)
     skipped: Counter[str] = Counter()
     entries = walk_roots(list(options.roots), skipped, own_files(options, state))
-    fingerprint = key_fingerprint(key)
     with Catalog(state.catalog_path) as catalog:
         catalog.bind_key(fingerprint)
         content = ContentHasher(key, options.plain_hashes)
@@ -101,7 +103,11 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     violations: tuple[Violation, ...] = ()
     if options.policy is not None:
         violations = tuple(evaluate(options.policy, read_documents(options.out_dir), folder_unique))
+        if baseline is not None:
+            violations = baseline.mark(violations)
         violations_jsonl.write(violations, violations_jsonl.path_in(options.out_dir))
+        if options.write_baseline is not None:
+            Baseline.of(violations, fingerprint).write(options.write_baseline)
     else:
         violations_jsonl.remove(options.out_dir)
     return ScanResult(written, options.out_dir, violations, tuple(notes))
