@@ -221,13 +221,23 @@ class Catalog:
         findings_by_sha: dict[str, Findings] = {}
         return [_record(columns, findings_by_sha) for columns in rows]
 
-    def file_with_content(self, content_hmac: str, suffix: str) -> tuple[str, str] | None:
-        """(root, path) of a catalogued file with these bytes and this (case-folded) extension, if any."""
+    def file_with_content(self, content_hmac: str, suffix: str,
+                          excluded: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, str] | None:
+        """(root, path) of a catalogued file with these bytes and this (case-folded) extension, if any,
+        other than the `excluded` files."""
         rows = self._db.execute("SELECT root, file_path FROM documents WHERE content_hmac = ? AND member_seq = 0", (content_hmac,))
         for root, file_path in rows:
-            if PurePosixPath(file_path).suffix.casefold() == suffix:
+            if PurePosixPath(file_path).suffix.casefold() == suffix and (root, file_path) not in excluded:
                 return str(root), str(file_path)
         return None
+
+    def files_with_status(self, statuses: Iterable[str]) -> frozenset[tuple[str, str]]:
+        """(root, file path) of every file with a document (itself or a member) in one of these statuses."""
+        wanted = list(statuses)
+        marks = ", ".join("?" * len(wanted))
+        rows = self._db.execute(
+            f"SELECT DISTINCT root, file_path FROM documents WHERE json_extract(record, '$.status') IN ({marks})", wanted)
+        return frozenset((str(root), str(file_path)) for root, file_path in rows)
 
     def entity_hashes_by_path(self, entity_types: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(document path, entity type, keyed hash) for every value of these types, streamed."""

@@ -94,6 +94,9 @@ def main() -> None:
                    "and only new ones make the exit status 3.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Write this run's violations to this file as accepted findings, for --baseline on later runs.")
+@click.option("--retry-failed", is_flag=True,
+              help="Analyse again the files an earlier run recorded as timeout or error (e.g. with a larger --timeout); "
+                   "otherwise an unchanged file keeps its recorded outcome.")
 @click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
               help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
                    "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
@@ -104,7 +107,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
-         fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None) -> None:
+         fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
@@ -164,6 +167,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         plain_names=plain_names,
         baseline=baseline,
         write_baseline=write_baseline,
+        retry_failed=retry_failed,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))

@@ -137,3 +137,41 @@ def test_lookup_finds_an_organisation_known_only_from_email_addresses(tmp_path: 
         found = CliRunner().invoke(main, ["lookup", *base, "--organization", query])
         assert (found.exit_code, found.output.split("\t")[0]) == (0, "order.txt"), query
     assert CliRunner().invoke(main, ["lookup", *base, "--organization", "fabrikam.com"]).output == "not found\n"
+
+
+def test_retry_failed_analyses_timed_out_files_again(tmp_path: Path) -> None:
+    # Before: a timeout was kept on every rescan of the unchanged file, with no way to retry it.
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "long.txt").write_text(PROSE * 3000, "utf-8")  # ~650 kB of prose: well over a second of NER
+    (root / "short.txt").write_text(PROSE, "utf-8")
+    base = ["scan", str(root), "--out", str(tmp_path / "out"), "--workers", "1", "--key-file", str(key_file(tmp_path)),
+            "--state", str(tmp_path / "state"), "--quiet"]
+
+    def statuses(*args: str) -> dict[str, str]:
+        result = CliRunner().invoke(main, [*base, *args])
+        assert result.exit_code == 0, result.output
+        lines = (tmp_path / "out" / "documents.jsonl").read_text("utf-8").splitlines()
+        return {record["path"]: record["status"] for record in map(json.loads, lines)}
+
+    first = statuses("--timeout", "1")
+    # (short.txt may time out too: a replacement worker loads its NER pipelines on its first file.)
+    assert first["long.txt"] == "timeout"
+    failed = [path for path, status in first.items() if status == "timeout"]
+    assert statuses("--timeout", "600") == first  # unchanged files keep their outcome
+    assert statuses("--timeout", "600", "--retry-failed") == {"long.txt": "ok", "short.txt": "ok"}
+    inventory = json.loads((tmp_path / "out" / "inventory.json").read_text("utf-8"))
+    assert (inventory["scan"]["files_analysed"], inventory["scan"]["files_unchanged"]) == (len(failed), 2 - len(failed))
+
+
+def test_a_file_too_large_before_is_analysed_when_the_limit_is_raised(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "big.txt").write_text(("x" * 99 + "\n") * 12_000, "utf-8")  # 1.2 MB
+    base = ["scan", str(root), "--out", str(tmp_path / "out"), "--workers", "1", "--key-file", str(key_file(tmp_path)),
+            "--state", str(tmp_path / "state"), "--quiet"]
+    for limit, status in (("1", "too_large"), ("1", "too_large"), ("5", "ok")):
+        result = CliRunner().invoke(main, [*base, "--max-file-mb", limit])
+        assert result.exit_code == 0, result.output
+        (record,) = [json.loads(line) for line in (tmp_path / "out" / "documents.jsonl").read_text("utf-8").splitlines()]
+        assert record["status"] == status, limit

@@ -37,6 +37,7 @@ class ScanOptions:
     plain_names: bool = False  # write names unmasked (outputs for internal use only)
     baseline: Path | None = None  # accepted violations: the others are marked new_since_baseline
     write_baseline: Path | None = None  # accept this run's violations into this file
+    retry_failed: bool = False  # analyse again files an earlier run recorded as timeout or error
 
     @property
     def state(self) -> ScanState:

@@ -16,14 +16,23 @@ CONFIRM_BATCH = 10_000  # unchanged files confirmed per catalog transaction
 ContentKey = tuple[str, str]  # (content_hmac, case-folded extension): the sniffer reads text subtypes from the extension
 
 
+# What `--retry-failed` analyses again: outcomes of this run's circumstances (a time limit, a crash),
+# not of the bytes (corrupt, encrypted and too_large files would fail the same way again).
+RETRIED_STATUSES = ("timeout", "error")
+# Recorded against a size limit that may have changed since (--max-file-mb): always looked at again,
+# which costs nothing for a file still over the limit (it is not read).
+RECHECKED_STATUSES = ("too_large",)
+
+
 def changed_files(catalog: Catalog, scan_id: int, entries: Iterable[FileEntry], content: ContentHasher,
-                  reuse: bool) -> tuple[list[tuple[int, FileEntry]], int]:
-    """(walk index, file) of every file to analyse, and how many were confirmed unchanged instead."""
+                  reuse: bool, retry: frozenset[tuple[str, str]] = frozenset()) -> tuple[list[tuple[int, FileEntry]], int]:
+    """(walk index, file) of every file to analyse, and how many were confirmed unchanged instead.
+    Files in `retry` are analysed again even when unchanged."""
     work: list[tuple[int, FileEntry]] = []
     reused = 0
     confirmed: list[tuple[int, str, str]] = []
     for file_seq, entry in enumerate(entries):
-        if reuse and unchanged(catalog, entry, content):
+        if reuse and (entry.root, entry.rel_path) not in retry and unchanged(catalog, entry, content):
             confirmed.append((file_seq, entry.root, entry.rel_path))
         else:
             work.append((file_seq, entry))
@@ -48,7 +57,11 @@ def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher) -> boo
         hashes = content.of_file(entry.abs_path, entry.size)  # a file grown since reads no further
     except OSError:
         return False
-    return hashes is not None and hashes.content_hmac == stored_hmac
+    if hashes is not None and hashes.content_hmac == stored_hmac:
+        return True
+    # A file recorded without being read in full (a timeout, an error) carries the hash of its head:
+    # unchanged too, and kept as it was unless --retry-failed asks for it again.
+    return content.of_file_head(entry.abs_path, entry.size).content_hmac == stored_hmac
 
 
 class SameContent:
@@ -62,12 +75,14 @@ class SameContent:
     """
 
     def __init__(self, catalog: Catalog, store: Callable[[int, FileEntry, list[DocumentRecord]], None],
-                 use_earlier_runs: bool, content: ContentHasher, max_bytes: int) -> None:
+                 use_earlier_runs: bool, content: ContentHasher, max_bytes: int,
+                 not_from: frozenset[tuple[str, str]] = frozenset()) -> None:
         self._catalog = catalog
         self._content = content
         self._max_bytes = max_bytes
         self._store = store
         self._use_earlier_runs = use_earlier_runs
+        self._not_from = not_from  # earlier files whose records are not to be copied (being retried)
         self._waiting: dict[ContentKey, list[tuple[int, FileEntry]]] = {}
         self._analysing: dict[int, ContentKey] = {}
         self.copied = 0
@@ -80,7 +95,7 @@ class SameContent:
                 to_analyse.append((file_seq, entry))
             elif key in self._waiting:
                 self._waiting[key].append((file_seq, entry))
-            elif self._use_earlier_runs and (source := self._catalog.file_with_content(*key)) is not None:
+            elif self._use_earlier_runs and (source := self._catalog.file_with_content(*key, self._not_from)) is not None:
                 self._copy(source, file_seq, entry)
             else:
                 self._waiting[key] = []

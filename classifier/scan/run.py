@@ -35,7 +35,7 @@ from classifier.records import DocumentRecord, FileEntry
 from classifier.report.folders import folder_of
 from classifier.scan.analyse import analysed
 from classifier.scan.options import ScanError, ScanOptions, ScanResult
-from classifier.scan.plan import SameContent, changed_files
+from classifier.scan.plan import RECHECKED_STATUSES, RETRIED_STATUSES, SameContent, changed_files
 from classifier.scan.replay import replay
 from classifier.state import ScanState, prepare_state
 from classifier.walk import walk_roots
@@ -66,8 +66,9 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         # nor are plain hashes or names that an earlier run was not asked for (or was).
         reuse = (catalog.keep_setting("plain_hashes", str(options.plain_hashes))
                  & catalog.keep_setting("plain_names", str(options.plain_names)) and not options.list_organizations)
-        work, reused = changed_files(catalog, scan_id, entries, content, reuse)
-        analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress or ScanProgress())
+        retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
+        work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
+        analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress or ScanProgress(), retry)
         removed = catalog.finish_scan(scan_id)
         previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
         replayed = None
@@ -160,7 +161,8 @@ class Analysis:
 
 
 def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, content: ContentHasher, reuse: bool,
-            work: list[tuple[int, FileEntry]], progress: ScanProgress) -> Analysis:
+            work: list[tuple[int, FileEntry]], progress: ScanProgress,
+            retry: frozenset[tuple[str, str]] = frozenset()) -> Analysis:
     """Each file of `work` analysed (or copied from a file with the same content) and stored."""
     analysis = Analysis()
     parent_names = NameMasker(lambda: _parent_engine(options), not options.plain_names)
@@ -176,7 +178,7 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
             for record in records:
                 analysis.organization_labels.extend(record.findings.organization_labels)
 
-        same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes)
+        same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes, retry)
         to_analyse = same.plan(work)
         for file_seq, entry, records in analysed(options, key, to_analyse):
             store(file_seq, entry, records)
