@@ -336,6 +336,7 @@ def test_a_corrupt_catalog_or_one_of_another_key_is_one_line_and_writes_nothing(
 
 def test_state_inside_the_output_directory_is_refused(tmp_path: Path) -> None:
     (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "a.txt").write_text("hello", "utf-8")  # an empty root would be refused first
     out = tmp_path / "o"
     result = CliRunner().invoke(main, ["scan", str(tmp_path / "r"), "--out", str(out), "--state", str(out / "state")])
     assert result.exit_code == 2, result.output
