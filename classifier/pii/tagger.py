@@ -120,10 +120,8 @@ class _Tally:
             self.email_names.add(re.sub(r"[._\-+]", "", normal.rsplit("@", 1)[0]))
         elif entity_type == "ORGANIZATION" and self.keep_org_labels:
             self.org_labels.setdefault(keyed, normal)
-        elif entity_type == "LOCATION":
-            country = self.engine.country_by_name.get(normal)
-            if country:
-                self.countries[country].add(keyed)
+        # A country named in prose ("our offices in Spain") exposes nobody there: countries come from
+        # identifiers of people and organisations only, phones and e-mail domains (#19).
 
     def _email_domain(self, address: str, keyed: str) -> None:
         domain = address.rsplit("@", 1)[-1]
