@@ -18,6 +18,7 @@ from classifier.outputs import documents_jsonl, report_html, violations_jsonl
 from classifier.outputs.derived import rerender
 from classifier.outputs.documents_parquet import require_parquet
 from classifier.outputs.inventory_json import InventoryJson
+from classifier.path_filter import path_filter
 from classifier.policy import Policy, exit_status, fail_on_found, load_policy, parse_fail_on
 from classifier.progress import progress_for
 from classifier.report.headline import headline_of_scan, summary_lines
@@ -94,6 +95,13 @@ def main() -> None:
                    "and only new ones make the exit status 3.")
 @click.option("--write-baseline", "write_baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="Write this run's violations to this file as accepted findings, for --baseline on later runs.")
+@click.option("--include", "include", multiple=True, metavar="GLOB",
+              help="Scan only files matching GLOB (a name, e.g. '*.pdf', or a path from the root, e.g. 'hr/*'); repeatable.")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Leave out files and directories matching GLOB ('*.log', 'node_modules', 'cache/'); repeatable. "
+                   "Passed-over files are counted in inventory.json's skipped.")
+@click.option("--ignore-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Exclude patterns from a file, one per line ('#' comments).")
 @click.option("--retry-failed", is_flag=True,
               help="Analyse again the files an earlier run recorded as timeout or error (e.g. with a larger --timeout); "
                    "otherwise an unchanged file keeps its recorded outcome.")
@@ -107,7 +115,8 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
-         fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool) -> None:
+         fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool,
+         include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
@@ -137,6 +146,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         ner_models.append((language, name))
     try:
         fail_on = parse_fail_on(fail_on)
+        chosen = path_filter(include, exclude, ignore_file)
         if (baseline or write_baseline) and policy_file is None:
             fail("--baseline and --write-baseline need --policy")
             return
@@ -168,6 +178,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         baseline=baseline,
         write_baseline=write_baseline,
         retry_failed=retry_failed,
+        chosen=chosen,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))

@@ -15,21 +15,27 @@ from pathlib import Path
 
 from classifier.errors import RunError
 from classifier.names import escape_folder, escape_name, escape_path
+from classifier.path_filter import PathFilter
 from classifier.records import FileEntry
+
+EVERYTHING = PathFilter()  # no --include or --exclude
 
 
 class RootError(RunError):
     """The operator named a root that cannot be scanned."""
 
 
-def walk_roots(roots: list[Path], skipped: Counter[str], exclude: frozenset[Path] = frozenset()) -> Iterator[FileEntry]:
+def walk_roots(roots: list[Path], skipped: Counter[str], exclude: frozenset[Path] = frozenset(),
+               chosen: PathFilter = EVERYTHING) -> Iterator[FileEntry]:
     for root in roots:
-        yield from walk_root(root, skipped, exclude)
+        yield from walk_root(root, skipped, exclude, chosen)
 
 
-def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = frozenset()) -> Iterator[FileEntry]:
+def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = frozenset(),
+              chosen: PathFilter = EVERYTHING) -> Iterator[FileEntry]:
     """Files under `root` in a stable order; `exclude` holds resolved directories to leave out
-    (the scan's own output directory, when it lies inside a root)."""
+    (the scan's own output directory, when it lies inside a root); `chosen` is the operator's
+    --include/--exclude (passed-over files and directories are counted in `skipped`)."""
     try:
         # A root given as a symlink is what the operator asked for: followed, once (links below
         # it are not).
@@ -62,10 +68,21 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
             if not stat.S_ISREG(st.st_mode):
                 skipped["special_file"] += 1
                 continue
-            yield FileEntry(root_label, Path(entry.path), prefix + escape_name(entry.name), st.st_size, st.st_mtime_ns)
-        # Resolving a path is slow; only directories named like an excluded one need it.
-        stack.extend((entry.path, prefix + escape_folder(entry.name) + "/") for entry in reversed(subdirectories)
-                     if not (entry.name in excluded_names and Path(entry.path).resolve() in exclude))
+            rel_path = prefix + escape_name(entry.name)
+            if chosen and chosen.skips_file(rel_path):
+                skipped["excluded_file"] += 1
+                continue
+            yield FileEntry(root_label, Path(entry.path), rel_path, st.st_size, st.st_mtime_ns)
+        below = []
+        for entry in reversed(subdirectories):
+            rel_dir = prefix + escape_folder(entry.name)
+            if chosen and chosen.skips_directory(rel_dir):
+                skipped["excluded_directory"] += 1
+                continue
+            # Resolving a path is slow; only directories named like an excluded one need it.
+            if not (entry.name in excluded_names and Path(entry.path).resolve() in exclude):
+                below.append((entry.path, rel_dir + "/"))
+        stack.extend(below)
 
 
 def _list_directory(directory: str, skipped: Counter[str]) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from classifier.errors import RunError
 from classifier.limits import Limits
 from classifier.outputs.inventory_json import InventoryJson
+from classifier.path_filter import PathFilter
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.policy import Policy, Violation
 from classifier.state import ScanState, locate_state
@@ -38,6 +39,7 @@ class ScanOptions:
     baseline: Path | None = None  # accepted violations: the others are marked new_since_baseline
     write_baseline: Path | None = None  # accept this run's violations into this file
     retry_failed: bool = False  # analyse again files an earlier run recorded as timeout or error
+    chosen: PathFilter = field(default_factory=PathFilter)  # --include / --exclude / --ignore-file
 
     @property
     def state(self) -> ScanState:

@@ -57,7 +57,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     baseline = load_baseline(options.baseline, fingerprint) if options.baseline is not None else None
     started = datetime.now(UTC)
     skipped: Counter[str] = Counter()
-    entries = walk_roots(list(options.roots), skipped, own_files(options, state))
+    entries = walk_roots(list(options.roots), skipped, own_files(options, state), options.chosen)
     with Catalog(state.catalog_path) as catalog:
         catalog.bind_key(fingerprint)
         content = ContentHasher(key, options.plain_hashes)
