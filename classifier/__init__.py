@@ -14,10 +14,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from classifier.version import __version__
+
 if TYPE_CHECKING:
     from classifier.scan.options import ScanResult
 
-__version__ = "0.1.0"
+__all__ = ["__version__", "census"]
 
 
 def census(*roots: str | os.PathLike[str], out: str | os.PathLike[str], key_file: str | os.PathLike[str] | None = None,

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import click
 
-from classifier import __version__
 from classifier.errors import RunError
 from classifier.limits import Limits
 from classifier.lookup import lookup_in_scan
@@ -24,6 +23,7 @@ from classifier.progress import progress_for
 from classifier.report.headline import headline_of_scan, summary_lines
 from classifier.scan import DEFAULT_SPACY_MODEL, ScanOptions, run_scan
 from classifier.scan.merge import merge_scans
+from classifier.version import __version__
 
 # Exit statuses (documented in `leakcensus scan --help` and the README).
 EXIT_ERROR = 2

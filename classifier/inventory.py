@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from classifier import __version__
 from classifier.keyed_set import HLL_RELATIVE_ERROR, KeyedSet
 from classifier.near_duplicates import count_clusters
 from classifier.records import DocumentRecord
+from classifier.version import __version__
 
 SCHEMA_ID = "leakcensus.inventory/2"
 

@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[1]
 PACKAGES = ("classifier", "tests", "benchmarks", "sample_data", "category_corpus", "models")
 # What the CLI may import: the public face of each command, option types and output names.
 CLI_MAY_IMPORT = frozenset({
-    "classifier", "classifier.errors", "classifier.limits", "classifier.lookup", "classifier.policy",
+    "classifier.version", "classifier.errors", "classifier.limits", "classifier.lookup", "classifier.policy",
     "classifier.progress", "classifier.scan", "classifier.scan.merge", "classifier.outputs",
     "classifier.outputs.derived", "classifier.outputs.documents_parquet", "classifier.outputs.inventory_json",
     "classifier.outputs.report_html", "classifier.outputs.violations_jsonl", "classifier.outputs.documents_jsonl",
@@ -59,7 +59,8 @@ def imports_of(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
                 source = ".".join([*base, *([node.module] if node.module else [])])
             else:
                 source = node.module or ""
-            names = [f"{source}.{alias.name}" for alias in node.names] + [source]
+            # `from package import module` imports the module; `from module import name` the module.
+            names = [f"{source}.{alias.name}" if f"{source}.{alias.name}" in modules else source for alias in node.names]
         else:
             continue
         for name in names:

@@ -58,5 +58,5 @@ def test_scan_leaves_out_what_it_is_told_to_and_counts_it(tmp_path: Path) -> Non
 def test_an_unreadable_ignore_file_is_one_line(tmp_path: Path) -> None:
     from classifier.path_filter import FilterError
 
-    with pytest.raises(FilterError, match="^cannot read ignore file .*missing: No such file or directory$"):
+    with pytest.raises(FilterError, match=r"^cannot read ignore file .*missing: No such file or directory$"):
         path_filter(ignore_file=tmp_path / "missing")

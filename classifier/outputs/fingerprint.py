@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from classifier import __version__
 from classifier.outputs import documents_csv, documents_jsonl, inventory_json
+from classifier.version import __version__
 
 FINGERPRINTED = (inventory_json.NAME, documents_jsonl.NAME, documents_csv.NAME)
 
