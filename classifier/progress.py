@@ -18,6 +18,10 @@ if TYPE_CHECKING:  # rich is imported when a terminal is there to draw on: scrip
     from rich.progress import TaskID
 
 
+# A file shown as running longest once it has taken this long: most files take well under a second.
+LONG_RUNNING_S = 5.0
+
+
 class ScanProgress:
     """The callbacks run_scan makes; the base class shows nothing (scripts, CI, --quiet)."""
 
@@ -26,6 +30,12 @@ class ScanProgress:
 
     def advance(self, size: int, records: Iterable[DocumentRecord]) -> None:
         pass
+
+    shows_running = False  # whether `running` is worth calling every second
+
+    def running(self, path: str | None, seconds: float) -> None:
+        """The file running longest and for how long ("" when none runs), or None while the
+        workers are still loading their models."""
 
     def __enter__(self) -> ScanProgress:
         return self
@@ -43,7 +53,10 @@ class TerminalProgress(ScanProgress):
         self._progress = Progress(
             TextColumn("[bold]scanning"), BarColumn(), TextColumn("{task.completed}/{task.total} files"),
             TextColumn("{task.fields[rate]}"), TextColumn("problems {task.fields[problems]}"),
-            TimeRemainingColumn(), console=self._console, transient=True,
+            TimeRemainingColumn(), TextColumn("{task.fields[running]}"), console=self._console, transient=True,
+            # Files differ in cost by orders of magnitude: estimate the rate over minutes, not seconds,
+            # so that the time left does not jump with every large file.
+            speed_estimate_period=300,
         )
         self._task: TaskID | None = None
         self._bytes = 0
@@ -52,7 +65,7 @@ class TerminalProgress(ScanProgress):
 
     def start(self, files: int, total_bytes: int) -> None:
         self._started = time.monotonic()
-        self._task = self._progress.add_task("scan", total=files, rate="", problems=0)
+        self._task = self._progress.add_task("scan", total=files, rate="", problems=0, running="")
 
     def advance(self, size: int, records: Iterable[DocumentRecord]) -> None:
         if self._task is None:
@@ -64,6 +77,19 @@ class TerminalProgress(ScanProgress):
         rate = f"{done / elapsed:.1f} files/s {self._bytes / elapsed / 1e6:.2f} MB/s"
         self._progress.update(self._task, advance=1, rate=rate, problems=self._problems)
         self._progress.refresh()  # a file can take longer than the refresh tick; show it as soon as it is done
+
+    shows_running = True
+
+    def running(self, path: str | None, seconds: float) -> None:
+        if self._task is None:
+            return
+        if path is None:
+            note = "loading models…"
+        elif path and seconds >= LONG_RUNNING_S:
+            note = f"longest: {path} ({seconds:.0f} s)"
+        else:
+            note = ""
+        self._progress.update(self._task, running=note)
 
     def __enter__(self) -> TerminalProgress:
         self._progress.start()

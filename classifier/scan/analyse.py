@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from classifier.progress import ScanProgress
 from classifier.records import DocumentRecord, FileEntry
 from classifier.scan.options import ScanError, ScanOptions
 
 
 def analysed(
-    options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry]]
+    options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry]], progress: ScanProgress | None = None,
 ) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
     """(walk index, file, its records) for each file to analyse, in completion order.
 
@@ -42,6 +43,6 @@ def analysed(
     pool = SupervisedPool(settings, min(options.workers, len(work)), options.timeout_s, options.worker_memory_bytes)
     try:
         with pool:
-            yield from pool.run(work)
+            yield from pool.run(work, progress.running if progress is not None and progress.shows_running else None)
     except WorkerStartError as exc:
         raise ScanError(str(exc)) from None

@@ -15,7 +15,7 @@ import os
 import resource
 import signal
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -60,6 +60,7 @@ class _Worker:
     ready: bool = False
     task: Task | None = None
     deadline: float = 0.0
+    started: float = 0.0  # when the current task was sent
 
 
 class WorkerStartError(RunError):
@@ -69,6 +70,9 @@ class WorkerStartError(RunError):
 
 # Workers that die before their first "ready", in a row, before the scan gives up.
 MAX_START_FAILURES = 3
+TICK_S = 1.0  # how often a progress display hears which file runs longest
+# (path of the file running longest or "" when none runs, or None while no worker is ready; its seconds)
+Tick = Callable[[str | None, float], None]
 
 
 class SupervisedPool:
@@ -117,7 +121,10 @@ class SupervisedPool:
                 worker.process.join(5)
             worker.connection.close()
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[Result]:
+    def run(self, tasks: Iterable[Task], on_tick: Tick | None = None) -> Iterator[Result]:
+        """Results as workers hand them back. `on_tick`, when given, hears at least every
+        TICK_S seconds which file has been running longest (its path and seconds), or None
+        while no worker is ready yet (the models are loading)."""
         pending = iter(tasks)
         exhausted = False
         while True:
@@ -128,12 +135,16 @@ class SupervisedPool:
                         exhausted = True
                         break
                     worker.task = task
-                    worker.deadline = time.monotonic() + self._timeout_s
+                    worker.started = time.monotonic()
+                    worker.deadline = worker.started + self._timeout_s
                     worker.connection.send(task)
             busy = [w for w in self._workers if w.task is not None or not w.ready]
             if exhausted and not any(w.task is not None for w in self._workers):
                 return
             next_deadline = min(w.deadline for w in busy)
+            if on_tick is not None:
+                next_deadline = min(next_deadline, time.monotonic() + TICK_S)
+                on_tick(*self._longest_running())
             readable = wait([w.connection for w in busy], timeout=max(0.0, next_deadline - time.monotonic()))
             for worker in [w for w in busy if w.connection in readable]:
                 yield from self._receive(worker)
@@ -146,6 +157,13 @@ class SupervisedPool:
                     yield worker.task[0], entry, [
                         file_problem_record(self._content, entry, Status.TIMEOUT, f"per-file time limit ({self._timeout_s:g} s)")]
                 self._replace(worker)
+
+    def _longest_running(self) -> tuple[str | None, float]:
+        running = [(w.started, w.task[1].rel_path) for w in self._workers if w.task is not None]
+        if not running:
+            return (None, 0.0) if not any(w.ready for w in self._workers) else ("", 0.0)
+        started, path = min(running)
+        return path, time.monotonic() - started
 
     def _failed_to_start(self, worker: _Worker, how: str) -> None:
         self._start_failures += 1
