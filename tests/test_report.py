@@ -243,6 +243,10 @@ def test_chromium_screenshot_is_a_real_page(chromium: Path, report_page: Path, t
     assert white < 0.93 * 1280 * 2400
     bar_blue = sum(count for count, colour in colours if colour == (0x2F, 0x6F, 0xEB))
     assert bar_blue > 20_000  # the charts were drawn, not only the text
+    # The sample leak holds secrets and SSNs: their headline cards are drawn in the alert colour (#19),
+    # on the alert background; a page without them has neither.
+    alert_background = sum(count for count, colour in colours if colour == (0xFF, 0xF5, 0xF5))
+    assert alert_background > 10_000
     if os.environ.get("LEAKCENSUS_UPDATE_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(exist_ok=True)
         shutil.copyfile(png, SCREENSHOT)
