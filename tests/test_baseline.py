@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -66,6 +67,13 @@ def test_accepted_findings_stay_quiet_and_new_ones_turn_the_night_red(tmp_path: 
     assert [(v["path"], v["new_since_baseline"]) for v in violations if v["rule"] == "no-credentials"] == [
         ("it/prod-old.env", False), ("it/staging.env", True)]
     assert "policy: 3 violation(s) (1 new since the baseline)" in output
+    # The report shows them too, the new one first.
+    page = (tmp_path / "nightly" / "report.html").read_text("utf-8")
+    assert "<p class='lead' data-violations='3'>3 violations, <span class='warn'>1 new since the baseline</span>.</p>" in page
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td><code>([^<]*)</code></td><td>[^<]*</td><td>([^<]*)</td></tr>", page)
+    assert rows[0] == ("no-credentials", "critical", "it/staging.env", "new")
+    assert sorted(rows[1:]) == [("no-addresses-in-exports", "medium", "exports/list.csv", "accepted"),
+                                ("no-credentials", "critical", "it/prod-old.env", "accepted")]
 
 
 def test_a_baseline_of_another_key_is_refused_before_the_scan(tmp_path: Path) -> None:

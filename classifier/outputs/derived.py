@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from classifier.outputs import documents_csv, documents_jsonl, documents_parquet, inventory_json, report_html
+from classifier.outputs import documents_csv, documents_jsonl, documents_parquet, inventory_json, report_html, violations_jsonl
 
 
 def write_derived(out_dir: Path, inventory: Mapping[str, Any], parquet: bool = False,
@@ -22,7 +22,7 @@ def write_derived(out_dir: Path, inventory: Mapping[str, Any], parquet: bool = F
             documents_parquet.write(documents_jsonl.read(out_dir), parquet_path)
     else:
         parquet_path.unlink(missing_ok=True)  # it would describe an older scan
-    report_html.write(out_dir, inventory, documents_jsonl.read(out_dir))
+    report_html.write(out_dir, inventory, documents_jsonl.read(out_dir), violations_jsonl.read(out_dir))
 
 
 def rerender(out_dir: Path, parquet: bool = False) -> Path:

@@ -16,5 +16,6 @@ def path_in(out_dir: Path) -> Path:
     return out_dir / NAME
 
 
-def write(out_dir: Path, inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]]) -> None:
-    write_text(path_in(out_dir), render_report(inventory, documents))
+def write(out_dir: Path, inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]],
+          violations: list[dict[str, Any]] | None = None) -> None:
+    write_text(path_in(out_dir), render_report(inventory, documents, violations))

@@ -43,6 +43,7 @@ BAR = "#2f6feb"
 BAR_LIGHT = "#a5c3ff"
 ALERT = "#cf222e"
 MAX_REASON_ROWS = 25
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 MAX_LABEL = 34
 
 
@@ -240,7 +241,33 @@ def sources_section(figures: list[Figure]) -> str:
             "documents counts in both. Copies are not listed.</p>")
 
 
-def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]] | None = None) -> str:
+def violations_section(violations: list[dict[str, Any]]) -> str:
+    """The policy's violations: by rule and severity, how many are new since the baseline, the first ones."""
+    by_rule: Counter[tuple[str, str]] = Counter((str(v["rule"]), str(v.get("severity", "medium"))) for v in violations)
+    with_baseline = any("new_since_baseline" in v for v in violations)
+    new = sum(1 for v in violations if v.get("new_since_baseline"))
+    summary = (f"<p class='lead' data-violations='{len(violations)}'>{_fmt(len(violations))} violations"
+               + (f", <span class='warn'>{_fmt(new)} new since the baseline</span>" if with_baseline else "") + ".</p>")
+    if not violations:
+        return "<h2>Policy violations</h2><p class='sub'>The policy found no violation.</p>"
+    rules = "".join(f"<tr><td>{escape(rule)}</td><td>{escape(severity)}</td><td class='num'>{_fmt(count)}</td></tr>"
+                    for (rule, severity), count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
+    ordered = sorted(violations, key=lambda v: (not v.get("new_since_baseline"), SEVERITY_ORDER.get(str(v.get("severity")), 9)))
+    rows = "".join(
+        f"<tr><td>{escape(str(v['rule']))}</td><td>{escape(str(v.get('severity', 'medium')))}</td>"
+        f"<td><code>{escape(str(v['path']))}</code></td>"
+        f"<td>{escape(', '.join(f'{k} {n:,}' for k, n in v['counts'].items()))}</td>"
+        + (f"<td>{'new' if v.get('new_since_baseline') else 'accepted'}</td>" if with_baseline else "") + "</tr>"
+        for v in ordered[:MAX_REASON_ROWS])
+    more = (f"<p class='note'>{_fmt(len(violations) - MAX_REASON_ROWS)} more in violations.jsonl.</p>"
+            if len(violations) > MAX_REASON_ROWS else "")
+    head = "<tr><th>rule</th><th>severity</th><th>where</th><th>counts</th>" + ("<th>since baseline</th>" if with_baseline else "")
+    return (f"<h2>Policy violations</h2>{summary}<table><tr><th>rule</th><th>severity</th><th class='num'>violations</th></tr>"
+            f"{rules}</table><table>{head}</tr>{rows}</table>{more}")
+
+
+def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]] | None = None,
+                  violations: list[dict[str, Any]] | None = None) -> str:
     """The report page (pure: data in, HTML out). `documents` are documents.jsonl records, read once;
     without them the per-folder and per-reason sections say they are not available."""
     reasons: Counter[tuple[str, str]] | None = None
@@ -263,6 +290,7 @@ def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str,
     file_types = sorted(inventory["file_types"].items(), key=lambda kv: (-kv[1]["documents"], kv[0]))
     statuses = sorted(totals["by_status"].items(), key=lambda kv: (-kv[1], kv[0]))
     sections = [
+        violations_section(violations) if violations is not None else "",
         sources_section(figures) if documents is not None else "",
         folders_section(folders),
         bar_chart("Documents per category", [(k, v["unique_documents"], v["documents"]) for k, v in categories],

@@ -75,7 +75,8 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         if previous is None:
             replayed = replay(catalog, options.out_dir, len(options.roots) > 1)
             replayed[0].skipped.update(skipped)
-        folder_unique = exact_folder_unique(catalog, options.policy) if options.policy else None
+        # Violations before the report, which shows them (documents.jsonl is written by now).
+        violations = policy_violations(options, catalog, baseline, fingerprint)
         scan_meta: dict[str, object] = {
             "roots": [escape_path(str(root)) for root in options.roots],
             "started_at": started.isoformat(timespec="seconds"),
@@ -101,17 +102,24 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
     if not options.list_organizations:
         organizations_csv.remove(options.out_dir)
-    violations: tuple[Violation, ...] = ()
-    if options.policy is not None:
-        violations = tuple(evaluate(options.policy, read_documents(options.out_dir), folder_unique))
-        if baseline is not None:
-            violations = baseline.mark(violations)
-        violations_jsonl.write(violations, violations_jsonl.path_in(options.out_dir))
-        if options.write_baseline is not None:
-            Baseline.of(violations, fingerprint).write(options.write_baseline)
-    else:
-        violations_jsonl.remove(options.out_dir)
     return ScanResult(written, options.out_dir, violations, tuple(notes))
+
+
+def policy_violations(options: ScanOptions, catalog: Catalog, baseline: Baseline | None,
+                      fingerprint: str) -> tuple[Violation, ...]:
+    """The policy evaluated on documents.jsonl, violations.jsonl written (or an old one removed:
+    another policy's violations would be read as this scan's), and the baseline written if asked."""
+    if options.policy is None:
+        violations_jsonl.remove(options.out_dir)
+        return ()
+    folder_unique = exact_folder_unique(catalog, options.policy)
+    violations = tuple(evaluate(options.policy, read_documents(options.out_dir), folder_unique))
+    if baseline is not None:
+        violations = baseline.mark(violations)
+    violations_jsonl.write(violations, violations_jsonl.path_in(options.out_dir))
+    if options.write_baseline is not None:
+        Baseline.of(violations, fingerprint).write(options.write_baseline)
+    return violations
 
 
 def check(options: ScanOptions) -> None:
