@@ -47,6 +47,7 @@ class Inventory:
     latest: str | None = None
     documents_by_year: Counter[str] = field(default_factory=Counter)
     near_duplicate_links: set[tuple[str, str]] = field(default_factory=set)
+    secret_kinds: dict[str, KeyedSet] = field(default_factory=lambda: defaultdict(KeyedSet))
 
     def add(self, record: DocumentRecord) -> None:
         self.documents += 1
@@ -68,6 +69,8 @@ class Inventory:
             aggregate.mentions += tally.mentions
             aggregate.documents += 1
             aggregate.keyed_hashes |= tally.keyed_hashes
+        for kind, hashes in findings.secret_kinds.items():
+            self.secret_kinds[kind] |= hashes
         organisation = findings.entities.get("ORGANIZATION")
         if organisation is not None:
             self.organizations |= organisation.keyed_hashes
@@ -108,6 +111,8 @@ class Inventory:
                 target.mentions += aggregate.mentions
                 target.documents += aggregate.documents
                 target.keyed_hashes |= aggregate.keyed_hashes
+            for kind, hashes in part.secret_kinds.items():
+                merged.secret_kinds[kind] |= hashes
             merged.organizations |= part.organizations
             merged.people_as_organizations |= part.people_as_organizations
             merged.email_domains |= part.email_domains
@@ -130,10 +135,16 @@ class Inventory:
     def unique_organizations(self) -> int:
         return len(self.organizations) - len(self.organisations_that_are_people())
 
+    def secret_kinds_json(self) -> dict[str, int]:
+        """Unique secrets per kind, most first: what to rotate, revoke, reissue or reset."""
+        counts = {kind: len(hashes) for kind, hashes in self.secret_kinds.items()}
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
     def unique_counting(self) -> dict[str, object]:
         """How unique counts were made: exact, or estimated where a set outgrew the exact bound."""
         sets = [self.document_hashes, self.organizations, self.email_domains, *self.category_hashes.values(),
-                *(a.keyed_hashes for a in self.entities.values()), *self.country_hashes.values()]
+                *(a.keyed_hashes for a in self.entities.values()), *self.country_hashes.values(),
+                *self.secret_kinds.values()]
         if all(s.is_exact for s in sets):
             return {"method": "exact"}
         return {"method": "hyperloglog above an exact bound", "relative_error": round(HLL_RELATIVE_ERROR, 4)}
@@ -161,7 +172,8 @@ class Inventory:
                 for category, count in sorted(self.category_documents.items())
             },
             "entities": {
-                entity_type: {"mentions": agg.mentions, "documents": agg.documents, "unique": len(agg.keyed_hashes)}
+                entity_type: {"mentions": agg.mentions, "documents": agg.documents, "unique": len(agg.keyed_hashes),
+                              **({"kinds": self.secret_kinds_json()} if entity_type == "SECRET" and self.secret_kinds else {})}
                 for entity_type, agg in sorted(self.entities.items())
             },
             "organizations": {"unique": self.unique_organizations(), "email_domains": len(self.email_domains)},

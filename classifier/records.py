@@ -140,6 +140,8 @@ class Findings:
     # Distinct e-mail addresses and phone numbers seen only in a mail's address headers or list footer
     # (for the category tagger, which judges a message by its body; not kept in the catalog).
     contacts_outside_body: int = 0
+    # SECRET keyed hashes by kind (SECRET_KINDS: cloud keys, private keys, passwords, tokens, other)
+    secret_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def to_state(self) -> dict[str, object]:
         """A JSON-able form for the catalog: keyed hashes and counts only."""
@@ -151,6 +153,7 @@ class Findings:
             "table_columns": list(self.table_columns),
             "people_by_organization": {o: sorted(p) for o, p in sorted(self.people_by_organization.items())},
             "people_as_organizations": sorted(self.people_as_organizations),
+            "secret_kinds": {kind: sorted(h) for kind, h in sorted(self.secret_kinds.items())},
         }
 
     @staticmethod
@@ -163,6 +166,8 @@ class Findings:
             table_columns=tuple(state["table_columns"]),
             people_by_organization={o: frozenset(p) for o, p in state.get("people_by_organization", {}).items()},
             people_as_organizations=frozenset(state.get("people_as_organizations", ())),
+            # Catalogs written before kinds were kept have none: their secrets count in the total only.
+            secret_kinds={kind: frozenset(h) for kind, h in state.get("secret_kinds", {}).items()},
         )
 
 

@@ -11,7 +11,10 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from classifier.analyze import DocumentAnalyzer
 from classifier.cli import main
+from classifier.pii.tagger import tag_pii
+from classifier.records import Extracted, SegmentKind
 from classifier.report.headline import Figure, Source, SourceTally, headline
 from tests.conftest import TEST_KEY
 from tests.test_report import document
@@ -48,7 +51,7 @@ def scan(tmp_path: Path, *args: str) -> tuple[str, Path]:
 def test_cli_summary_puts_sensitive_figures_first_and_names_the_outlier(tmp_path: Path) -> None:
     output, _ = scan(tmp_path)
     lines = output.splitlines()
-    assert lines[0] == ("sensitive: secrets 1, SSNs 0, IBANs 0, card numbers 0, credential documents 1, "
+    assert lines[0] == ("sensitive: secrets 1 (private keys 1), SSNs 0, IBANs 0, card numbers 0, credential documents 1, "
                         "personnel records 0, financial documents 0")
     assert lines[1].startswith("unique: people ") and "email addresses 63" in lines[1]
     assert "note: 60 of 63 email addresses come from one document: exports/dump.csv" in lines
@@ -65,6 +68,7 @@ def test_json_headline_lists_figures_in_order_with_their_top_documents(tmp_path:
     assert [d["unique"] for d in emails["top_documents"]] == [60, 1, 1]
     secrets = figures[0]
     assert secrets["top_documents"] == [{"path": "ops/id_rsa", "unique": 1}]
+    assert secrets["kinds"] == {"private keys": 1}
 
 
 def test_report_leads_with_the_secret_and_warns_of_the_outlier(tmp_path: Path) -> None:
@@ -72,7 +76,8 @@ def test_report_leads_with_the_secret_and_warns_of_the_outlier(tmp_path: Path) -
     page = (out / "report.html").read_text("utf-8")
     lead = re.search(r"<p class='lead'>(.*?)</p>", page)
     assert lead is not None
-    assert lead.group(1).startswith("5 documents (5 unique) expose 1 secrets, 1 credential documents; ")
+    assert lead.group(1).startswith("5 documents (5 unique) expose 1 secrets (private keys 1), 1 credential documents; ")
+    assert "<div class='l'>secrets</div><div class='k'>private keys 1</div>" in page
     cards = re.findall(r"<div class='(figure[^']*)' data-figure='([^']+)'>", page)
     assert cards[0] == ("figure alert", "secrets") and cards[1] == ("figure", "SSNs")
     assert "data-outlier='EMAIL_ADDRESS'>60 of 63 email addresses come from one document: <code>exports/dump.csv</code>" in page
@@ -101,3 +106,16 @@ def test_headline_order_without_documents() -> None:
     assert [f.label for f in headline(inventory)] == [
         "secrets", "SSNs", "IBANs", "card numbers", "credential documents", "personnel records", "financial documents",
         "people", "email addresses", "phone numbers", "organisations", "countries"]
+
+
+def test_secrets_are_counted_by_kind(analyzer: DocumentAnalyzer) -> None:
+    """What a responder does depends on the kind: rotate cloud keys, revoke tokens, reset passwords."""
+    extracted = Extracted()
+    extracted.add(SegmentKind.CODE, "AWS_ACCESS_KEY_ID=AKIAZ7QW3RT5YUP2MNBV\n"
+                                    "AWS_SECRET_ACCESS_KEY=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\n"
+                                    "DB_PASSWORD=Xq7-vT2-pL9-zR4\n"
+                                    "GITHUB_TOKEN=ghp_8fK2mQ9xZ4vB7nL1pR6tY3wE5sD0aC2hJ4gU\n")
+    found = tag_pii(extracted, analyzer.pii, analyzer.hasher)
+    assert {kind: len(hashes) for kind, hashes in found.secret_kinds.items()} == {
+        "cloud keys": 2, "passwords": 1, "tokens": 1}
+    assert len(found.entities["SECRET"].keyed_hashes) == 4

@@ -24,6 +24,7 @@ from classifier.pii.entity_types import NER_ENTITIES, PATTERN_ENTITIES, PATTERN_
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, phone_region
 from classifier.pii.recognizers.phone import REGION_KEY, dialled_regions
+from classifier.pii.recognizers.secret import OTHER_SECRETS, SECRET_KINDS
 from classifier.pii.recognizers.structural_name import RECOGNIZER_NAME as STRUCTURAL_RECOGNIZER
 from classifier.pii.tables import column_entity_type, value_fits
 from classifier.records import FOOTER_LABEL, EntityTally, Extracted, Findings, Segment, SegmentKind
@@ -84,8 +85,10 @@ class _Tally:
         self.people_as_orgs: set[str] = set()
         self.contacts_inside: set[str] = set()
         self.contacts_outside: set[str] = set()
+        self.secret_kinds: dict[str, set[str]] = defaultdict(set)
 
-    def add(self, entity_type: str, raw: str, region: str | None = None, outside_body: bool = False) -> None:
+    def add(self, entity_type: str, raw: str, region: str | None = None, outside_body: bool = False,
+            secret_kind: str | None = None) -> None:
         """Counts one mention; `outside_body`: seen in a mail's address headers or list footer, which say who
         the message went to, not what it is about."""
         entity_type, raw = trim_span(entity_type, raw)
@@ -105,6 +108,8 @@ class _Tally:
                 self.people_as_orgs.add(self.hasher("ORGANIZATION", as_organisation))
         keyed = self.hasher(entity_type, normal)
         self.hashes[entity_type].add(keyed)
+        if entity_type == "SECRET":
+            self.secret_kinds[SECRET_KINDS.get(secret_kind or "", OTHER_SECRETS)].add(keyed)
         if entity_type in REACH:
             (self.contacts_outside if outside_body else self.contacts_inside).add(keyed)
         if entity_type == "PERSON":
@@ -169,6 +174,7 @@ class _Tally:
             organization_labels=tuple(sorted(self.org_labels.items())),
             people_as_organizations=frozenset(self.people_as_orgs),
             contacts_outside_body=len(self.contacts_outside - self.contacts_inside),
+            secret_kinds={kind: frozenset(h) for kind, h in self.secret_kinds.items()},
         )
 
 
@@ -388,18 +394,20 @@ class Mention:
     start: int
     end: int
     region: str | None = None
+    secret_kind: str | None = None  # the SECRET pattern that matched
 
 
 def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult]) -> list[Mention]:
     mentions = []
     for result in resolve(results):
         region = (result.recognition_metadata or {}).get(REGION_KEY)
+        secret_kind = (result.recognition_metadata or {}).get("secret_kind")
         entity_type, start, end = trim_offsets(text, result.entity_type, result.start, result.end)
         if not plausible(entity_type, text[start:end]):
             continue
         if entity_type == "PERSON" and not _by_structure(result) and not person_in_context(engine, text, start, end):
             continue
-        mentions.append(Mention(entity_type, start, end, region))
+        mentions.append(Mention(entity_type, start, end, region, secret_kind))
     return mentions
 
 
@@ -735,7 +743,7 @@ def tag_pii(
              if not (index in header_chunks and mention.entity_type in HEADER_COUNTED)]
     found += [(mention, chunk[mention.start : mention.end]) for chunk in pattern_only for mention in pattern_mentions(engine, chunk)]
     for mention, raw in counted(engine, found):
-        tally.add(mention.entity_type, raw, mention.region)
+        tally.add(mention.entity_type, raw, mention.region, secret_kind=mention.secret_kind)
     for chunk in footers:
         for mention in pattern_mentions(engine, chunk):
             tally.add(mention.entity_type, chunk[mention.start : mention.end], mention.region, outside_body=True)

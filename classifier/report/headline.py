@@ -44,6 +44,13 @@ class Figure:
     value: int
     sensitive: bool
     sources: tuple[Source, ...] = ()  # the documents contributing most, largest first
+    kinds: tuple[tuple[str, int], ...] = ()  # secrets by kind (cloud keys, private keys, passwords, tokens)
+
+    @property
+    def text(self) -> str:
+        """"16 secrets (cloud keys 6, tokens 3, …)": the figure with its kinds."""
+        kinds = f" ({', '.join(f'{kind} {count:,}' for kind, count in self.kinds)})" if self.kinds else ""
+        return f"{self.value:,} {self.label}{kinds}"
 
     @property
     def outlier(self) -> Source | None:
@@ -54,6 +61,7 @@ class Figure:
 
     def to_json(self) -> dict[str, object]:
         return {"key": self.key, "label": self.label, "value": self.value, "sensitive": self.sensitive,
+                **({"kinds": dict(self.kinds)} if self.kinds else {}),
                 "top_documents": [{"path": s.path, "unique": s.count} for s in self.sources]}
 
 
@@ -99,7 +107,9 @@ def headline(inventory: Mapping[str, Any], sources: Mapping[str, tuple[Source, .
     def unique(entity_type: str) -> int:
         return int(entities.get(entity_type, {}).get("unique", 0))
 
-    figures = [Figure(t, entity_label(t), unique(t), True, sources.get(t, ())) for t in SENSITIVE_ENTITIES]
+    figures = [Figure(t, entity_label(t), unique(t), True, sources.get(t, ()),
+                      tuple((str(k), int(n)) for k, n in entities.get(t, {}).get("kinds", {}).items()))
+               for t in SENSITIVE_ENTITIES]
     figures += [Figure(f"category:{category}", label,
                        int(inventory["categories"].get(category, {}).get("unique_documents", 0)), True)
                 for category, label in SENSITIVE_CATEGORIES]
@@ -126,7 +136,8 @@ def headline_of_scan(inventory: Mapping[str, Any], documents: Iterable[Mapping[s
 def summary_lines(figures: Iterable[Figure]) -> list[str]:
     """The CLI's first lines: sensitive figures, then people and contacts, then any outlier."""
     figures = list(figures)
-    lines = ["sensitive: " + ", ".join(f"{f.label} {f.value:,}" for f in figures if f.sensitive),
+    lines = ["sensitive: " + ", ".join(f"{f.label} {f.value:,}" + (f" ({', '.join(f'{k} {n:,}' for k, n in f.kinds)})"
+                                                                   if f.kinds else "") for f in figures if f.sensitive),
              "unique: " + ", ".join(f"{f.label} {f.value:,}" for f in figures if not f.sensitive)]
     for figure in figures:
         if (source := figure.outlier) is not None:

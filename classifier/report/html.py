@@ -26,7 +26,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:2rem;bo
 .headline{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.8rem;margin:1.2rem 0}
 .figure{border:1px solid #d0d7de;border-radius:8px;padding:.7rem .9rem;background:#f6f8fa}
 .figure .n{font-size:1.7rem;font-weight:650} .figure .l{color:#57606a;font-size:.85rem}
-.figure.alert{border-color:#cf222e;background:#fff5f5} .figure.alert .n{color:#cf222e}
+.figure .k{color:#57606a;font-size:.75rem} .figure.alert{border-color:#cf222e;background:#fff5f5} .figure.alert .n{color:#cf222e}
 .warn{color:#cf222e;font-weight:600} .figure.wide{grid-column:span 2} .figure.wide .n{font-size:1.25rem;padding:.25rem 0}
 table{border-collapse:collapse;width:100%;font-size:.82rem} td,th{padding:.25rem .4rem;border-bottom:1px solid #eaeef2;text-align:left}
 th{font-weight:600;color:#57606a} td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -200,7 +200,7 @@ def headline_section(inventory: Mapping[str, Any], figures: list[Figure]) -> tup
     """The lead sentence and the figure cards: sensitive identifiers and documents first."""
     totals, dates = inventory["totals"], inventory["dates"]
     sensitive = [f for f in figures if f.sensitive and f.value]
-    exposed = (", ".join(f"{_fmt(f.value)} {escape(f.label)}" for f in sensitive) if sensitive
+    exposed = (", ".join(escape(f.text) for f in sensitive) if sensitive
                else "no secrets, SSNs, IBANs, card numbers or credential, personnel or financial documents")
     by_key = {f.key: f for f in figures}
     dated = f", dated {escape(dates['earliest'])} to {escape(dates['latest'])}" if dates["earliest"] else ""
@@ -208,12 +208,14 @@ def headline_section(inventory: Mapping[str, Any], figures: list[Figure]) -> tup
             f"{exposed}; {_fmt(by_key['PERSON'].value)} people, {_fmt(by_key['EMAIL_ADDRESS'].value)} email addresses, "
             f"{_fmt(by_key['PHONE_NUMBER'].value)} phone numbers and {_fmt(by_key['organizations'].value)} organisations "
             f"in {_fmt(by_key['countries'].value)} countries{dated}.</p>")
-    cards = [(f.label, f.value, "figure alert" if f.sensitive and f.value else "figure") for f in figures]
-    cards += [("documents", totals["documents"], "figure"), ("unique documents", totals["unique_documents"], "figure")]
+    cards = [(f.label, f.value, "figure alert" if f.sensitive and f.value else "figure",
+              " · ".join(f"{kind} {count:,}" for kind, count in f.kinds)) for f in figures]
+    cards += [("documents", totals["documents"], "figure", ""), ("unique documents", totals["unique_documents"], "figure", "")]
     date_range = f"{dates['earliest']} – {dates['latest']}" if dates["earliest"] else "no dates found"
     html = "".join(
         f"<div class='{css}' data-figure='{escape(label)}'><div class='n'>{_fmt(value)}</div>"
-        f"<div class='l'>{escape(label)}</div></div>" for label, value, css in cards
+        f"<div class='l'>{escape(label)}</div>" + (f"<div class='k'>{escape(kinds)}</div>" if kinds else "") + "</div>"
+        for label, value, css, kinds in cards
     ) + (f"<div class='figure wide' data-figure='date range'><div class='n'>{escape(date_range)}</div>"
          "<div class='l'>dates in the documents</div></div>")
     outliers = [f for f in figures if f.outlier is not None]

@@ -26,6 +26,18 @@ AWS_KEY_ID_PREFIXES = ("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA")
 ASSIGNMENT = r"(?::|=|:=|=>)"
 
 
+# What a responder does about a secret depends on its kind: rotate cloud keys, revoke tokens, reissue
+# certificates, reset passwords. The headline counts secrets by these groups of the patterns below.
+SECRET_KINDS: dict[str, str] = {
+    "aws_access_key_id": "cloud keys", "aws_secret_access_key": "cloud keys", "google_api_key": "cloud keys",
+    "private_key_block": "private keys",
+    "connection_string_password": "passwords", "password_assignment": "passwords", "password_argument": "passwords",
+    "github_token": "tokens", "slack_token": "tokens", "stripe_key": "tokens", "jwt": "tokens",
+    "high_entropy_assignment": "tokens",
+}
+OTHER_SECRETS = "other"  # a value in a column of secrets, which no pattern named
+
+
 class SecretPattern(NamedTuple):
     kind: str
     regex: re.Pattern[str]
