@@ -1,7 +1,9 @@
 """Document dates from metadata and from dates written in the text.
 
-Pure functions. Implausible dates (before 1980, or after the scan) are dropped:
-they are defaults, placeholders or typos, not document dates.
+Pure functions. Implausible dates (before 1980, or on or after the scan day) are dropped:
+they are defaults, placeholders or typos, not document dates. The scan day itself is what a
+library writes when a document has no date of its own (openpyxl's "now", an export's gzip header),
+and a leak's headline "dated … to <today>" was always that artefact (#19).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def make_date(year: int, month: int, day: int, today: date) -> date | None:
         value = date(year, month, day)
     except ValueError:
         return None
-    return value if EARLIEST_PLAUSIBLE <= value <= today else None
+    return value if EARLIEST_PLAUSIBLE <= value < today else None
 
 
 # A birth date is a fact about a person, not a date of the document: "Date of birth: 14.03.1987"

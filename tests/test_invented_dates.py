@@ -7,10 +7,11 @@ import re
 import tarfile
 import zipfile
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import openpyxl
 
+from classifier.dates import date_range, dates_in_text
 from classifier.extract.compressed import extract_gzip
 from classifier.extract.spreadsheet import extract_xlsx
 from classifier.limits import Limits
@@ -77,3 +78,11 @@ def test_tar_gz_is_dated_by_its_members_not_by_the_export() -> None:
     extracted = extract_gzip(buffer.getvalue(), "export.tar.gz", Limits())
     assert sorted(extracted.metadata_dates) == ["2004-03-01", "2006-08-09"]
     assert [member.modified for member in extracted.members] == ["2004-03-01", "2006-08-09"]
+
+
+def test_the_scan_day_never_dates_a_document() -> None:
+    today = date(2026, 12, 6)
+    assert date_range(["2026-12-06", "2021-03-01"], [], today) == ("2021-03-01", "2021-03-01")
+    assert date_range([], dates_in_text("Signed on 2026-12-06 and on 2026-12-05.", today), today) == (
+        "2026-12-05", "2026-12-05")
+    assert date_range(["2026-12-06"], [], today) == (None, None)
