@@ -267,7 +267,6 @@ def exit_status(violations: Iterable[Violation]) -> int:
     return 3 if any(v.new_since_baseline is not False for v in violations) else 0
 
 
-
 def parse_fail_on(names: Iterable[str]) -> tuple[str, ...]:
     """`scan --fail-on NAME`: entity types and categories, checked before the scan starts."""
     valid = ENTITY_TYPE_NAMES | category_vocabulary()

@@ -46,11 +46,14 @@ class Figure:
     sources: tuple[Source, ...] = ()  # the documents contributing most, largest first
     kinds: tuple[tuple[str, int], ...] = ()  # secrets by kind (cloud keys, private keys, passwords, tokens)
 
+    def kinds_text(self, separator: str = ", ") -> str:
+        """"cloud keys 6, tokens 3": the figure's kinds, or "" when it has none."""
+        return separator.join(f"{kind} {count:,}" for kind, count in self.kinds)
+
     @property
     def text(self) -> str:
         """"16 secrets (cloud keys 6, tokens 3, …)": the figure with its kinds."""
-        kinds = f" ({', '.join(f'{kind} {count:,}' for kind, count in self.kinds)})" if self.kinds else ""
-        return f"{self.value:,} {self.label}{kinds}"
+        return f"{self.value:,} {self.label}" + (f" ({self.kinds_text()})" if self.kinds else "")
 
     @property
     def outlier(self) -> Source | None:
@@ -119,12 +122,6 @@ def headline(inventory: Mapping[str, Any], sources: Mapping[str, tuple[Source, .
     return figures
 
 
-def sentence(figures: Iterable[Figure]) -> str:
-    """"4 secrets, 3 SSNs, …": the sensitive figures that are not zero, then people and contacts."""
-    shown = [f for f in figures if f.value or not f.sensitive]
-    return ", ".join(f"{f.value:,} {f.label}" for f in shown)
-
-
 def headline_of_scan(inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]]) -> list[Figure]:
     """The figures of a finished scan, with their sources from its documents.jsonl records."""
     tally = SourceTally()
@@ -136,8 +133,8 @@ def headline_of_scan(inventory: Mapping[str, Any], documents: Iterable[Mapping[s
 def summary_lines(figures: Iterable[Figure]) -> list[str]:
     """The CLI's first lines: sensitive figures, then people and contacts, then any outlier."""
     figures = list(figures)
-    lines = ["sensitive: " + ", ".join(f"{f.label} {f.value:,}" + (f" ({', '.join(f'{k} {n:,}' for k, n in f.kinds)})"
-                                                                   if f.kinds else "") for f in figures if f.sensitive),
+    lines = ["sensitive: " + ", ".join(f"{f.label} {f.value:,}" + (f" ({f.kinds_text()})" if f.kinds else "")
+                                       for f in figures if f.sensitive),
              "unique: " + ", ".join(f"{f.label} {f.value:,}" for f in figures if not f.sensitive)]
     for figure in figures:
         if (source := figure.outlier) is not None:

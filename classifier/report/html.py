@@ -209,7 +209,7 @@ def headline_section(inventory: Mapping[str, Any], figures: list[Figure]) -> tup
             f"{_fmt(by_key['PHONE_NUMBER'].value)} phone numbers and {_fmt(by_key['organizations'].value)} organisations "
             f"in {_fmt(by_key['countries'].value)} countries{dated}.</p>")
     cards = [(f.label, f.value, "figure alert" if f.sensitive and f.value else "figure",
-              " · ".join(f"{kind} {count:,}" for kind, count in f.kinds)) for f in figures]
+              f.kinds_text(" · ")) for f in figures]
     cards += [("documents", totals["documents"], "figure", ""), ("unique documents", totals["unique_documents"], "figure", "")]
     date_range = f"{dates['earliest']} – {dates['latest']}" if dates["earliest"] else "no dates found"
     html = "".join(
@@ -218,11 +218,10 @@ def headline_section(inventory: Mapping[str, Any], figures: list[Figure]) -> tup
         for label, value, css, kinds in cards
     ) + (f"<div class='figure wide' data-figure='date range'><div class='n'>{escape(date_range)}</div>"
          "<div class='l'>dates in the documents</div></div>")
-    outliers = [f for f in figures if f.outlier is not None]
     warnings = "".join(
-        f"<p class='warn' data-outlier='{escape(f.key)}'>{_fmt(f.outlier.count)} of {_fmt(f.value)} {escape(f.label)} "
-        f"come from one document: <code>{escape(f.outlier.path)}</code>.</p>"
-        for f in outliers if f.outlier is not None)
+        f"<p class='warn' data-outlier='{escape(f.key)}'>{_fmt(source.count)} of {_fmt(f.value)} {escape(f.label)} "
+        f"come from one document: <code>{escape(source.path)}</code>.</p>"
+        for f in figures if (source := f.outlier) is not None)
     return lead, f"<div class='headline'>{html}</div>{warnings}"
 
 
@@ -245,13 +244,13 @@ def sources_section(figures: list[Figure]) -> str:
 
 def violations_section(violations: list[dict[str, Any]]) -> str:
     """The policy's violations: by rule and severity, how many are new since the baseline, the first ones."""
+    if not violations:
+        return "<h2>Policy violations</h2><p class='sub'>The policy found no violation.</p>"
     by_rule: Counter[tuple[str, str]] = Counter((str(v["rule"]), str(v.get("severity", "medium"))) for v in violations)
     with_baseline = any("new_since_baseline" in v for v in violations)
     new = sum(1 for v in violations if v.get("new_since_baseline"))
     summary = (f"<p class='lead' data-violations='{len(violations)}'>{_fmt(len(violations))} violations"
                + (f", <span class='warn'>{_fmt(new)} new since the baseline</span>" if with_baseline else "") + ".</p>")
-    if not violations:
-        return "<h2>Policy violations</h2><p class='sub'>The policy found no violation.</p>"
     rules = "".join(f"<tr><td>{escape(rule)}</td><td>{escape(severity)}</td><td class='num'>{_fmt(count)}</td></tr>"
                     for (rule, severity), count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])))
     ordered = sorted(violations, key=lambda v: (not v.get("new_since_baseline"), SEVERITY_ORDER.get(str(v.get("severity")), 9)))

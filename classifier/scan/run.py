@@ -71,10 +71,9 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress or ScanProgress(), retry)
         removed = catalog.finish_scan(scan_id)
         previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
-        replayed = None
         if previous is None:
-            replayed = replay(catalog, options.out_dir, len(options.roots) > 1)
-            replayed[0].skipped.update(skipped)
+            inventory, organizations = replay(catalog, options.out_dir, len(options.roots) > 1)
+            inventory.skipped.update(skipped)
         # Violations before the report, which shows them (documents.jsonl is written by now).
         violations = policy_violations(options, catalog, baseline, fingerprint)
         scan_meta: dict[str, object] = {
@@ -90,14 +89,12 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
             "files_unchanged": reused,
             "files_removed": removed,
         }
-        if replayed is not None:
-            inventory, organizations = replayed
+        if previous is None:
             written = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
             if options.list_organizations:
                 organizations.add_labels(analysis.organization_labels)
                 organizations_csv.write(options.out_dir, organizations, inventory.organisations_that_are_people())
         else:
-            assert previous is not None
             written = rewrite_unchanged(options, previous, scan_meta, skipped)
         catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
     if not options.list_organizations:
