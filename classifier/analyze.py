@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
-from classifier.content_hash import ContentHasher, ContentHashes
+from classifier.content_hash import ContentHasher, ContentHashes, file_problem_record
 from classifier.dates import date_range, dates_in_text
 from classifier.extract import extract
 from classifier.extract.compressed import LINK_SKIPPED, SPECIAL_SKIPPED
@@ -135,23 +135,6 @@ def replace_lone_surrogates(extracted: Extracted) -> None:
     for index, segment in enumerate(extracted.segments):
         if LONE_SURROGATE.search(segment.text):
             extracted.segments[index] = replace(segment, text=LONE_SURROGATE.sub("\ufffd", segment.text))
-
-
-@dataclass(frozen=True)
-class AnalyzerSettings:
-    """What a worker process needs to build its own analyzer (picklable, sent once per worker)."""
-
-    key: bytes
-    spacy_model: str
-    limits: Limits
-    keep_org_labels: bool = False
-    ner_models: tuple[tuple[str, str], ...] = ()
-    plain_hashes: bool = False
-    mask_names: bool = True
-
-    def build(self) -> DocumentAnalyzer:
-        return DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels,
-                                ner_models=self.ner_models, plain_hashes=self.plain_hashes, mask_names=self.mask_names)
 
 
 class DocumentAnalyzer:
@@ -307,11 +290,3 @@ def read_within(handle: BinaryIO, size: int, limit: int) -> bytes:
         parts.append(chunk)
         total += len(chunk)
     return b"".join(parts)
-
-
-def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status, reason: str) -> DocumentRecord:
-    """A file not analysed (too large, unreadable, timed out): its size as the walk saw it and a
-    hash of its head (content_hash.of_file_head), never a read of the whole file."""
-    hashes = content.of_file_head(entry.abs_path, entry.size)
-    return DocumentRecord.unanalysed(entry.rel_path, entry.size, hashes.content_hmac, status, reason,
-                                     on_disk_size=entry.size)

@@ -16,6 +16,8 @@ import hmac
 from dataclasses import dataclass
 from pathlib import Path
 
+from classifier.records import DocumentRecord, FileEntry, Status
+
 CHUNK = 1 << 20
 # A file past the size limit is identified by its size and first MiB: enough to tell the usual
 # huge files apart, bounded whatever the file. The contract says so for too_large records.
@@ -63,3 +65,11 @@ class ContentHasher:
             head = b""
         message = b"leakcensus-head\x00" + str(size).encode() + b"\x00" + head
         return ContentHashes(hmac.new(self._key, message, hashlib.sha256).hexdigest(), None)
+
+
+def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status, reason: str) -> DocumentRecord:
+    """A file not analysed (too large, unreadable, timed out): its size as the walk saw it and a
+    hash of its head (content_hash.of_file_head), never a read of the whole file."""
+    hashes = content.of_file_head(entry.abs_path, entry.size)
+    return DocumentRecord.unanalysed(entry.rel_path, entry.size, hashes.content_hmac, status, reason,
+                                     on_disk_size=entry.size)

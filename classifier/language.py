@@ -51,6 +51,12 @@ def _restricted_identifier(languages: tuple[str, ...]) -> LanguageIdentifier:
     return _load_identifier(norm_probs=True, langs=list(languages))
 
 
+def load_identifiers(ner_languages: tuple[str, ...]) -> None:
+    """Loads what detect_language and ner_language load on first use (~0.4 s)."""
+    py3langid.classify("warm up")
+    _restricted_identifier(ner_languages)
+
+
 def ner_language(text: str, languages: tuple[str, ...], fallback: str = "en") -> str:
     """The installed NER language (one of `languages`) that `text` is most likely written in."""
     sample = text[:SAMPLE_CHARS]

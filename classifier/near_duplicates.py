@@ -30,6 +30,11 @@ ROWS_PER_BAND = 11
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def load_minhash() -> None:
+    """Imports what signature imports on first use (datasketch, and with it scipy: ~0.4 s)."""
+    import datasketch  # noqa: F401
+
+
 def signature(text: str, key: bytes) -> tuple[int, ...] | None:
     words = [w.casefold() for w in _WORD.findall(text[: MAX_WORDS * 12])][:MAX_WORDS]
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}

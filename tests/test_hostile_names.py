@@ -348,7 +348,7 @@ def test_state_inside_the_output_directory_is_refused(tmp_path: Path) -> None:
 
 def test_workers_that_cannot_start_stop_the_scan_instead_of_respawning_forever(tmp_path: Path) -> None:
     # Before: respawned forever (~900 spawns/s), no message. Here the worker's model is missing.
-    from classifier.analyze import AnalyzerSettings
+    from classifier.analyzer_settings import AnalyzerSettings
     from classifier.limits import Limits
     from classifier.records import FileEntry
     from classifier.scan.pool import SupervisedPool, WorkerStartError

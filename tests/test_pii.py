@@ -5,7 +5,7 @@ import pytest
 from classifier.analyze import DocumentAnalyzer
 from classifier.pii.tables import column_entity_type, header_type
 from classifier.pii.tagger import plausible, tag_pii, trim_span, windows
-from classifier.records import Extracted, Segment, SegmentKind
+from classifier.records import Extracted, Findings, Segment, SegmentKind
 
 PROSE = (
     "Dear Dr. Maria Gonzalez, thank you for meeting with Contoso Ltd. last week. "
@@ -160,3 +160,36 @@ def test_a_large_sheet_is_typed_by_column_not_tagged_cell_by_cell(analyzer: Docu
     assert found.entities["PERSON"].mentions == 100_000
     assert found.entities["PERSON"].unique == 100
     assert elapsed < 120, f"{elapsed:.0f} s for 100,000 rows"
+
+
+SIGNATURE = ("Kind regards,\nMaria Gonzalez\nHead of Procurement, Contoso Ltd.\nmaria.gonzalez@contoso.com\n"
+             "Tel. 030 1234567")
+
+
+def test_a_window_seen_before_is_not_analysed_again_and_counts_the_same(analyzer: DocumentAnalyzer) -> None:
+    # #20: signatures and disclaimers repeat across a leak; their windows go through NER once per worker.
+    # What is found must not depend on what the worker saw before, phone regions included (a national
+    # number reads differently in a German document than in an American one).
+    def tagged(text: str, region: str, language: str) -> Findings:
+        extracted = Extracted()
+        extracted.add(SegmentKind.PROSE, text)
+        return tag_pii(extracted, analyzer.pii, analyzer.hasher, region, language)
+
+    def fresh(text: str, region: str, language: str) -> Findings:
+        saved = analyzer.pii.analysed_windows.copy()
+        analyzer.pii.analysed_windows.clear()
+        try:
+            return tagged(text, region, language)
+        finally:
+            analyzer.pii.analysed_windows.clear()
+            analyzer.pii.analysed_windows.update(saved)
+
+    tagged(SIGNATURE, "DE", "de")
+    windows_known = len(analyzer.pii.analysed_windows)
+    assert tagged(SIGNATURE, "DE", "de") == fresh(SIGNATURE, "DE", "de")
+    assert len(analyzer.pii.analysed_windows) == windows_known  # nothing new went through NER
+    german = tagged(SIGNATURE, "DE", "de")
+    american = tagged(SIGNATURE, "US", "en")
+    assert american == fresh(SIGNATURE, "US", "en")
+    assert "PHONE_NUMBER" in german.entities  # 030 is a Berlin number
+    assert german.entities["PERSON"] == american.entities["PERSON"]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import spacy
 import tldextract
@@ -59,6 +60,12 @@ class PiiEngine:
     # Language -> spaCy pipeline name or path; each is loaded the first time a text of
     # that language is met (a scan of English files never pays for the others).
     ner_models: dict[str, str]
+    # Told True before and False after a pipeline loads on first use: a scan worker pauses
+    # its file's time limit meanwhile (loading is the worker's start-up, not the file's time).
+    on_model_load: Callable[[bool], None] | None = None
+    # Prose windows this engine has analysed, by language, phone regions and digest -> their
+    # mentions, oldest first (classifier.pii.tagger.prose_mentions keeps it bounded).
+    analysed_windows: OrderedDict[tuple[object, ...], list[Any]] = field(default_factory=OrderedDict)
 
     @property
     def ner_languages(self) -> tuple[str, ...]:
@@ -68,7 +75,13 @@ class PiiEngine:
         """The key under which Presidio's engine holds this language's pipeline, loading it on first use."""
         pipelines: dict[str, Language] = self.nlp_engine.nlp  # type: ignore[assignment]  # set in build_pii_engine
         if language not in pipelines:
-            pipelines[language] = load_spacy_model(self.ner_models[language])
+            if self.on_model_load is not None:
+                self.on_model_load(True)
+            try:
+                pipelines[language] = load_spacy_model(self.ner_models[language])
+            finally:
+                if self.on_model_load is not None:
+                    self.on_model_load(False)
         return language
 
 

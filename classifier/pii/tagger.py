@@ -8,6 +8,7 @@ only; whole table columns are typed from their header and counted directly.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -34,6 +35,9 @@ WINDOW_CHARS = 2000
 # long enough that a 4096-bit PEM private key block is never cut in two.
 PATTERN_WINDOW_CHARS = 8000
 NLP_BATCH = 32
+# Distinct prose windows whose mentions a worker remembers (a few MiB: digests and offsets).
+WindowKey = tuple[object, ...]
+MAX_ANALYSED_WINDOWS = 50_000
 # Presidio's own scores: below this are its "weak" patterns (e.g. any 9 digits as an SSN).
 SCORE_THRESHOLD = 0.4
 # Generic country-code TLDs used as vanity domains: they place nobody in a country.
@@ -519,18 +523,44 @@ def _analyze(engine: PiiEngine, text: str, artifacts: NlpArtifacts, entities: li
 
 def prose_mentions(engine: PiiEngine, texts: list[str], languages: list[str]) -> list[list[Mention]]:
     """NER and patterns over prose texts, each through the NER pipeline of its language
-    (one of engine.ner_languages), batched per language."""
-    found: list[list[Mention]] = [[] for _ in texts]
+    (one of engine.ner_languages), batched per language.
+
+    A window already analysed in this process, in the same language and with the same phone
+    regions trusted, is not analysed again: signatures, disclaimers, letterheads and quoted
+    replies repeat across a leak's documents (mentions depend only on those three)."""
+    found: list[list[Mention] | None] = [None] * len(texts)
     every_entity = list(dict.fromkeys(PATTERN_ENTITIES + NER_ENTITIES))
+    regions = (engine.phone.trusted, engine.phone.wide)
+    cache = engine.analysed_windows
     for language in dict.fromkeys(languages):
-        indexes = [i for i, lang in enumerate(languages) if lang == language]
-        batch = [texts[i] for i in indexes]
-        key = engine.pipeline_key(language)
-        for index, (text, artifacts, *_) in zip(
-            indexes, engine.nlp_engine.process_batch(batch, key, batch_size=NLP_BATCH), strict=True
-        ):
-            found[index] = _analyze(engine, str(text), artifacts, every_entity)
-    return found
+        keys: dict[int, WindowKey] = {i: (language, regions, window_digest(texts[i]))
+                                      for i, lang in enumerate(languages) if lang == language}
+        todo: dict[WindowKey, int] = {}  # each distinct window not yet analysed -> its first index
+        for index, key in keys.items():
+            if (known := cache.get(key)) is not None:
+                cache.move_to_end(key)
+                found[index] = known
+            else:
+                todo.setdefault(key, index)
+        fresh: dict[WindowKey, list[Mention]] = {}
+        if todo:
+            pipeline = engine.pipeline_key(language)
+            batch = [texts[i] for i in todo.values()]
+            for new_key, (text, artifacts, *_) in zip(
+                todo, engine.nlp_engine.process_batch(batch, pipeline, batch_size=NLP_BATCH), strict=True
+            ):
+                fresh[new_key] = cache[new_key] = _analyze(engine, str(text), artifacts, every_entity)
+                if len(cache) > MAX_ANALYSED_WINDOWS:
+                    cache.popitem(last=False)
+        for index, key in keys.items():
+            if found[index] is None:
+                found[index] = fresh[key]
+    return [mentions or [] for mentions in found]
+
+
+def window_digest(text: str) -> bytes:
+    # A digest, not the text, is kept between documents.
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def pattern_mentions(engine: PiiEngine, text: str) -> list[Mention]:

@@ -20,9 +20,7 @@ def analysed(
     """
     if not work:
         return
-    # Imported here: Presidio, spaCy and the extractors take seconds to import, and an
-    # unchanged rescan never analyses anything.
-    from classifier.analyze import AnalyzerSettings, analyze_entry
+    from classifier.analyzer_settings import AnalyzerSettings
     from classifier.scan.pool import SupervisedPool, WorkerStartError
 
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
@@ -36,6 +34,9 @@ def analysed(
             raise ScanError(str(exc)) from None
         return
     if not options.isolate:
+        # Presidio, spaCy and the extractors take seconds to import: only where this process analyses.
+        from classifier.analyze import analyze_entry
+
         analyzer = settings.build()
         for file_seq, entry in work:
             yield file_seq, entry, analyze_entry(analyzer, entry)

@@ -15,12 +15,16 @@ import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from distributed import Client, as_completed
 
-from classifier.analyze import AnalyzerSettings, DocumentAnalyzer, analyze_entry
+from classifier.analyzer_settings import AnalyzerSettings
 from classifier.errors import RunError
 from classifier.records import DocumentRecord, FileEntry, Status
+
+if TYPE_CHECKING:
+    from classifier.analyze import DocumentAnalyzer
 
 BLIND_LIMIT = 10
 _analyzers: dict[AnalyzerSettings, DocumentAnalyzer] = {}
@@ -33,6 +37,8 @@ _lock = threading.Lock()
 
 
 def analyze_on_worker(settings: AnalyzerSettings, file_seq: int, entry: FileEntry) -> tuple[int, FileEntry, list[DocumentRecord]]:
+    from classifier.analyze import analyze_entry  # on the Dask worker: the client never imports the NLP stack
+
     with _lock:
         analyzer = _analyzers.get(settings)
         if analyzer is None:

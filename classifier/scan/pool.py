@@ -21,15 +21,17 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
-from classifier.analyze import AnalyzerSettings, analyze_entry, file_problem_record
-from classifier.content_hash import ContentHasher
+from classifier.analyzer_settings import AnalyzerSettings
+from classifier.content_hash import ContentHasher, file_problem_record
 from classifier.errors import RunError
 from classifier.records import DocumentRecord, FileEntry, Status
 
 Task = tuple[int, FileEntry]
 Result = tuple[int, FileEntry, list[DocumentRecord]]
-# A worker loads its models before it takes work; that is not the document's time.
+# A worker loads its models before it takes work, and another language's NER pipeline the
+# first time it meets that language (MODEL_LOADING ... MODEL_LOADED); that is not the document's time.
 STARTUP_GRACE_S = 180.0
+MODEL_LOADING, MODEL_LOADED = "loading model", "model loaded"
 BLAS_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -39,7 +41,10 @@ def _worker_main(connection: Connection, settings: AnalyzerSettings, memory_byte
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    from classifier.analyze import analyze_entry  # the NLP stack: only ever imported in the worker
+
     analyzer = settings.build()
+    analyzer.pii.on_model_load = lambda loading: connection.send(MODEL_LOADING if loading else MODEL_LOADED)
     connection.send("ready")
     while True:
         task: Task | None = connection.recv()
@@ -61,6 +66,7 @@ class _Worker:
     task: Task | None = None
     deadline: float = 0.0
     started: float = 0.0  # when the current task was sent
+    remaining: float = 0.0  # of the task's time, while a model loads
 
 
 class WorkerStartError(RunError):
@@ -184,6 +190,13 @@ class SupervisedPool:
                 file_seq, entry = worker.task
                 yield file_seq, entry, [file_problem_record(self._content, entry, Status.ERROR, "worker process died")]
             self._replace(worker)
+            return
+        if message == MODEL_LOADING:
+            worker.remaining = worker.deadline - time.monotonic()
+            worker.deadline = time.monotonic() + STARTUP_GRACE_S
+            return
+        if message == MODEL_LOADED:
+            worker.deadline = time.monotonic() + worker.remaining
             return
         if message == "ready":
             worker.ready = True
