@@ -2,8 +2,8 @@
 
 python-docx built an object for every part, paragraph, run and cell; reading
 `word/document.xml` with lxml's iterparse and clearing each body paragraph and table row once
-read is 15-34x faster (benchmarks/RESULTS.md, "OOXML read as streamed XML") and keeps memory
-bounded by one row or paragraph. The text is what python-docx's `Document.paragraphs` and
+read makes the whole extractor call 3-15x faster (benchmarks/RESULTS.md, "OOXML read as streamed
+XML") and keeps the tree in memory down to one row or paragraph. The text is what python-docx's `Document.paragraphs` and
 `Table.rows[…].cells` gave, rule for rule (tests/test_docx_reader.py compares the two on every
 DOCX at hand); where this reader differs on purpose, `extract_docx` says so.
 
