@@ -1,10 +1,12 @@
 """Mutation fuzzing of every registered extractor, in process, under the scan's limits.
 
     nice -n 10 .venv/bin/python -m benchmarks.fuzz_extractors --minutes 30 [--seed N] [--out build/fuzz]
+        [--mime application/pdf ...]
 
 Seeds are real files of every format in the registry: written here by the libraries the
 tests use (each with a canary in its text) and, where ../shared/corpora is present, the
-smallest file of each magika-basic folder. Hypothesis draws a seed and a list of mutations
+smallest file of each magika-basic folder and the smallest CUAD contract PDF (real fonts, as
+the SEC filed it). --mime keeps only the seeds of the given types (repeatable). Hypothesis draws a seed and a list of mutations
 (bit flips, overwritten, inserted, deleted and duplicated ranges, interesting integers,
 truncation, splices from another seed) and the mutated bytes go through
 `classifier.extract.extract` with the seed format's MIME type and with the type sniffed
@@ -58,6 +60,7 @@ from tests.documents import csv_bytes, docx_bytes, eml_bytes, pdf_bytes, xlsx_by
 
 CANARY = "QZXFUZZCANARY"
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "magika-basic"
+CONTRACTS_PDF = CORPORA.parent / "contracts-pdf"
 # Smaller than the scan's defaults so that one execution stays short; the same code paths.
 LIMITS = Limits(max_member_bytes=8 << 20, max_container_bytes=32 << 20, max_members=200, max_depth=3,
                 max_text_chars=200_000)
@@ -142,6 +145,9 @@ def corpus_seeds() -> list[tuple[str, bytes]]:
         files = sorted((p for p in folder.iterdir() if p.is_file()), key=lambda p: p.stat().st_size)
         if files and files[0].stat().st_size <= 256 << 10:
             picked.append((f"{folder.name}-{files[0].name}", files[0].read_bytes()))
+    if CONTRACTS_PDF.exists():
+        smallest = min(CONTRACTS_PDF.iterdir(), key=lambda p: p.stat().st_size)
+        picked.append((f"contract-{smallest.stem}.pdf", smallest.read_bytes()))
     return picked
 
 
@@ -330,11 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--slow", type=float, default=20.0, help="seconds after which one extraction is a finding")
     parser.add_argument("--out", type=Path, default=Path("build/fuzz"))
+    parser.add_argument("--mime", action="append", default=[], help="fuzz only the seeds of this type (repeatable)")
     args = parser.parse_args(argv)
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     silence_library_output()
     sniffer = Sniffer()
-    seeds = load_seeds(sniffer)
+    seeds = [seed for seed in load_seeds(sniffer) if not args.mime or seed.mime in args.mime]
+    if not seeds:
+        parser.error(f"no seed of type {', '.join(args.mime)}")
     args.out.mkdir(parents=True, exist_ok=True)
     campaign = Campaign(sniffer, args.out, args.slow)
     started = time.monotonic()

@@ -49,7 +49,7 @@ STATUS_BY_PROBLEM: dict[type[DocumentProblem], Status] = {
 # Libraries log and warn about what they parse, sometimes quoting it (pdfminer
 # names bad operands, openpyxl repeats cell values); no raw content may reach a log.
 CHATTY_LOGGERS = (
-    "pdfminer", "presidio-analyzer", "openpyxl", "pptx", "tldextract", "charset_normalizer", "py3langid",
+    "pdfminer", "pypdfium2", "presidio-analyzer", "openpyxl", "pptx", "tldextract", "charset_normalizer", "py3langid",
     "extract_msg", "RTFDE", "olefile", "xlrd",
 )
 

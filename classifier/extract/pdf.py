@@ -9,17 +9,30 @@ Attached files are members: the values of the catalog's /EmbeddedFiles name tree
 /FS of every /FileAttachment annotation, each file once, named by its /UF or /F file name.
 They are inflated in bounded chunks too, under the limits every container member meets. A
 broken attachment is a member with a problem; the PDF and its text stay readable.
+
+Page text comes from PDFium (pypdfium2), about 30 times faster than pdfminer's layout analysis
+(issue 20; benchmarks/pdf_engines.py), once pdfminer has read the attachments, refused the bombs and
+found the dates: PDFium only ever sees a document whose streams have passed check_stream_sizes.
+Where PDFium cannot open or read a document that pdfminer reads, pdfminer's page path reads the
+text instead; read_pdf says which engine did.
 """
 
 from __future__ import annotations
 
+import codecs
+import ctypes
+import enum
 import io
 import re
+import threading
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PureWindowsPath
+from typing import NamedTuple
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.converter import TextConverter
 from pdfminer.layout import LAParams, LTPage, LTTextBox, LTTextGroup, LTTextGroupLRTB
@@ -58,6 +71,28 @@ TEXT_ENCODINGS: dict[object, Callable[[bytes], bytes]] = {
     **{name: ascii85decode for name in LITERALS_ASCII85_DECODE},
     **{name: asciihexdecode for name in LITERALS_ASCIIHEX_DECODE},
 }
+# PDFium puts U+FFFE where it joined two text objects across a hyphen ('-' or U+00AD) that ended the
+# first (core/fpdftext/cpdf_textpage.cpp, GenerateCharacter::kHyphen), and drops the line break there.
+# In the 60 CUAD contracts every one of the 105 is a compound ("non-infringement", "out-of-pocket",
+# "Gramm-Leach-Bliley"): it is written back as the hyphen pdfminer shows there. A U+FFFE elsewhere
+# is a character without a Unicode value and goes, with the control characters PDFium lets through.
+PDFIUM_HYPHEN = re.compile(r"(?<=\w)\ufffe(?=\w)")
+PDFIUM_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\ufeff\u00ad]")
+# PDFium is not thread-safe (pypdfium2's README: "PDFium is not thread-compatible"); a scan analyses one
+# file per worker process, but nothing stops a caller with threads.
+PDFIUM_LOCK = threading.Lock()
+
+
+class TextEngine(enum.Enum):
+    """Which library read a PDF's page text."""
+
+    PDFIUM = "pdfium"
+    PDFMINER = "pdfminer"
+
+
+class PdfReading(NamedTuple):
+    extracted: Extracted
+    text_engine: TextEngine
 
 
 def pdf_info_dates(document: PDFDocument) -> list[str]:
@@ -77,6 +112,11 @@ def pdf_info_dates(document: PDFDocument) -> list[str]:
 
 
 def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
+    return read_pdf(data, limits).extracted
+
+
+def read_pdf(data: bytes, limits: Limits) -> PdfReading:
+    """The PDF's text, dates and attached files, and which engine read the page text."""
     out = Extracted()
     try:
         # caching=True (pdfminer's default, relied upon): every object is parsed once, so an attached
@@ -85,6 +125,77 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         out.members, out.inflated = attached_files(document, limits)
         check_stream_sizes(document, limits, already=out.inflated)
         out.metadata_dates = pdf_info_dates(document)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise EncryptedDocument("pdf needs a password") from None
+    except LimitExceeded:
+        raise
+    except Exception as exc:  # pdfminer raises many unrelated types on malformed input
+        raise CorruptDocument(f"pdf: {reason_from(exc)}") from None
+    text = pdfium_text(data, limits.max_text_chars)
+    engine = TextEngine.PDFIUM
+    if text is None:
+        text, engine = pdfminer_text(document), TextEngine.PDFMINER
+    out.add_bounded(SegmentKind.PROSE, text, limits.max_text_chars)
+    return PdfReading(out, engine)
+
+
+def pdfium_text(data: bytes, max_chars: int) -> str | None:
+    """The text of every page as PDFium reads it, normalised (see normalise_pdfium_text), each page
+    ended by a form feed as pdfminer ends it; pages after the first `max_chars` characters are not read.
+    None when PDFium cannot open the document or one of its pages."""
+    pages: list[str] = []
+    length = 0
+    with PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:  # a password, a security handler or a syntax PDFium refuses
+            return None
+        try:
+            for index in range(len(document)):
+                if length > max_chars:
+                    break
+                page = document.get_page(index)
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        text = normalise_pdfium_text(_textpage_text(textpage)) + "\n\f"
+                    finally:
+                        textpage.close()
+                finally:
+                    page.close()
+                pages.append(text)
+                length += len(text)
+        except pdfium.PdfiumError:
+            return None
+        finally:
+            document.close()
+    return "".join(pages)
+
+
+def _textpage_text(textpage: pdfium.PdfTextPage) -> str:
+    """All of a text page's text in one FPDFText_GetText call. pypdfium2's get_text_range first trims
+    the characters PDFium leaves out at either end, recursing once per character: a page that opens
+    with a thousand control characters raises RecursionError there (tests/test_pdf_text.py). Asked for
+    the whole page, PDFium returns at most its character count, so the buffer cannot overflow."""
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage.raw, 0, count, buffer)
+    return codecs.decode(memoryview(buffer)[: max(written - 1, 0)], "utf-16-le", errors="ignore")
+
+
+def normalise_pdfium_text(text: str) -> str:
+    """PDFium's page text in pdfminer's terms: "\n" line ends (PDFium writes "\r\n"), its hyphen
+    marks written back as hyphens, soft hyphens, byte order marks and control characters (other than
+    tab, line and form feed) dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return PDFIUM_UNREADABLE.sub("", PDFIUM_HYPHEN.sub("-", text))
+
+
+def pdfminer_text(document: PDFDocument) -> str:
+    """The page text as pdfminer's layout analysis orders it: the path for what PDFium cannot read."""
+    try:
         text_buffer = io.StringIO()
         resources = PDFResourceManager(caching=True)
         device = _TextConverter(resources, text_buffer, laparams=LAParams())
@@ -94,12 +205,9 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         device.close()
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise EncryptedDocument("pdf needs a password") from None
-    except LimitExceeded:
-        raise
     except Exception as exc:  # pdfminer raises many unrelated types on malformed input
         raise CorruptDocument(f"pdf: {reason_from(exc)}") from None
-    out.add_bounded(SegmentKind.PROSE, text_buffer.getvalue(), limits.max_text_chars)
-    return out
+    return text_buffer.getvalue()
 
 
 class _Page(LTPage):
