@@ -104,7 +104,6 @@ class Measured:
 
 def run_measured(command: Sequence[str], poll: float = POLL_SECONDS) -> Measured:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started_wall = time.time()
     started = time.perf_counter()
     peaks = {"parent": 0, "worker": 0}
     first_child: float | None = None
@@ -115,8 +114,8 @@ def run_measured(command: Sequence[str], poll: float = POLL_SECONDS) -> Measured
             with contextlib.suppress(psutil.Error):  # a worker may exit between listing and reading it
                 peaks["parent"] = max(peaks["parent"], process.memory_info().rss)
                 for child in process.children(recursive=True):
-                    if first_child is None:
-                        first_child = child.create_time() - started_wall
+                    if first_child is None:  # seen by this poll (create_time counts from a boot time in whole seconds)
+                        first_child = time.perf_counter() - started
                     peaks["worker"] = max(peaks["worker"], child.memory_info().rss)
             time.sleep(poll)
         if process.returncode not in (0, 1):  # 1: the scan found something a policy flags (none here)

@@ -45,6 +45,17 @@ class NameMasker:
         return MEMBER_SEPARATOR.join("/".join(self.mask_name(name) for name in part.split("/"))
                                      for part in path.split(MEMBER_SEPARATOR))
 
+    def learn(self, path: str, masked_path: str) -> None:
+        """The names of a path a worker masked, so that copies named alike are masked from the cache:
+        the scan's parent masks the names of files it copies, and would otherwise load the
+        PII engine (seconds, and hundreds of MiB) for names a worker already masked."""
+        names, masks = _names(path), _names(masked_path)
+        if not self.enabled or len(names) != len(masks):
+            return
+        for name, mask in zip(names, masks, strict=True):
+            if name not in self._cache and CANDIDATE.search(name) and len(self._cache) < CACHE_LIMIT:
+                self._cache[name] = mask
+
     def mask_name(self, name: str) -> str:
         if not CANDIDATE.search(name):
             return name
@@ -83,3 +94,7 @@ def merged(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         else:
             out.append((start, end, entity_type))
     return out
+
+
+def _names(path: str) -> list[str]:
+    return [name for part in path.split(MEMBER_SEPARATOR) for name in part.split("/")]

@@ -175,7 +175,11 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
         progress.start(len(work), sum(entry.size for _, entry in work))
 
         def store(file_seq: int, entry: FileEntry, records: list[DocumentRecord]) -> None:
-            # Workers mask the names they analyse; copies and records made here (a timeout) are masked here.
+            # Workers mask the names they analyse; copies and records made here (a timeout) are masked here,
+            # from the names workers masked where they are the same.
+            for record in records:
+                if record.masked_path is not None:
+                    parent_names.learn(record.path, record.masked_path)
             records = [record if record.masked_path is not None else
                        replace(record, masked_path=parent_names.mask_path(record.path)) for record in records]
             catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)

@@ -38,6 +38,9 @@ PHONE_CONTEXT = re.compile(
     r"tel[ée]fono|tfno|m[óo]vil|celular|llamar|ll[áa]meme)\b|[☎📞])",
     re.IGNORECASE,
 )
+# Any text PHONE_CONTEXT can match in some window of a longer one matches this (the same words with no
+# word boundaries): where it finds nothing, no number there can be taken on context.
+_ANY_PHONE_WORD = re.compile(PHONE_CONTEXT.pattern.replace(r"\b", ""), re.IGNORECASE)
 # A number taken on context alone must be at least this long (in digits): "Unit 7349"
 # and house numbers are possible numbers in some region too.
 MIN_CONTEXT_DIGITS = 7
@@ -116,11 +119,13 @@ class RegionPhoneRecognizer(EntityRecognizer):
         for run in CANDIDATE_RUN.finditer(text):
             offset = max(0, run.start() - RUN_MARGIN)
             snippet = text[offset : run.end() + RUN_MARGIN]
-            for region in self.trusted + self.wide:
-                # Without a phone word, only what libphonenumber's VALID leniency takes (it also wants
-                # the national prefix where a region writes one: "2020-45001833" is no German number).
-                strict = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
-                    snippet, region, leniency=phonenumbers.Leniency.VALID)} if region in self.trusted else set()
+            # Outside the trusted regions a number is taken only when written with +CC or with a phone
+            # word near it (has_phone_context looks CONTEXT_CHARS before and AFTER_CHARS after it): a run
+            # with neither is not tried in the other regions (most runs in tables are amounts and ids).
+            untrusted_possible = "+" in snippet or _ANY_PHONE_WORD.search(
+                text, max(0, offset - CONTEXT_CHARS), offset + len(snippet) + AFTER_CHARS) is not None
+            for region in self.trusted + (self.wide if untrusted_possible else ()):
+                strict: set[tuple[int, int]] | None = None  # matched when first needed
                 for match in phonenumbers.PhoneNumberMatcher(snippet, region, leniency=phonenumbers.Leniency.POSSIBLE):
                     start, end = offset + match.start, offset + match.end
                     if any(start < e and s < end for s, e, _ in found) or DATE_SHAPE.match(match.raw_string):
@@ -129,7 +134,12 @@ class RegionPhoneRecognizer(EntityRecognizer):
                     international = match.raw_string.startswith("+")
                     # A bare run of digits is as often a record, case or account number.
                     grouped = not match.raw_string.isdigit()
-                    trusted = (match.start, match.end) in strict and grouped
+                    if grouped and region in self.trusted and strict is None:
+                        # Without a phone word, only what libphonenumber's VALID leniency takes (it also wants
+                        # the national prefix where a region writes one: "2020-45001833" is no German number).
+                        strict = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+                            snippet, region, leniency=phonenumbers.Leniency.VALID)}
+                    trusted = grouped and region in self.trusted and (match.start, match.end) in (strict or set())
                     if not trusted and not international and not (
                             sum(ch.isdigit() for ch in match.raw_string) >= MIN_CONTEXT_DIGITS
                             and has_phone_context(text, start, end)):
