@@ -55,6 +55,7 @@ import io
 import json
 import os
 import secrets
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -68,7 +69,6 @@ from typing import Any
 import psutil
 
 from benchmarks.pii_eval import LABEL_TO_TYPE, hash_values, markdown_table, ratio, verdict
-from classifier.catalog import Catalog
 from classifier.names import MEMBER_SEPARATOR
 from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher
@@ -164,9 +164,15 @@ def baseline_values(baseline: Mapping[str, Any], hasher: KeyedHasher) -> Values:
 
 
 def catalog_values(catalog_path: Path, entity_types: Iterable[str]) -> Values:
+    """What the scan found per document, by its real path (the truth's paths; the catalog's
+    entity_hashes_by_path gives the masked paths the outputs show, which named files do not match)."""
+    types = list(entity_types)
     values: Values = defaultdict(set)
-    with Catalog.open_existing(catalog_path) as catalog:
-        for path, entity_type, keyed_hash in catalog.entity_hashes_by_path(entity_types):
+    with sqlite3.connect(f"{catalog_path.as_uri()}?mode=ro", uri=True) as db:
+        for path, entity_type, keyed_hash in db.execute(
+                "SELECT d.path, e.entity_type, e.keyed_hash FROM documents d "
+                "JOIN entity_hashes e ON e.content_hmac = d.content_hmac "
+                f"WHERE e.entity_type IN ({', '.join('?' * len(types))})", types):
             values[path].add((entity_type, keyed_hash))
     return values
 
