@@ -24,8 +24,8 @@ On each corpus:
 - the stage profile (benchmarks/stage_profile.py): where a worker's CPU goes, stage by stage,
   over the same files in one process, with the characters our extractors produce.
 Then on the generated corpus an unchanged rescan, and entity recall against the generator's
-truth over the baseline's files (value level, keyed hashes, as benchmarks.throughput scored
-it before: the baseline's Presidio spans normalised as the scan normalises them).
+truth over the baseline's files (value level, keyed hashes: the baseline's Presidio spans
+normalised as the scan normalises them, in the phone region the scan would read them in).
 
 Units. Files/s is files of the corpus over seconds: the stock baseline analyses every file
 (duplicates too) and opens no container; a scan skips exact duplicates and analyses members
@@ -40,34 +40,32 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
+import io
 import json
 import os
 import resource
 import secrets
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import psutil
 
-from benchmarks.pii_eval import markdown_table, verdict
-from benchmarks.throughput import (
-    baseline_values,
-    build_corpus,
-    catalog_values,
-    exact_duplicates,
-    recall_counts,
-    recall_table,
-    truth_values,
-)
+from benchmarks.pii_eval import LABEL_TO_TYPE, hash_values, markdown_table, ratio, verdict
+from classifier.names import MEMBER_SEPARATOR
+from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.state import locate_state
+from sample_data.generate import main as generate_sample
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -92,6 +90,106 @@ from classifier.cli import main
 sys.argv = ["leakcensus", *sys.argv[2:]]
 main()
 """
+
+
+# Document path -> the (entity type, keyed hash) pairs found in it, or true of it.
+Values = dict[str, set[tuple[str, str]]]
+
+
+def build_corpus(scratch: Path, seeds: int) -> tuple[Path, dict[str, dict[str, list[str]]]]:
+    """The corpus folder (seed<N>/… per seed) and the truth's entities_by_file, keyed by path in the corpus."""
+    corpus = scratch / "corpus"
+    corpus.mkdir()
+    truth: dict[str, dict[str, list[str]]] = {}
+    for seed in range(1, seeds + 1):
+        out = scratch / f"s{seed}"
+        with contextlib.redirect_stdout(io.StringIO()):  # the generator announces what it wrote
+            generate_sample(["--out", str(out), "--seed", str(seed)])
+        os.replace(out / "leak", corpus / f"seed{seed}")
+        by_file: dict[str, dict[str, list[str]]] = json.loads((out / "truth.json").read_text("utf-8"))["entities_by_file"]
+        truth.update((f"seed{seed}/{path}", entities) for path, entities in by_file.items())
+    return corpus, truth
+
+
+def exact_duplicates(files: Iterable[Path]) -> set[Path]:
+    """Files whose bytes an earlier file (in this order) already has."""
+    seen: set[str] = set()
+    duplicates = set()
+    for path in files:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest in seen:
+            duplicates.add(path)
+        seen.add(digest)
+    return duplicates
+
+
+def truth_values(truth: Mapping[str, Mapping[str, Sequence[str]]], files: set[str], hasher: KeyedHasher) -> Values:
+    """The truth of these files and their members, as keyed hashes per document path."""
+    values: Values = {}
+    for path, entities in truth.items():
+        if path.split(MEMBER_SEPARATOR, 1)[0] in files:
+            values[path] = {(t, h) for t, normal_forms in entities.items() for h in hash_values(hasher, t, normal_forms)}
+    return values
+
+
+def baseline_values(baseline: Mapping[str, Any], hasher: KeyedHasher) -> Values:
+    """What Presidio found in each document, normalised as the scan normalises and hashed."""
+    values: Values = defaultdict(set)
+    for path, spans in baseline["spans"].items():
+        values[path] = set()
+        for presidio_type, raw in spans:
+            entity_type = LABEL_TO_TYPE.get(presidio_type)
+            normal = None if entity_type is None else normalise(entity_type, raw, baseline["regions"][path])
+            if entity_type is not None and normal is not None:
+                values[path].add((entity_type, hasher(entity_type, normal)))
+    return values
+
+
+def catalog_values(catalog_path: Path, entity_types: Iterable[str]) -> Values:
+    """What the scan found per document, by its real path (the truth's paths; the catalog's
+    entity_hashes_by_path gives the masked paths the outputs show, which named files do not match)."""
+    types = list(entity_types)
+    values: Values = defaultdict(set)
+    with sqlite3.connect(f"{catalog_path.as_uri()}?mode=ro", uri=True) as db:
+        for path, entity_type, keyed_hash in db.execute(
+                "SELECT d.path, e.entity_type, e.keyed_hash FROM documents d "
+                "JOIN entity_hashes e ON e.content_hmac = d.content_hmac "
+                f"WHERE e.entity_type IN ({', '.join('?' * len(types))})", types):
+            values[path].add((entity_type, keyed_hash))
+    return values
+
+
+def recall_counts(truth: Values, found: Values) -> dict[str, tuple[int, int]]:
+    """Per entity type: (truth values found in their document or its members, truth values)."""
+    by_file: dict[str, list[str]] = defaultdict(list)
+    for path in found:
+        by_file[path.split(MEMBER_SEPARATOR, 1)[0]].append(path)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for path, values in truth.items():
+        within = set().union(*(found[p] for p in by_file[path.split(MEMBER_SEPARATOR, 1)[0]]
+                               if p == path or p.startswith(path + MEMBER_SEPARATOR)))
+        for value in values:
+            counts[value[0]][0] += value in within
+            counts[value[0]][1] += 1
+    return {t: (counts[t][0], counts[t][1]) for t in sorted(counts)}
+
+
+def with_total(counts: Mapping[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    return {**counts, "all types": (sum(h for h, _ in counts.values()), sum(t for _, t in counts.values()))}
+
+
+def recall_table(baseline: Mapping[str, tuple[int, int]], leakcensus: Mapping[str, tuple[int, int]]) -> tuple[str, list[str]]:
+    """The Markdown table, and the types where leakcensus finds fewer truth values than the baseline."""
+    rows, worse = [], []
+    ours = with_total(leakcensus)
+    for entity_type, (base_hits, total) in with_total(baseline).items():
+        our_hits = ours.get(entity_type, (0, total))[0]
+        if our_hits < base_hits:
+            worse.append(entity_type)
+        rows.append((entity_type, total, f"{ratio(base_hits / total)} ({base_hits})", f"{ratio(our_hits / total)} ({our_hits})",
+                     "yes" if our_hits >= base_hits else "**no**"))
+    return markdown_table(("type", "truth values", "baseline recall (found)", "leakcensus recall (found)", "no worse?"),
+                          rows), worse
 
 
 @dataclass(frozen=True)
