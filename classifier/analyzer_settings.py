@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from classifier.limits import Limits
+from classifier.records import DocumentRecord, FileEntry
 
 if TYPE_CHECKING:
     from classifier.analyze import DocumentAnalyzer
+
+# What a worker hands back for a file: (walk index, file, its records, names masked for the parent).
+# The names are those of later files with the same bytes, which the parent copies instead of sending
+# to a worker: masked here, as (path, masked path), so that the parent never loads the PII engine.
+Analysed = tuple[int, FileEntry, list[DocumentRecord], list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -40,3 +46,7 @@ class AnalyzerSettings:
         load_identifiers(analyzer.pii.ner_languages)
         load_minhash()
         return analyzer
+
+
+def masked_copies(analyzer: DocumentAnalyzer, paths: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(path, analyzer.names.mask_path(path)) for path in paths]

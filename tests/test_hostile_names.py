@@ -357,7 +357,7 @@ def test_workers_that_cannot_start_stop_the_scan_instead_of_respawning_forever(t
     entry = FileEntry(str(tmp_path), tmp_path / "a.txt", "a.txt", 5, 0)
     pool = SupervisedPool(AnalyzerSettings(TEST_KEY, "no_such_spacy_model", Limits()), 1, 60.0, None)
     with pytest.raises(WorkerStartError, match="cannot start"), pool:
-        list(pool.run([(0, entry)]))
+        list(pool.run([(0, entry, ())]))
 
 
 # --- item 8: values in names are masked in every output -------------------------------------------

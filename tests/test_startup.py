@@ -58,3 +58,20 @@ def test_loading_a_languages_pipeline_is_not_the_files_time(tmp_path: Path) -> N
     (root / "compte-rendu.txt").write_text(FRENCH, "utf-8")
     _, statuses = scan(tmp_path, root, "--workers", "1", "--timeout", "1.5")
     assert statuses == {"compte-rendu.txt": "ok"}
+
+
+def test_copies_named_with_values_are_masked_without_the_engine_in_the_parent(tmp_path: Path) -> None:
+    # Before: the parent masked the names of files it copies (same bytes as a file a worker analysed)
+    # itself, loading Presidio and spaCy for it. Now the worker that analyses the first file masks the
+    # names of its copies too; the outputs are masked as before.
+    root = tmp_path / "share"
+    (root / "a").mkdir(parents=True)
+    (root / "backup").mkdir()
+    text = "Ann Lee (ann.lee@contoso.com) asked Bob Ruiz for the offer.\n"
+    (root / "a" / "notes.txt").write_text(text, "utf-8")  # first in walk order: the one analysed
+    (root / "backup" / "Xanthippe Quillfeather 536-22-8491 (1).txt").write_text(text, "utf-8")
+    result, statuses = scan(tmp_path, root, "--workers", "1")
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == []
+    copy = next(path for path in statuses if path.startswith("backup/"))
+    assert statuses == {"a/notes.txt": "ok", copy: "ok"}
+    assert copy.endswith("⟩ ⟨US_SSN⟩ (1).txt") and "Xanthippe" not in copy and "8491" not in copy

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from classifier.analyzer_settings import Analysed
 from classifier.progress import ScanProgress
-from classifier.records import DocumentRecord, FileEntry
+from classifier.records import FileEntry
 from classifier.scan.options import ScanError, ScanOptions
 
 
 def analysed(
-    options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry]], progress: ScanProgress | None = None,
-) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
-    """(walk index, file, its records) for each file to analyse, in completion order.
+    options: ScanOptions, key: bytes, work: list[tuple[int, FileEntry, tuple[str, ...]]],
+    progress: ScanProgress | None = None,
+) -> Iterator[Analysed]:
+    """(walk index, file, its records, the masked names of its copies) for each file to analyse
+    (with the paths of later files of the same bytes), in completion order.
 
     Order does not matter here: outputs are replayed from the catalog in walk
     order, so workers can hand back small files while a large one is still running.
     """
     if not work:
         return
-    from classifier.analyzer_settings import AnalyzerSettings
+    from classifier.analyzer_settings import AnalyzerSettings, masked_copies
     from classifier.scan.pool import SupervisedPool, WorkerStartError
 
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
@@ -38,8 +41,8 @@ def analysed(
         from classifier.analyze import analyze_entry
 
         analyzer = settings.build()
-        for file_seq, entry in work:
-            yield file_seq, entry, analyze_entry(analyzer, entry)
+        for file_seq, entry, copies in work:
+            yield file_seq, entry, analyze_entry(analyzer, entry), masked_copies(analyzer, copies)
         return
     pool = SupervisedPool(settings, min(options.workers, len(work)), options.timeout_s, options.worker_memory_bytes)
     try:

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from distributed import Client, as_completed
 
-from classifier.analyzer_settings import AnalyzerSettings
+from classifier.analyzer_settings import Analysed, AnalyzerSettings, masked_copies
 from classifier.errors import RunError
-from classifier.records import DocumentRecord, FileEntry, Status
+from classifier.records import FileEntry, Status
 
 if TYPE_CHECKING:
     from classifier.analyze import DocumentAnalyzer
@@ -36,27 +36,29 @@ class ClusterError(RunError):
 _lock = threading.Lock()
 
 
-def analyze_on_worker(settings: AnalyzerSettings, file_seq: int, entry: FileEntry) -> tuple[int, FileEntry, list[DocumentRecord]]:
+def analyze_on_worker(settings: AnalyzerSettings, file_seq: int, entry: FileEntry, copies: tuple[str, ...]) -> Analysed:
     from classifier.analyze import analyze_entry  # on the Dask worker: the client never imports the NLP stack
 
     with _lock:
         analyzer = _analyzers.get(settings)
         if analyzer is None:
             analyzer = _analyzers[settings] = settings.build()
-        return file_seq, entry, analyze_entry(analyzer, entry)
+        return file_seq, entry, analyze_entry(analyzer, entry), masked_copies(analyzer, copies)
 
 
 def analyze_on_cluster(
-    address: str, settings: AnalyzerSettings, work: list[tuple[int, FileEntry]]
-) -> Iterator[tuple[int, FileEntry, list[DocumentRecord]]]:
+    address: str, settings: AnalyzerSettings, work: list[tuple[int, FileEntry, tuple[str, ...]]]
+) -> Iterator[Analysed]:
     # Workers resolve a relative path in their own working directory: send every path absolute.
-    work = [(file_seq, replace(entry, abs_path=Path(os.path.abspath(entry.abs_path)))) for file_seq, entry in work]
+    work = [(file_seq, replace(entry, abs_path=Path(os.path.abspath(entry.abs_path))), copies)
+            for file_seq, entry, copies in work]
     blind = 0  # files in a row the workers could not read although this machine can
     seen_readable = False
     with Client(address, timeout="30s") as client:
-        futures = [client.submit(analyze_on_worker, settings, file_seq, entry, pure=False) for file_seq, entry in work]
+        futures = [client.submit(analyze_on_worker, settings, file_seq, entry, copies, pure=False)
+                   for file_seq, entry, copies in work]
         for future in as_completed(futures):
-            result: tuple[int, FileEntry, list[DocumentRecord]] = future.result()
+            result: Analysed = future.result()
             top = result[2][0]
             if top.status is Status.ERROR and (top.error or "").startswith("unreadable") and result[1].abs_path.exists():
                 blind += 1

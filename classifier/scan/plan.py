@@ -87,8 +87,9 @@ class SameContent:
         self._analysing: dict[int, ContentKey] = {}
         self.copied = 0
 
-    def plan(self, work: list[tuple[int, FileEntry]]) -> list[tuple[int, FileEntry]]:
-        to_analyse = []
+    def plan(self, work: list[tuple[int, FileEntry]]) -> list[tuple[int, FileEntry, tuple[str, ...]]]:
+        """The files to analyse, each with the paths of the later files that will be copied from it."""
+        to_analyse: list[tuple[int, FileEntry]] = []
         for file_seq, entry in work:
             key = self._key(entry)
             if key is None:  # unreadable now, or empty: the worker records it as it is
@@ -101,7 +102,11 @@ class SameContent:
                 self._waiting[key] = []
                 self._analysing[file_seq] = key
                 to_analyse.append((file_seq, entry))
-        return to_analyse
+        return [(file_seq, entry, self._copy_paths(file_seq)) for file_seq, entry in to_analyse]
+
+    def _copy_paths(self, file_seq: int) -> tuple[str, ...]:
+        key = self._analysing.get(file_seq)
+        return tuple(later.rel_path for _, later in self._waiting[key]) if key is not None else ()
 
     def analysed(self, file_seq: int, entry: FileEntry) -> None:
         key = self._analysing.pop(file_seq, None)

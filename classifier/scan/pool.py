@@ -21,13 +21,13 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from types import TracebackType
 
-from classifier.analyzer_settings import AnalyzerSettings
+from classifier.analyzer_settings import Analysed, AnalyzerSettings, masked_copies
 from classifier.content_hash import ContentHasher, file_problem_record
 from classifier.errors import RunError
-from classifier.records import DocumentRecord, FileEntry, Status
+from classifier.records import FileEntry, Status
 
-Task = tuple[int, FileEntry]
-Result = tuple[int, FileEntry, list[DocumentRecord]]
+# (walk index, file, paths of later files with its bytes: their names are masked with it)
+Task = tuple[int, FileEntry, tuple[str, ...]]
 # A worker loads its models before it takes work, and another language's NER pipeline the
 # first time it meets that language (MODEL_LOADING ... MODEL_LOADED); that is not the document's time.
 STARTUP_GRACE_S = 180.0
@@ -50,12 +50,12 @@ def _worker_main(connection: Connection, settings: AnalyzerSettings, memory_byte
         task: Task | None = connection.recv()
         if task is None:
             return
-        file_seq, entry = task
+        file_seq, entry, copies = task
         try:
             records = analyze_entry(analyzer, entry)
         except MemoryError:
             records = [file_problem_record(analyzer.content, entry, Status.TOO_LARGE, "worker memory limit")]
-        connection.send((file_seq, entry, records))
+        connection.send((file_seq, entry, records, masked_copies(analyzer, copies)))
 
 
 @dataclass
@@ -127,7 +127,7 @@ class SupervisedPool:
                 worker.process.join(5)
             worker.connection.close()
 
-    def run(self, tasks: Iterable[Task], on_tick: Tick | None = None) -> Iterator[Result]:
+    def run(self, tasks: Iterable[Task], on_tick: Tick | None = None) -> Iterator[Analysed]:
         """Results as workers hand them back. `on_tick`, when given, hears at least every
         TICK_S seconds which file has been running longest (its path and seconds), or None
         while no worker is ready yet (the models are loading)."""
@@ -159,9 +159,9 @@ class SupervisedPool:
                 if not worker.ready:
                     self._failed_to_start(worker, "did not get ready in time")
                 if worker.task is not None:
-                    _, entry = worker.task
-                    yield worker.task[0], entry, [
-                        file_problem_record(self._content, entry, Status.TIMEOUT, f"per-file time limit ({self._timeout_s:g} s)")]
+                    file_seq, entry, _ = worker.task
+                    yield file_seq, entry, [
+                        file_problem_record(self._content, entry, Status.TIMEOUT, f"per-file time limit ({self._timeout_s:g} s)")], []
                 self._replace(worker)
 
     def _longest_running(self) -> tuple[str | None, float]:
@@ -178,7 +178,7 @@ class SupervisedPool:
                                    "check that this user can read the installation and that --worker-memory-mb "
                                    "leaves room for the models")
 
-    def _receive(self, worker: _Worker) -> Iterator[Result]:
+    def _receive(self, worker: _Worker) -> Iterator[Analysed]:
         try:
             message = worker.connection.recv()
         except (EOFError, OSError):
@@ -187,8 +187,8 @@ class SupervisedPool:
                 worker.process.join(5)
                 self._failed_to_start(worker, f"exit status {worker.process.exitcode}")
             if worker.task is not None:
-                file_seq, entry = worker.task
-                yield file_seq, entry, [file_problem_record(self._content, entry, Status.ERROR, "worker process died")]
+                file_seq, entry, _ = worker.task
+                yield file_seq, entry, [file_problem_record(self._content, entry, Status.ERROR, "worker process died")], []
             self._replace(worker)
             return
         if message == MODEL_LOADING:

@@ -189,7 +189,9 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
 
         same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes, retry)
         to_analyse = same.plan(work)
-        for file_seq, entry, records in analysed(options, key, to_analyse, progress):
+        for file_seq, entry, records, masked_copies in analysed(options, key, to_analyse, progress):
+            for path, masked in masked_copies:
+                parent_names.learn(path, masked)
             store(file_seq, entry, records)
             same.analysed(file_seq, entry)
     analysis.analysed = len(to_analyse)
