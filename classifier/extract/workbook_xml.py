@@ -31,7 +31,7 @@ from typing import Any
 from lxml import etree
 from openpyxl.cell.text import Text
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple
 from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel, from_ISO8601
 from openpyxl.worksheet.dimensions import SheetDimension
 
@@ -214,6 +214,19 @@ def cell_value(cell: Any, formats: CellFormats) -> object:
     return text  # "str" (a formula's text result), "e" (an error such as #N/A), and unknown types as written
 
 
+ROW_DIGITS = "0123456789"
+
+
+def column_number(coordinate: str) -> int:
+    """The column of a cell reference, as openpyxl's `coordinate_to_tuple` found it, without its walk over
+    the characters: the letters before the trailing digits go to openpyxl's (cached) column_index_from_string,
+    which raises for letters mixed with digits as coordinate_to_tuple's int() did."""
+    letters = coordinate.rstrip(ROW_DIGITS)
+    if letters and len(letters) < len(coordinate):
+        return int(column_index_from_string(letters))
+    return int(coordinate_to_tuple(coordinate)[1])
+
+
 def row_number(row: Any, previous: int) -> int:
     declared = row.get("r")
     if declared is None:
@@ -251,7 +264,7 @@ def sheet_rows(stream: Any, formats: CellFormats) -> Iterator[tuple[object, ...]
         column = 0
         for cell in element:
             coordinate = cell.get("r")
-            column = coordinate_to_tuple(coordinate)[1] if coordinate else column + 1
+            column = column_number(coordinate) if coordinate else column + 1
             cells.append((column, cell_value(cell, formats)))
         forget_read(element)
         while expected < number:
