@@ -1,17 +1,19 @@
-"""DOCX read by python-docx's object model (the reader before #20) and as streamed XML (now).
+"""DOCX and XLSX read by python-docx and openpyxl (the readers before #20) and as streamed XML (now).
 
-    .venv/bin/python -m benchmarks.ooxml_readers [--repeat 5] [--seeds 3]
+    .venv/bin/python -m benchmarks.ooxml_readers [--repeat 5] [--seeds 3] [--formats docx xlsx]
 
-Files: every .docx of ../shared/corpora/office-poi/docx that both readers read (the others are
-listed, not timed), and the DOCX files the sample generator writes for seeds 1..N. Each file's
+Files: every .docx (.xlsx) of ../shared/corpora/office-poi that both readers read (the others are
+listed, not timed), and the DOCX (XLSX) files the sample generator writes for seeds 1..N. Each file's
 bytes are in memory before any clock starts; each reader extracts each file --repeat times, and
 the table gives documents per second (wall time, time.perf_counter) and characters of extracted
 text per CPU-second (time.process_time) over all the runs. Both readers run in this process, one
 after the other, on the same files; the machine is shared, so compare the ratio, not the figures
 across runs.
 
-`python_docx_extract` is the reference the equivalence test (tests/test_docx_reader.py) compares
-the streamed reader with; it lives here, outside the package, which no longer imports python-docx.
+`python_docx_extract` and `openpyxl_xlsx_extract` are the references the equivalence tests
+(tests/test_docx_reader.py, tests/test_xlsx_reader.py) compare the streamed readers with; they live
+here, outside the package, which no longer imports python-docx and uses openpyxl only for workbooks the
+streamed reader leaves aside.
 """
 
 from __future__ import annotations
@@ -25,17 +27,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import openpyxl
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, DocumentProblem, LimitExceeded, reason_from
-from classifier.extract.office import core_dates, extract_docx
+from classifier.extract.office import core_dates, extract_docx, stored_core_dates
 from classifier.extract.ooxml_embedded import embedded_members
+from classifier.extract.spreadsheet import add_table, extract_xlsx
 from classifier.limits import Limits
 from classifier.records import Extracted, Segment, SegmentKind
 from sample_data.generate import main as generate_sample
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-POI_DOCX = CORPORA / "office-poi" / "docx"
+POI = CORPORA / "office-poi"
 Reader = Callable[[bytes, str, Limits], Extracted]
 
 
@@ -79,14 +83,54 @@ def python_docx_extract(data: bytes, name: str, limits: Limits) -> Extracted:
     return out
 
 
-def poi_docx() -> list[tuple[str, bytes]]:
-    if not POI_DOCX.exists():
+def openpyxl_xlsx_extract(data: bytes, name: str, limits: Limits) -> Extracted:
+    """classifier/extract/spreadsheet.py's extract_xlsx as it was before #20 (commit df238fe), unchanged."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            # openpyxl streams worksheets but reads shared strings and styles whole.
+            check_declared_sizes(package, limits)
+            stored_dates = stored_core_dates(package)
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except LimitExceeded:
+        raise
+    except Exception as exc:  # zipfile and openpyxl raise many types on malformed parts
+        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
+    out = Extracted(structure=frozenset({"table", "spreadsheet"}))
+    try:
+        props = workbook.properties
+        out.metadata_dates = core_dates(props.created if "created" in stored_dates else None,
+                                        props.modified if "modified" in stored_dates else None)
+        for table_index, sheet in enumerate(workbook.worksheets):
+            # The <dimension> a sheet declares is not trusted: openpyxl pads every row to it, and one cell
+            # at XFD1048576 in a 5 KB file made 17 billion empty cells (#17 item 10, #19: a 300 s timeout).
+            # Without it, rows are those the XML holds.
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
+            add_table(out, table_index, sheet.iter_rows(values_only=True), limits, str(sheet.title))
+    except Exception as exc:
+        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
+    finally:
+        workbook.close()
+    out.members = embedded_members(data, limits)
+    return out
+
+
+# format -> (label of the reader before #20, that reader, the streamed reader)
+READERS: dict[str, tuple[str, Reader, Reader]] = {
+    "docx": ("python-docx", python_docx_extract, extract_docx),
+    "xlsx": ("openpyxl", openpyxl_xlsx_extract, extract_xlsx),
+}
+
+
+def poi_files(extension: str) -> list[tuple[str, bytes]]:
+    folder = POI / extension
+    if not folder.exists():
         return []
-    return [(f"office-poi/docx/{path.name}", path.read_bytes()) for path in sorted(POI_DOCX.glob("*.docx"))]
+    return [(f"office-poi/{extension}/{path.name}", path.read_bytes()) for path in sorted(folder.glob(f"*.{extension}"))]
 
 
-def sample_docx(seeds: range) -> list[tuple[str, bytes]]:
-    """The DOCX files of the generated sample leak, top-level ones (a zip member is a copy of one)."""
+def sample_files(seeds: range, extension: str) -> list[tuple[str, bytes]]:
+    """The files of the generated sample leak, top-level ones (a zip member is a copy of one)."""
     files: list[tuple[str, bytes]] = []
     with tempfile.TemporaryDirectory() as folder:
         for seed in seeds:
@@ -94,16 +138,18 @@ def sample_docx(seeds: range) -> list[tuple[str, bytes]]:
             generate_sample(["--out", str(out), "--seed", str(seed)])
             leak = out / "leak"
             files.extend((f"sample seed {seed}/{path.relative_to(leak).as_posix()}", path.read_bytes())
-                         for path in sorted(leak.rglob("*.docx")))
+                         for path in sorted(leak.rglob(f"*.{extension}")))
     return files
 
 
-def readable_by_both(files: list[tuple[str, bytes]], limits: Limits) -> tuple[list[tuple[str, bytes]], list[str]]:
+def readable_by_both(files: list[tuple[str, bytes]], limits: Limits, readers: tuple[str, Reader, Reader] = READERS["docx"]
+                     ) -> tuple[list[tuple[str, bytes]], list[str]]:
+    label, old, new = readers
     kept: list[tuple[str, bytes]] = []
     refused: list[str] = []
     for name, data in files:
         outcomes = []
-        for reader in (python_docx_extract, extract_docx):
+        for reader in (old, new):
             try:
                 reader(data, name, limits)
                 outcomes.append("ok")
@@ -114,7 +160,7 @@ def readable_by_both(files: list[tuple[str, bytes]], limits: Limits) -> tuple[li
         if outcomes == ["ok", "ok"]:
             kept.append((name, data))
         else:
-            refused.append(f"{name}: python-docx {outcomes[0]}; streamed {outcomes[1]}")
+            refused.append(f"{name}: {label} {outcomes[0]}; streamed {outcomes[1]}")
     return kept, refused
 
 
@@ -135,23 +181,29 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seeds", type=int, default=3, help="sample generator seeds 1..N")
+    parser.add_argument("--formats", nargs="+", choices=sorted(READERS), default=sorted(READERS))
     args = parser.parse_args(argv)
     limits = Limits()
-    corpora = {"office-poi": poi_docx(), f"sample seeds 1-{args.seeds}": sample_docx(range(1, args.seeds + 1))}
-    print("| files | documents | python-docx docs/s | streamed docs/s | × | python-docx chars/CPU-s | streamed chars/CPU-s | × |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    skipped: list[str] = []
-    for label, files in corpora.items():
-        kept, refused = readable_by_both(files, limits)
-        skipped.extend(refused)
-        if not kept:
-            continue
-        old_docs, old_chars = measure(python_docx_extract, kept, limits, args.repeat)
-        new_docs, new_chars = measure(extract_docx, kept, limits, args.repeat)
-        print(f"| {label} | {len(kept)} | {old_docs:,.0f} | {new_docs:,.0f} | {new_docs / old_docs:.1f} "
-              f"| {old_chars:,.0f} | {new_chars:,.0f} | {new_chars / old_chars:.1f} |")
-    for line in skipped:
-        print(f"- not timed, {line}")
+    for extension in args.formats:
+        label, old_reader, new_reader = READERS[extension]
+        corpora = {f"office-poi {extension}": poi_files(extension),
+                   f"sample seeds 1-{args.seeds}": sample_files(range(1, args.seeds + 1), extension)}
+        print(f"| {extension} files | documents | {label} docs/s | streamed docs/s | × | {label} chars/CPU-s "
+              "| streamed chars/CPU-s | × |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        skipped: list[str] = []
+        for corpus, files in corpora.items():
+            kept, refused = readable_by_both(files, limits, READERS[extension])
+            skipped.extend(refused)
+            if not kept:
+                continue
+            old_docs, old_chars = measure(old_reader, kept, limits, args.repeat)
+            new_docs, new_chars = measure(new_reader, kept, limits, args.repeat)
+            print(f"| {corpus} | {len(kept)} | {old_docs:,.0f} | {new_docs:,.0f} | {new_docs / old_docs:.1f} "
+                  f"| {old_chars:,.0f} | {new_chars:,.0f} | {new_chars / old_chars:.1f} |")
+        for line in skipped:
+            print(f"- not timed, {line}")
+        print()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Tables: XLSX (openpyxl, read-only) and CSV/TSV (dialect sniffing).
+"""Tables: XLSX (streamed SpreadsheetML, openpyxl for the rest) and CSV/TSV (dialect sniffing).
 
 Cells keep their column header so the PII stage can type whole columns
 instead of running NER cell by cell.
@@ -14,12 +14,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 import openpyxl
+from openpyxl.packaging.core import DocumentProperties
+from openpyxl.xml.functions import fromstring
 
 from classifier.extract.bounded import check_declared_sizes
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
-from classifier.extract.office import core_dates, stored_core_dates
+from classifier.extract.office import CORE_PROPERTIES, core_dates, stored_core_dates
 from classifier.extract.ooxml_embedded import embedded_members
 from classifier.extract.text import decode_text
+from classifier.extract.workbook_xml import open_workbook
 from classifier.limits import Limits
 from classifier.records import TITLE_LABEL, Extracted, Segment, SegmentKind
 
@@ -114,15 +117,52 @@ def _cell_text(value: object) -> str:
 
 
 def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
+    return read_xlsx(data, limits)[0]
+
+
+def read_xlsx(data: bytes, limits: Limits) -> tuple[Extracted, str]:
+    """The workbook's text, and which reader read it: "streamed" (classifier/extract/workbook_xml.py, #20)
+    or, for what that reader leaves aside or fails on, "openpyxl" as before #20. Both give the same rows
+    (tests/test_xlsx_reader.py); the reader's name is for tests and benchmarks, not the output."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            # openpyxl streams worksheets but reads shared strings and styles whole.
+            # Both readers hold the shared strings whole and openpyxl the styles part.
             check_declared_sizes(package, limits)
             stored_dates = stored_core_dates(package)
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                out = streamed_extract(package, stored_dates, limits)
+                reader = "streamed"
+            except Exception:  # any failure is left to openpyxl, whose outcome (rows or corrupt) is the result
+                out = None
+                reader = "openpyxl"
     except LimitExceeded:
         raise
-    except Exception as exc:  # zipfile and openpyxl raise many types on malformed parts
+    except Exception as exc:  # zipfile raises many types on a malformed container
+        raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
+    if out is None:
+        out = openpyxl_extract(data, stored_dates, limits)
+    out.members = embedded_members(data, limits)
+    return out, reader
+
+
+def streamed_extract(package: zipfile.ZipFile, stored_dates: frozenset[str], limits: Limits) -> Extracted:
+    workbook = open_workbook(package)
+    out = Extracted(structure=frozenset({"table", "spreadsheet"}))
+    if CORE_PROPERTIES in package.namelist():
+        # openpyxl's own parse of docProps/core.xml, so that the dates (and a refused part) are as before #20
+        props = DocumentProperties.from_tree(fromstring(package.read(CORE_PROPERTIES)))
+        out.metadata_dates = core_dates(props.created if "created" in stored_dates else None,
+                                        props.modified if "modified" in stored_dates else None)
+    for table_index, (sheet_name, rows) in enumerate(workbook.rows()):
+        add_table(out, table_index, rows, limits, sheet_name)
+    return out
+
+
+def openpyxl_extract(data: bytes, stored_dates: frozenset[str], limits: Limits) -> Extracted:
+    """The reader before #20, kept for workbooks the streamed one leaves aside."""
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types on malformed parts
         raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
     out = Extracted(structure=frozenset({"table", "spreadsheet"}))
     try:
@@ -140,7 +180,6 @@ def extract_xlsx(data: bytes, name: str, limits: Limits) -> Extracted:
         raise CorruptDocument(f"xlsx: {reason_from(exc)}") from None
     finally:
         workbook.close()
-    out.members = embedded_members(data, limits)
     return out
 
 
