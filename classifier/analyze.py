@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
 from classifier.content_hash import ContentHasher, ContentHashes, file_problem_record
-from classifier.dates import date_range, dates_in_text
+from classifier.dates import DateRange, date_range, dates_in_text, with_container_date
 from classifier.extract import extract
 from classifier.extract.compressed import LINK_SKIPPED, SPECIAL_SKIPPED
 from classifier.extract.errors import (
@@ -154,6 +154,8 @@ class DocumentAnalyzer:
         self.keep_org_labels = keep_org_labels
         self.today = today or date.today()
         self._first_by_sha: dict[str, DocumentRecord] = {}
+        # content_hmac -> the date ranges of its metadata and of its text, without any container's date
+        self._content_dates: dict[str, tuple[DateRange, DateRange]] = {}
         self._containers: set[str] = set()  # content_hmac of analysed documents that had members
         self._budget = FileBudget(limits)
 
@@ -173,6 +175,9 @@ class DocumentAnalyzer:
         if first is not None:
             record = replace(first, path=path, duplicate_of=first.path, depth=depth,
                              extension_mismatch=sniffed.extension_mismatch)
+            if (content_dates := self._content_dates.get(content_hmac)) is not None:
+                earliest, latest = with_container_date(*content_dates, container_date, self.today)
+                record = replace(record, earliest=earliest, latest=latest)
             if content_hmac in self._containers:
                 # Members need records under this copy's path too; they are themselves duplicates.
                 extracted = self._extract_quietly(data, sniffed.mime, name)
@@ -242,8 +247,10 @@ class DocumentAnalyzer:
             findings = tag_pii(extracted, self.pii, self.hasher, likely_region(language), language,
                                self.keep_org_labels)
             categories = tag_categories(extracted, findings, self.categories)
-            metadata = list(extracted.metadata_dates) + ([container_date] if container_date else [])
-            earliest, latest = date_range(metadata, dates_in_text(prose, self.today), self.today)
+            content_dates = (date_range(extracted.metadata_dates, (), self.today),
+                             date_range((), dates_in_text(prose, self.today), self.today))
+            self._content_dates[hashes.content_hmac] = content_dates
+            earliest, latest = with_container_date(*content_dates, container_date, self.today)
         except Exception as exc:
             return replace(base, status=Status.ERROR, error=f"analysis failed: {reason_from(exc)}"), extracted
         all_text = "\n".join(s.text for s in extracted.segments)

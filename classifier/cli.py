@@ -12,7 +12,6 @@ import click
 
 from classifier.errors import RunError
 from classifier.limits import Limits
-from classifier.lookup import lookup_in_scan
 from classifier.outputs import documents_jsonl, report_html, violations_jsonl
 from classifier.outputs.derived import rerender
 from classifier.outputs.documents_parquet import require_parquet
@@ -287,6 +286,9 @@ def lookup(out_dir: Path, key_file: Path | None, state_dir: Path | None, email: 
         fail("give exactly one of --email, --phone, --name, --organization")
         return
     entity_type, value = queries[0]
+    # Imported here: its domain splitter loads tldextract (and requests), ~0.1 s every other command would pay.
+    from classifier.lookup import lookup_in_scan
+
     try:
         hits = lookup_in_scan(out_dir, entity_type, value, region, state_dir=state_dir, key_file=key_file,
                               catalog_path=catalog_path)

@@ -89,6 +89,18 @@ def parse_iso(value: str, today: date) -> date | None:
     return make_date(year, month, day, today)
 
 
+DateRange = tuple[str | None, str | None]
+
+
+def with_container_date(metadata: DateRange, text: DateRange, container_date: str | None, today: date) -> DateRange:
+    """date_range of a document whose own metadata dates span `metadata` and text dates span `text`,
+    met inside a container that dates it `container_date`. Kept apart from the content's ranges so that
+    a copy of the same bytes elsewhere (standalone, or in another archive) gets its own container's
+    date, whichever copy a worker analysed first."""
+    ranged = date_range([d for d in (*metadata, container_date) if d], (), today)
+    return ranged if ranged != (None, None) else text
+
+
 def date_range(metadata: Iterable[str], text_dates: Iterable[date], today: date) -> tuple[str | None, str | None]:
     """The document's own dates (metadata) when it has any; dates written in its text only when it has none.
 

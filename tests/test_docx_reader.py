@@ -257,3 +257,14 @@ def test_malformed_packages_are_corrupt_with_no_text_in_the_reason() -> None:
         reasons.append(str(problem.value))
     assert reasons == ["docx: XMLSyntaxError", "docx: a part it refers to is missing (KeyError)", "docx: ValueError",
                        "docx: not a readable ZIP container (BadZipFile)"]
+
+
+def test_an_entry_with_an_empty_name_does_not_stop_the_document() -> None:
+    # Found by the fuzzer on the streamed reader (#20): python-docx refused such a package (corrupt), the
+    # streamed reader reads it, and the embedded-file scan then met zipfile's IndexError in is_dir().
+    package = io.BytesIO(docx_bytes(["Kind regards, Ann Lee"]))
+    with zipfile.ZipFile(package, "a") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"")
+    extracted = extract_docx(package.getvalue(), "letter.docx", LIMITS)
+    assert [s.text for s in extracted.segments] == ["Kind regards, Ann Lee"]
+    assert extracted.members == []

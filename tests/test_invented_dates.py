@@ -5,16 +5,19 @@ from __future__ import annotations
 import io
 import re
 import tarfile
+import uuid
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import openpyxl
 
+from classifier.analyze import DocumentAnalyzer
 from classifier.dates import date_range, dates_in_text
 from classifier.extract.compressed import extract_gzip
 from classifier.extract.spreadsheet import extract_xlsx
 from classifier.limits import Limits
+from tests.documents import zip_bytes
 
 
 def workbook(created: datetime, modified: datetime) -> bytes:
@@ -86,3 +89,15 @@ def test_the_scan_day_never_dates_a_document() -> None:
     assert date_range([], dates_in_text("Signed on 2026-12-06 and on 2026-12-05.", today), today) == (
         "2026-12-05", "2026-12-05")
     assert date_range(["2026-12-06"], [], today) == (None, None)
+
+
+def test_a_copy_is_dated_by_its_own_container_whichever_copy_a_worker_met_first(analyzer: DocumentAnalyzer) -> None:
+    # #20: with the largest files first (2+ workers), a zip holding a copy of a document could be analysed
+    # before the document itself, and the document then took the zip member's date (2021-06-01) as its
+    # own: 1 and 2 workers gave different dates for the same file. A copy is dated by its own container.
+    note = f"Minutes {uuid.uuid4()}: signed on 2019-03-04 by both parties.\n".encode()
+    member_first = analyzer.analyze_bytes(zip_bytes({"minutes.txt": note}), "archive.zip")
+    standalone = analyzer.analyze_bytes(note, "minutes.txt")[0]
+    assert (member_first[1].earliest, member_first[1].latest) == ("2021-06-01", "2021-06-01")
+    assert standalone.duplicate_of == "archive.zip!/minutes.txt"
+    assert (standalone.earliest, standalone.latest) == ("2019-03-04", "2019-03-04")

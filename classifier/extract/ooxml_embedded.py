@@ -33,7 +33,8 @@ def embedded_members(data: bytes, limits: Limits) -> list[Member]:
     inflation = Inflation(limits)
     with package:
         for info in infos:
-            if info.is_dir() or not info.filename.startswith(EMBEDDING_FOLDERS):
+            # An entry with an empty name (zipfile's is_dir() raises IndexError on it) embeds nothing.
+            if not info.filename.startswith(EMBEDDING_FOLDERS) or info.is_dir():
                 continue
             if len(members) >= limits.max_members:
                 raise LimitExceeded("max_members")

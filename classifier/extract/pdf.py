@@ -176,11 +176,13 @@ def _textpage_text(textpage: pdfium.PdfTextPage) -> str:
     """All of a text page's text in one FPDFText_GetText call. pypdfium2's get_text_range first trims
     the characters PDFium leaves out at either end, recursing once per character: a page that opens
     with a thousand control characters raises RecursionError there (tests/test_pdf_text.py). Asked for
-    the whole page, PDFium returns at most its character count, so the buffer cannot overflow."""
+    the whole page, PDFium writes at most its character count and a NUL; the buffer holds twice that,
+    in case a build writes a character beyond the BMP as two UTF-16 units (PDFium copies without
+    being told the buffer's size, so too small a buffer would be overwritten memory)."""
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count <= 0:
         return ""
-    buffer = (ctypes.c_ushort * (count + 1))()
+    buffer = (ctypes.c_ushort * (2 * count + 2))()
     written = pdfium_c.FPDFText_GetText(textpage.raw, 0, count, buffer)
     return codecs.decode(memoryview(buffer)[: max(written - 1, 0)], "utf-16-le", errors="ignore")
 

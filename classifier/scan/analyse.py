@@ -28,6 +28,10 @@ def analysed(
 
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
                                 options.ner_models, options.plain_hashes, not options.plain_names)
+    if options.dask_address or options.workers > 1:
+        # Largest files first: a large file handed out last leaves the other workers idle while it runs
+        # (measured: 2 workers 1.63x one worker on real files in walk order).
+        work = sorted(work, key=lambda task: -task[1].size)
     if options.dask_address:
         from classifier.scan.dask import ClusterError, analyze_on_cluster  # distributed is only imported when asked for
 
