@@ -17,9 +17,11 @@ from classifier.extract.errors import CorruptDocument
 from classifier.extract.office import extract_docx, w3cdtf_datetime
 from classifier.limits import Limits
 from classifier.records import Extracted, Segment, SegmentKind
+from tests import readers
 from tests.conftest import CORPORA, SampleLeak
 from tests.documents import docx_bytes, zip_bytes
 from tests.hostile import replace_part
+from tests.readers import Reader
 
 LIMITS = Limits()
 CORPUS_DOCX = sorted([*CORPORA.glob("office-poi/docx/*.docx"), *CORPORA.glob("magika-basic/docx/*.docx")])
@@ -29,24 +31,12 @@ READABLE_ONLY_NOW = {"clusterfuzz-testcase-minimized-POIXWPFFuzzer-6733884933668
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def outcome(reader: object, data: bytes, limits: Limits = LIMITS) -> Extracted | str:
-    assert reader in (python_docx_extract, extract_docx)
-    try:
-        return python_docx_extract(data, "x.docx", limits) if reader is python_docx_extract else extract_docx(
-            data, "x.docx", limits)
-    except CorruptDocument as problem:
-        return f"corrupt: {problem}"
+def outcome(reader: Reader, data: bytes, limits: Limits = LIMITS) -> Extracted | str:
+    return readers.outcome(reader, data, "x.docx", limits)
 
 
 def assert_same(data: bytes, limits: Limits = LIMITS) -> Extracted:
-    old, new = outcome(python_docx_extract, data, limits), outcome(extract_docx, data, limits)
-    if isinstance(old, str) or isinstance(new, str):
-        assert old == new
-        return Extracted()
-    assert new.segments == old.segments
-    assert (new.metadata_dates, new.structure, new.truncated) == (old.metadata_dates, old.structure, old.truncated)
-    assert [(m.name, m.data) for m in new.members] == [(m.name, m.data) for m in old.members]
-    return new
+    return readers.assert_same(outcome(python_docx_extract, data, limits), outcome(extract_docx, data, limits))
 
 
 @pytest.mark.skipif(not CORPUS_DOCX, reason="../shared/corpora absent (not a development checkout)")

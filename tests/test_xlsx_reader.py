@@ -19,9 +19,10 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from benchmarks.ooxml_readers import openpyxl_xlsx_extract
 from classifier.extract.errors import CorruptDocument
-from classifier.extract.spreadsheet import read_xlsx
+from classifier.extract.spreadsheet import extract_xlsx, read_xlsx
 from classifier.limits import Limits
 from classifier.records import TITLE_LABEL, Extracted, Segment, SegmentKind
+from tests import readers
 from tests.conftest import CORPORA, SampleLeak
 from tests.documents import xlsx_bytes
 from tests.hostile import replace_part
@@ -42,21 +43,11 @@ MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
 def outcome(reader: str, data: bytes, limits: Limits = LIMITS) -> Extracted | str:
-    try:
-        return openpyxl_xlsx_extract(data, "x.xlsx", limits) if reader == "openpyxl" else read_xlsx(data, limits)[0]
-    except CorruptDocument as problem:
-        return f"corrupt: {problem}"
+    return readers.outcome(openpyxl_xlsx_extract if reader == "openpyxl" else extract_xlsx, data, "x.xlsx", limits)
 
 
 def assert_same(data: bytes, limits: Limits = LIMITS) -> Extracted:
-    old, new = outcome("openpyxl", data, limits), outcome("new", data, limits)
-    if isinstance(old, str) or isinstance(new, str):
-        assert old == new
-        return Extracted()
-    assert new.segments == old.segments
-    assert (new.metadata_dates, new.structure, new.truncated) == (old.metadata_dates, old.structure, old.truncated)
-    assert [(m.name, m.data) for m in new.members] == [(m.name, m.data) for m in old.members]
-    return new
+    return readers.assert_same(outcome("openpyxl", data, limits), outcome("new", data, limits))
 
 
 def reader_of(data: bytes) -> str:
