@@ -204,12 +204,17 @@ def forget_read(element: Any) -> None:
             del parent[0]
 
 
+# Every OOXML part is parsed with these (workbook_xml.py too): no entity resolved, nothing fetched, no DTD
+# loaded, libxml2's own limits on depth and text size kept.
+SAFE_PARSER_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True, "huge_tree": False,
+                                       "load_dtd": False}
+
+
 def read_document_part(stream: Any, out: Extracted, max_text_chars: int) -> int:
     """Body paragraphs into `out` as PROSE up to the text budget, then the body tables' cells, as
     python-docx's `document.paragraphs` and `document.tables` were read before #20. Returns the
     number of body tables."""
-    parser_options = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False}
-    events = etree.iterparse(stream, events=("end",), tag=(P, TR, TBL), remove_blank_text=True, **parser_options)
+    events = etree.iterparse(stream, events=("end",), tag=(P, TR, TBL), remove_blank_text=True, **SAFE_PARSER_OPTIONS)
     budget = max_text_chars
     table: TableReader | None = None
     tables = 0

@@ -35,7 +35,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple
 from openpyxl.utils.datetime import MAC_EPOCH, WINDOWS_EPOCH, from_excel, from_ISO8601
 from openpyxl.worksheet.dimensions import SheetDimension
 
-from classifier.extract.office import forget_read
+from classifier.extract.office import SAFE_PARSER_OPTIONS, forget_read
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -56,8 +56,7 @@ SHEET_STATES = (None, "visible", "hidden", "veryHidden")
 # What openpyxl's ChildSheet and Relationship accept as keyword arguments: another attribute made it raise.
 SHEET_ATTRIBUTES = frozenset({"name", "sheetId", "state"})
 RELATIONSHIP_ATTRIBUTES = frozenset({"Id", "Type", "Target", "TargetMode"})
-PARSER_OPTIONS: dict[str, Any] = {"resolve_entities": False, "no_network": True, "huge_tree": False, "load_dtd": False,
-                                  "remove_comments": True, "remove_pis": True}
+PARSER_OPTIONS: dict[str, Any] = {**SAFE_PARSER_OPTIONS, "remove_comments": True, "remove_pis": True}
 
 
 class NotStreamable(Exception):
