@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SAMPLE := build/sample
 DEMO   := build/demo
 
-.PHONY: demo test lint typecheck unit sample clean system-deps browser-deps
+.PHONY: demo test lint typecheck unit sample clean system-deps browser-deps test-servers
 
 # libmagic is a C library python-magic loads at run time; Debian ships it.
 system-deps:
@@ -23,6 +23,19 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
+# tests/test_buckets.py serves Azure blobs with Azurite (Microsoft's emulator, an npm package pinned with its
+# hashes in tests/servers/package-lock.json); node and npm come from Debian when missing.
+AZURITE := tests/servers/node_modules/.bin/azurite-blob
+test-servers: $(AZURITE)
+
+$(AZURITE): tests/servers/package.json tests/servers/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "installing nodejs and npm (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm ci --prefix tests/servers --no-audit --no-fund --silent
+	touch $@
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -33,7 +46,7 @@ $(VENV)/.runtime: pyproject.toml models/spacy-model.txt | $(BIN)/python system-d
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
-	$(BIN)/pip install -q -e '.[sample,dev,parquet]'
+	$(BIN)/pip install -q -e '.[sample,dev,parquet,buckets]'
 	touch $@
 
 sample: $(VENV)/.runtime
@@ -50,7 +63,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev browser-deps
+unit: $(VENV)/.dev browser-deps test-servers
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

@@ -28,7 +28,9 @@ def census(*roots: str | os.PathLike[str], out: str | os.PathLike[str], key_file
     inventory.json as a dict, `.violations` the policy violations). Other keywords are
     ScanOptions fields (workers, state_dir, policy, timeout_s, plain_names, ...). Operator errors
     raise classifier.errors.RunError subclasses with a one-line message."""
+    from classifier.buckets import is_bucket_url, parse_bucket_url
     from classifier.scan import ScanOptions, run_scan
 
-    return run_scan(ScanOptions(roots=tuple(Path(root) for root in roots), out_dir=Path(out),
+    parsed = tuple(parse_bucket_url(str(root)) if is_bucket_url(str(root)) else Path(root) for root in roots)
+    return run_scan(ScanOptions(roots=parsed, out_dir=Path(out),
                                 key_file=None if key_file is None else Path(key_file), **options))

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
+from classifier.buckets import read_object
 from classifier.categories.tagger import CategoryModel, load_category_model, tag_categories
 from classifier.content_hash import ContentHasher, ContentHashes, file_problem_record
 from classifier.dates import DateRange, date_range, dates_in_text, with_container_date
@@ -265,8 +266,11 @@ def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[Document
         return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.TOO_LARGE,
                                                                       "max_file_bytes")])
     try:
-        with entry.abs_path.open("rb") as handle:
-            data = read_within(handle, entry.size, limits.max_file_bytes)
+        if entry.remote is not None:
+            data = read_object(entry.remote, entry.size, limits.max_file_bytes)
+        else:
+            with entry.abs_path.open("rb") as handle:
+                data = read_within(handle, entry.size, limits.max_file_bytes)
     except OSError as exc:
         return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.ERROR,
                                                                       f"unreadable: {exc.strerror}")])

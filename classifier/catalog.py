@@ -38,6 +38,10 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (content_hmac);
 CREATE INDEX IF NOT EXISTS documents_by_file ON documents (root, file_path);
+-- The ETag of a bucket object as last stored (local files have none): a rescan compares it instead of
+-- downloading the object. A table of its own, so that catalogs written before it gain it on open.
+CREATE TABLE IF NOT EXISTS versions (root TEXT NOT NULL, path TEXT NOT NULL, version TEXT NOT NULL,
+                                     PRIMARY KEY (root, path)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS analyses (content_hmac TEXT PRIMARY KEY, findings TEXT NOT NULL, near_signature TEXT);
 CREATE TABLE IF NOT EXISTS entity_hashes (
     keyed_hash TEXT NOT NULL,
@@ -128,21 +132,27 @@ class Catalog:
         row = self._db.execute("SELECT COALESCE(MAX(scan_id), 0) FROM documents").fetchone()
         return int(row[0]) + 1
 
-    def file_state(self, root: str, file_path: str) -> tuple[int | None, int | None, str] | None:
-        """(size on disk, mtime_ns, content_hmac) recorded for a file, or None when it is not catalogued."""
+    def file_state(self, root: str, file_path: str) -> tuple[int | None, int | None, str, str | None] | None:
+        """(size on disk, mtime_ns, content_hmac, ETag of a bucket object) recorded for a file, or None
+        when it is not catalogued."""
         row = self._db.execute(
-            "SELECT on_disk_size, mtime_ns, content_hmac FROM documents WHERE root = ? AND path = ? AND member_seq = 0",
+            "SELECT d.on_disk_size, d.mtime_ns, d.content_hmac, v.version FROM documents d "
+            "LEFT JOIN versions v ON v.root = d.root AND v.path = d.path "
+            "WHERE d.root = ? AND d.path = ? AND d.member_seq = 0",
             (root, file_path),
         ).fetchone()
-        return None if row is None else (row[0], row[1], row[2])
+        return None if row is None else (row[0], row[1], row[2], row[3])
 
     def store_file(self, scan_id: int, file_seq: int, root: str, file_path: str, mtime_ns: int | None,
-                   records: Iterable[DocumentRecord]) -> None:
+                   records: Iterable[DocumentRecord], version: str | None = None) -> None:
         """Replace one file's records (the file and its members) in one transaction: a
         scan killed at any moment leaves each file either fully catalogued or not at all."""
         with self._db:
             self._forget_outputs()
             self._db.execute("DELETE FROM documents WHERE root = ? AND file_path = ?", (root, file_path))
+            self._db.execute("DELETE FROM versions WHERE root = ? AND path = ?", (root, file_path))
+            if version:
+                self._db.execute("INSERT INTO versions VALUES (?, ?, ?)", (root, file_path, version))
             for member_seq, record in enumerate(records):
                 self._db.execute(
                     "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

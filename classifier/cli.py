@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from classifier.buckets import SCHEMES, Bucket, is_bucket_url, parse_bucket_url
 from classifier.errors import RunError
 from classifier.limits import Limits
 from classifier.outputs import documents_jsonl, report_html, violations_jsonl
@@ -51,7 +52,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("roots", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("roots", nargs=-1, required=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Directory for inventory.json, documents.jsonl and report.html.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
@@ -107,16 +108,24 @@ def main() -> None:
 @click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
               help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
                    "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
+@click.option("--endpoint-url", "endpoint_urls", multiple=True, metavar="[s3=|az=]URL",
+              help="Service for bucket roots: an S3-compatible endpoint, or an Azure blob service URL (e.g. Azurite's "
+                   "http://127.0.0.1:10000/devstoreaccount1); prefix with s3= or az= when both kinds are scanned.")
+@click.option("--anonymous", is_flag=True,
+              help="Read bucket roots without credentials, as anyone could (default: credentials from the environment "
+                   "when there are any, else anonymous).")
 @click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Catalog of analysed files (default: catalog.sqlite in the state directory); give the same one to every run "
                    "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
-def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
+def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: Path | None, spacy_model: str,
          ner_model_specs: tuple[str, ...], max_file_mb: int, list_organizations: bool, as_json: bool, quiet: bool, timeout_s: float,
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
          fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool,
-         include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None) -> None:
-    """Scan ROOT... (directories or files) and write the inventory to --out.
+         include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None,
+         endpoint_urls: tuple[str, ...], anonymous: bool) -> None:
+    """Scan ROOT... (directories, files, s3://BUCKET/PREFIX or az://CONTAINER/PREFIX) and write the
+    inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
     and catalog to a state directory outside it (a rescan with the same --out only analyses what
@@ -133,6 +142,8 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
     Examples:
       leakcensus scan /mnt/leak --out census/
       leakcensus scan share1 share2 --out census/ --workers 4 --key-file ~/.leakcensus.key
+      leakcensus scan az://exposed-container --out census/ --anonymous
+      leakcensus scan s3://bucket/exports --out census/ --endpoint-url https://minio.internal:9000
       leakcensus scan /srv/share --out nightly/ --policy dlp.yaml --quiet --json
     """
     policy: Policy | None = None
@@ -153,11 +164,12 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
             policy = load_policy(policy_file)
         if parquet:
             require_parquet()
+        scan_roots = parse_roots(roots, endpoint_urls, anonymous)
     except RunError as exc:
         fail(str(exc))
         return
     options = ScanOptions(
-        roots=tuple(roots),
+        roots=scan_roots,
         out_dir=out_dir,
         workers=workers or os.cpu_count() or 1,
         key_file=key_file,
@@ -215,6 +227,26 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         click.echo("fail-on: " + ", ".join(f"{name} {count:,}" for name, count in failed_on.items()), err=True)
     if failed_on or (policy is not None and exit_status(result.violations)):
         sys.exit(EXIT_POLICY_VIOLATED)
+
+
+def parse_roots(roots: tuple[str, ...], endpoint_urls: tuple[str, ...], anonymous: bool) -> tuple[Path | Bucket, ...]:
+    """Folders and files as paths; bucket URLs with the endpoint given for their kind."""
+    endpoints: dict[str, str] = {}
+    for spec in endpoint_urls:
+        kind, separator, url = spec.partition("=")
+        if separator and kind in SCHEMES:
+            endpoints[kind] = url
+        else:
+            endpoints.setdefault("s3", spec)
+            endpoints.setdefault("az", spec)
+    parsed: list[Path | Bucket] = []
+    for root in roots:
+        if is_bucket_url(root):
+            scheme = root.partition("://")[0].lower()
+            parsed.append(parse_bucket_url(root, endpoints.get(scheme), True if anonymous else None))
+        else:
+            parsed.append(Path(root))
+    return tuple(parsed)
 
 
 def summary(inventory: InventoryJson, out_dir: Path) -> str:
@@ -299,7 +331,9 @@ def lookup(out_dir: Path, key_file: Path | None, state_dir: Path | None, email: 
         click.echo("not found")
         sys.exit(1)
     for hit in hits:
-        click.echo(f"{hit.path}\t{','.join(hit.categories) or '-'}")
+        # An object of a bucket root is named by its URL; a file by its path under its root, as in the outputs.
+        shown = f"{hit.root}/{hit.path}" if is_bucket_url(hit.root) else hit.path
+        click.echo(f"{shown}\t{','.join(hit.categories) or '-'}")
 
 
 @main.command()

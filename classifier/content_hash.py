@@ -16,6 +16,7 @@ import hmac
 from dataclasses import dataclass
 from pathlib import Path
 
+from classifier.buckets import read_head
 from classifier.records import DocumentRecord, FileEntry, Status
 
 CHUNK = 1 << 20
@@ -63,6 +64,19 @@ class ContentHasher:
                 head = handle.read(HEAD_BYTES)
         except OSError:
             head = b""
+        return self.of_head(head, size)
+
+    def of_entry_head(self, entry: FileEntry) -> ContentHashes:
+        """of_file_head for a file or a bucket object (its first MiB read by a range request)."""
+        if entry.remote is None:
+            return self.of_file_head(entry.abs_path, entry.size)
+        try:
+            head = read_head(entry.remote, entry.size)
+        except OSError:
+            head = b""
+        return self.of_head(head, entry.size)
+
+    def of_head(self, head: bytes, size: int) -> ContentHashes:
         message = b"leakcensus-head\x00" + str(size).encode() + b"\x00" + head
         return ContentHashes(hmac.new(self._key, message, hashlib.sha256).hexdigest(), None)
 
@@ -70,6 +84,6 @@ class ContentHasher:
 def file_problem_record(content: ContentHasher, entry: FileEntry, status: Status, reason: str) -> DocumentRecord:
     """A file not analysed (too large, unreadable, timed out): its size as the walk saw it and a
     hash of its head (content_hash.of_file_head), never a read of the whole file."""
-    hashes = content.of_file_head(entry.abs_path, entry.size)
+    hashes = content.of_entry_head(entry)
     return DocumentRecord.unanalysed(entry.rel_path, entry.size, hashes.content_hmac, status, reason,
                                      on_disk_size=entry.size)

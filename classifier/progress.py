@@ -25,6 +25,9 @@ LONG_RUNNING_S = 5.0
 class ScanProgress:
     """The callbacks run_scan makes; the base class shows nothing (scripts, CI, --quiet)."""
 
+    def listed(self, files: int, total_bytes: int) -> None:
+        """Files (or bucket objects) listed so far and their bytes, while the roots are walked."""
+
     def start(self, files: int, total_bytes: int) -> None:
         pass
 
@@ -59,11 +62,23 @@ class TerminalProgress(ScanProgress):
             speed_estimate_period=300,
         )
         self._task: TaskID | None = None
+        self._listing: TaskID | None = None
         self._bytes = 0
         self._problems = 0
         self._started = time.monotonic()
 
+    def listed(self, files: int, total_bytes: int) -> None:
+        # A bucket of millions of objects takes minutes to list: say how far the listing is.
+        note = f"listed {files:,} files, {total_bytes / 1e9:,.2f} GB"
+        if self._listing is None:
+            self._listing = self._progress.add_task("list", total=None, rate=note, problems=0, running="")
+        else:
+            self._progress.update(self._listing, rate=note)
+
     def start(self, files: int, total_bytes: int) -> None:
+        if self._listing is not None:
+            self._progress.remove_task(self._listing)
+            self._listing = None
         self._started = time.monotonic()
         self._task = self._progress.add_task("scan", total=files, rate="", problems=0, running="")
 

@@ -12,6 +12,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from classifier.buckets import RemoteObject
+
 
 class Status(StrEnum):
     OK = "ok"
@@ -25,13 +27,15 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class FileEntry:
-    """A regular file found under a scan root."""
+    """A regular file found under a scan root, or an object listed under a bucket root (`remote`;
+    `abs_path` is then its key, never opened)."""
 
     root: str
     abs_path: Path
     rel_path: str
     size: int
     mtime_ns: int
+    remote: RemoteObject | None = None
 
 
 class SegmentKind(StrEnum):

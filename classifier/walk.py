@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from classifier.buckets import Bucket, RemoteObject, bucket_entries
 from classifier.errors import RunError
 from classifier.names import escape_folder, escape_name, escape_path
 from classifier.path_filter import PathFilter
@@ -25,10 +26,20 @@ class RootError(RunError):
     """The operator named a root that cannot be scanned."""
 
 
-def walk_roots(roots: list[Path], skipped: Counter[str], exclude: frozenset[Path] = frozenset(),
+def walk_roots(roots: list[Path | Bucket], skipped: Counter[str], exclude: frozenset[Path] = frozenset(),
                chosen: PathFilter = EVERYTHING) -> Iterator[FileEntry]:
     for root in roots:
-        yield from walk_root(root, skipped, exclude, chosen)
+        if isinstance(root, Bucket):
+            yield from walk_bucket(root, skipped, chosen)
+        else:
+            yield from walk_root(root, skipped, exclude, chosen)
+
+
+def walk_bucket(bucket: Bucket, skipped: Counter[str], chosen: PathFilter = EVERYTHING) -> Iterator[FileEntry]:
+    """The objects under a bucket root in key order, listed a page at a time."""
+    for rel_path, listed in bucket_entries(bucket, skipped, chosen):
+        yield FileEntry(bucket.url, Path(listed.key), rel_path, listed.size, listed.mtime_ns,
+                        RemoteObject(bucket, listed.key, listed.version))
 
 
 def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = frozenset(),

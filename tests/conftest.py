@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -118,6 +119,38 @@ def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactor
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     return SampleScan(sample_leak, result, documents, list(_GUARD.events))
 
+
+
+@pytest.fixture
+def dask_cluster(tmp_path: Path) -> Iterator[str]:
+    """A Dask scheduler and two one-thread workers on 127.0.0.1 (test_dask, test_buckets)."""
+    from tests.servers import free_port, wait_for_port
+
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = (tmp_path / "dask.log").open("wb")
+    processes = [subprocess.Popen([str(Path(sys.executable).parent / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                   "--no-dashboard"], stdout=logs, stderr=logs)]
+    try:
+        wait_for_port(port, 60)
+        for _ in range(2):
+            processes.append(subprocess.Popen(
+                [str(Path(sys.executable).parent / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
+                 "--host", "127.0.0.1", "--memory-limit", "3GB"], stdout=logs, stderr=logs))
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:  # type: ignore[no-untyped-call]
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        logs.close()
 
 
 def scan_records(tmp_path: Path, *roots: Path) -> list[dict[str, Any]]:

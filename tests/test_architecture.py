@@ -19,7 +19,7 @@ CLI_MAY_IMPORT = frozenset({
     "classifier.progress", "classifier.scan", "classifier.scan.merge", "classifier.outputs",
     "classifier.outputs.derived", "classifier.outputs.documents_parquet", "classifier.outputs.inventory_json",
     "classifier.outputs.report_html", "classifier.outputs.violations_jsonl", "classifier.outputs.documents_jsonl",
-    "classifier.report.headline", "classifier.path_filter",
+    "classifier.report.headline", "classifier.path_filter", "classifier.buckets",  # roots given as URLs are parsed here
 })
 
 

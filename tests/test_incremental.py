@@ -120,20 +120,27 @@ def files_catalogued(catalog: Path) -> int:
         return 0
 
 
+def kill_once_catalogued(command: list[str], out: Path, env: dict[str, str] | None = None, files: int = 10) -> int:
+    """Runs the scan `command` writing to `out`, kills it (SIGKILL) once `files` files are in its
+    catalog, and returns how many were catalogued by then."""
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    catalog = locate_state(out).catalog_path
+    while files_catalogued(catalog) < files and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the scan finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    return files_catalogued(catalog)
+
+
 def test_resume_after_sigkill_gives_the_same_inventory(sample_scan: SampleScan, tmp_path: Path) -> None:
     root, key = copy_leak(sample_scan.leak, tmp_path)
     out = tmp_path / "out"
     command = [str(Path(sys.executable).with_name("leakcensus")), "scan", str(root), "--out", str(out),
                "--workers", "1", "--key-file", str(key), "--plain-names"]  # as sample_scan, to compare with it
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 300
+    done_before_kill = kill_once_catalogued(command, out)
     catalog = locate_state(out).catalog_path
-    while files_catalogued(catalog) < 10 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "the scan finished before it could be killed"
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    done_before_kill = files_catalogued(catalog)
     assert 10 <= done_before_kill < sample_scan.result.inventory["totals"]["files"]
     with sqlite3.connect(catalog) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

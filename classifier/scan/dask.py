@@ -50,8 +50,9 @@ def analyze_on_cluster(
     address: str, settings: AnalyzerSettings, work: list[tuple[int, FileEntry, tuple[str, ...]]]
 ) -> Iterator[Analysed]:
     # Workers resolve a relative path in their own working directory: send every path absolute.
-    work = [(file_seq, replace(entry, abs_path=Path(os.path.abspath(entry.abs_path))), copies)
-            for file_seq, entry, copies in work]
+    # (Bucket objects are read by the workers from the service, with their own credentials.)
+    work = [(file_seq, entry if entry.remote is not None else replace(entry, abs_path=Path(os.path.abspath(entry.abs_path))),
+             copies) for file_seq, entry, copies in work]
     blind = 0  # files in a row the workers could not read although this machine can
     seen_readable = False
     with Client(address, timeout="30s") as client:
@@ -60,7 +61,8 @@ def analyze_on_cluster(
         for future in as_completed(futures):
             result: Analysed = future.result()
             top = result[2][0]
-            if top.status is Status.ERROR and (top.error or "").startswith("unreadable") and result[1].abs_path.exists():
+            if top.status is Status.ERROR and (top.error or "").startswith("unreadable") and result[1].remote is None \
+                    and result[1].abs_path.exists():
                 blind += 1
                 if not seen_readable and blind >= min(BLIND_LIMIT, len(work)):
                     client.cancel(futures)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from classifier.buckets import Bucket
 from classifier.errors import RunError
 from classifier.limits import Limits
 from classifier.outputs.inventory_json import InventoryJson
@@ -16,7 +17,7 @@ from classifier.state import ScanState, locate_state
 
 @dataclass(frozen=True)
 class ScanOptions:
-    roots: tuple[Path, ...]
+    roots: tuple[Path | Bucket, ...]  # folders and files, and bucket roots (buckets.py)
     out_dir: Path
     workers: int = 1
     key_file: Path | None = None

@@ -46,13 +46,16 @@ def changed_files(catalog: Catalog, scan_id: int, entries: Iterable[FileEntry], 
 
 
 def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher) -> bool:
-    """Same size, mtime and content as when last catalogued (the hash settles what mtime suggests)."""
+    """Same size, mtime and content as when last catalogued (the hash settles what mtime suggests).
+    A bucket object is not read again: the same size, last-modified time and ETag say it is the same."""
     state = catalog.file_state(entry.root, entry.rel_path)
     if state is None:
         return False
-    size, mtime_ns, stored_hmac = state
+    size, mtime_ns, stored_hmac, version = state
     if size != entry.size or mtime_ns != entry.mtime_ns:
         return False
+    if entry.remote is not None:
+        return bool(entry.remote.version) and version == entry.remote.version
     try:
         hashes = content.of_file(entry.abs_path, entry.size)  # a file grown since reads no further
     except OSError:
@@ -117,6 +120,10 @@ class SameContent:
         """None for files the worker records as they are: empty, unreadable, or over the size
         limit (read no further than the limit, so a sparse or growing file costs one bounded read)."""
         if entry.size == 0 or entry.size > self._max_bytes:
+            return None
+        if entry.remote is not None:
+            # Hashing here would download every object twice (here and in the worker); an object's
+            # copies within one worker are still analysed once (DocumentAnalyzer keeps its first).
             return None
         try:
             hashes = self._content.of_file(entry.abs_path, self._max_bytes)

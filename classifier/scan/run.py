@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from classifier.baseline import Baseline, load_baseline
+from classifier.buckets import Bucket, check_bucket
 from classifier.catalog import Catalog, CatalogError
 from classifier.content_hash import ContentHasher
 from classifier.inventory import Inventory
@@ -57,8 +59,9 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     baseline = load_baseline(options.baseline, fingerprint) if options.baseline is not None else None
     started = datetime.now(UTC)
     skipped: Counter[str] = Counter()
-    entries = walk_roots(list(options.roots), skipped, own_files(options, state), options.chosen)
-    with Catalog(state.catalog_path) as catalog:
+    progress = progress or ScanProgress()
+    entries = listing(walk_roots(list(options.roots), skipped, own_files(options, state), options.chosen), progress)
+    with progress, Catalog(state.catalog_path) as catalog:
         catalog.bind_key(fingerprint)
         content = ContentHasher(key, options.plain_hashes)
         scan_id = catalog.begin_scan()
@@ -68,16 +71,17 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
                  & catalog.keep_setting("plain_names", str(options.plain_names)) and not options.list_organizations)
         retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
         work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
-        analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress or ScanProgress(), retry)
+        analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)
         removed = catalog.finish_scan(scan_id)
         previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
         if previous is None:
-            inventory, organizations = replay(catalog, options.out_dir, len(options.roots) > 1)
+            # A bucket root's records always name it: root and path make the object's URL.
+            inventory, organizations = replay(catalog, options.out_dir, len(options.roots) > 1 or bool(buckets(options)))
             inventory.skipped.update(skipped)
         # Violations before the report, which shows them (documents.jsonl is written by now).
         violations = policy_violations(options, catalog, baseline, fingerprint)
         scan_meta: dict[str, object] = {
-            "roots": [escape_path(str(root)) for root in options.roots],
+            "roots": [root_label(root) for root in options.roots],
             "started_at": started.isoformat(timespec="seconds"),
             "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "key_fingerprint": fingerprint,
@@ -119,9 +123,36 @@ def policy_violations(options: ScanOptions, catalog: Catalog, baseline: Baseline
     return violations
 
 
+LISTED_EVERY = 1000
+
+
+def listing(entries: Iterator[FileEntry], progress: ScanProgress) -> Iterator[FileEntry]:
+    """The walk, with the files and bytes listed so far reported as it goes."""
+    files = total_bytes = 0
+    for entry in entries:
+        files += 1
+        total_bytes += entry.size
+        if files % LISTED_EVERY == 0:
+            progress.listed(files, total_bytes)
+        yield entry
+    progress.listed(files, total_bytes)
+
+
+def root_label(root: Path | Bucket) -> str:
+    return root.url if isinstance(root, Bucket) else escape_path(str(root))
+
+
+def local_roots(options: ScanOptions) -> list[Path]:
+    return [root for root in options.roots if isinstance(root, Path)]
+
+
+def buckets(options: ScanOptions) -> list[Bucket]:
+    return [root for root in options.roots if isinstance(root, Bucket)]
+
+
 def check(options: ScanOptions) -> None:
     """The operator's mistakes, found before anything is written."""
-    for root in options.roots:
+    for root in local_roots(options):
         if not root.exists() and not root.is_symlink():
             raise ScanError(f"root does not exist: {escape_path(str(root))}")
     try:
@@ -131,7 +162,9 @@ def check(options: ScanOptions) -> None:
         probe.unlink()
     except OSError as exc:
         raise ScanError(f"output directory not writable: {options.out_dir} ({exc.strerror})") from None
-    for root in options.roots:
+    for bucket in buckets(options):
+        check_bucket(bucket)  # listable (credentials, name) and not empty
+    for root in local_roots(options):
         try:
             empty = root.is_dir() and next(os.scandir(root), None) is None
         except OSError:
@@ -148,7 +181,7 @@ def out_inside_roots(options: ScanOptions) -> list[str]:
     """A warning for each root the output directory lies in (its files are never scanned)."""
     out = options.out_dir.resolve()
     return [f"the output directory {escape_path(str(options.out_dir))} is inside the root {escape_path(str(root))}; "
-            "its files are left out of the scan" for root in options.roots if out.is_relative_to(root.resolve())]
+            "its files are left out of the scan" for root in local_roots(options) if out.is_relative_to(root.resolve())]
 
 
 def own_files(options: ScanOptions, state: ScanState) -> frozenset[Path]:
@@ -171,29 +204,29 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
     """Each file of `work` analysed (or copied from a file with the same content) and stored."""
     analysis = Analysis()
     parent_names = NameMasker(lambda: _parent_engine(options), not options.plain_names)
-    with progress:
-        progress.start(len(work), sum(entry.size for _, entry in work))
+    progress.start(len(work), sum(entry.size for _, entry in work))
 
-        def store(file_seq: int, entry: FileEntry, records: list[DocumentRecord]) -> None:
-            # Workers mask the names they analyse; copies and records made here (a timeout) are masked here,
-            # from the names workers masked where they are the same.
-            for record in records:
-                if record.masked_path is not None:
-                    parent_names.learn(record.path, record.masked_path)
-            records = [record if record.masked_path is not None else
-                       replace(record, masked_path=parent_names.mask_path(record.path)) for record in records]
-            catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records)
-            progress.advance(entry.size, records)
-            for record in records:
-                analysis.organization_labels.extend(record.findings.organization_labels)
+    def store(file_seq: int, entry: FileEntry, records: list[DocumentRecord]) -> None:
+        # Workers mask the names they analyse; copies and records made here (a timeout) are masked here,
+        # from the names workers masked where they are the same.
+        for record in records:
+            if record.masked_path is not None:
+                parent_names.learn(record.path, record.masked_path)
+        records = [record if record.masked_path is not None else
+                   replace(record, masked_path=parent_names.mask_path(record.path)) for record in records]
+        catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records,
+                           entry.remote.version if entry.remote is not None else None)
+        progress.advance(entry.size, records)
+        for record in records:
+            analysis.organization_labels.extend(record.findings.organization_labels)
 
-        same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes, retry)
-        to_analyse = same.plan(work)
-        for file_seq, entry, records, masked_copies in analysed(options, key, to_analyse, progress):
-            for path, masked in masked_copies:
-                parent_names.learn(path, masked)
-            store(file_seq, entry, records)
-            same.analysed(file_seq, entry)
+    same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes, retry)
+    to_analyse = same.plan(work)
+    for file_seq, entry, records, masked_copies in analysed(options, key, to_analyse, progress):
+        for path, masked in masked_copies:
+            parent_names.learn(path, masked)
+        store(file_seq, entry, records)
+        same.analysed(file_seq, entry)
     analysis.analysed = len(to_analyse)
     analysis.copied = same.copied
     return analysis
