@@ -107,6 +107,9 @@ def main() -> None:
 @click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
               help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
                    "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
+@click.option("--no-ocr", "no_ocr", is_flag=True,
+              help="Do not read pictures of text (images, scanned PDF pages) with Tesseract: they are recorded "
+                   "as images, unread. OCR costs about a second a page.")
 @click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Catalog of analysed files (default: catalog.sqlite in the state directory); give the same one to every run "
                    "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
@@ -115,7 +118,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
          fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool,
-         include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None) -> None:
+         include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None, no_ocr: bool) -> None:
     """Scan ROOT... (directories or files) and write the inventory to --out.
 
     Writes inventory.json, documents.jsonl, documents.csv and report.html to --out, and the key
@@ -178,6 +181,7 @@ def scan(roots: tuple[Path, ...], out_dir: Path, workers: int | None, key_file: 
         write_baseline=write_baseline,
         retry_failed=retry_failed,
         chosen=chosen,
+        ocr=not no_ocr,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))
