@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -153,6 +154,10 @@ def render(language: str, values: Planted, rng: random.Random, font_files: list[
     return page
 
 
+IMAGE_FORMATS: list[tuple[str, str, dict[str, Any]]] = [
+    ("PNG", "png", {}), ("JPEG", "jpg", {"quality": 75}), ("TIFF", "tif", {"compression": "tiff_lzw"})]
+
+
 def documents(count: int, seed: int, condition: str) -> list[Document]:
     rng = random.Random(seed)
     font_files = fonts()
@@ -160,18 +165,17 @@ def documents(count: int, seed: int, condition: str) -> list[Document]:
     for number in range(count):
         language = ("en", "de", "fr", "es")[number % 4]
         if number % 4 == number // 4 % 4:  # one in four, spread over the languages: a two-page scanned PDF
-            values = (planted_values(language, rng), planted_values(language, rng))
-            first, second = (render(language, v, rng, font_files, condition) for v in values)
+            pair = (planted_values(language, rng), planted_values(language, rng))
+            first, second = (render(language, v, rng, font_files, condition) for v in pair)
             out = io.BytesIO()
             first.save(out, "PDF", save_all=True, append_images=[second], resolution=200)
-            made.append(Document(f"{language}-{number}.pdf", out.getvalue(), 2, values))
+            made.append(Document(f"{language}-{number}.pdf", out.getvalue(), 2, pair))
             continue
-        values = (planted_values(language, rng),)
-        image_format, suffix, options = [("PNG", "png", {}), ("JPEG", "jpg", {"quality": 75}),
-                                         ("TIFF", "tif", {"compression": "tiff_lzw"})][number % 3]
+        single = planted_values(language, rng)
+        image_format, suffix, options = IMAGE_FORMATS[number % 3]
         out = io.BytesIO()
-        render(language, values[0], rng, font_files, condition).save(out, image_format, **options)
-        made.append(Document(f"{language}-{number}.{suffix}", out.getvalue(), 1, values))
+        render(language, single, rng, font_files, condition).save(out, image_format, **options)
+        made.append(Document(f"{language}-{number}.{suffix}", out.getvalue(), 1, (single,)))
     return made
 
 

@@ -37,8 +37,9 @@ from classifier.language import detect_language
 from classifier.records import Extracted, SegmentKind
 
 # Tesseract's traineddata for the languages the PII stage reads (ISO 639-1 -> Tesseract's names). The
-# Spanish model alone reads "@" as "O", "(O", "G" or "E": 0 of 10 Spanish addresses in benchmarks/ocr.py,
-# 9 of 10 with English beside it (deu and fra read "@" as well as eng does, and adding eng cost them names).
+# Spanish model alone reads "@" as "O", "(O", "G" or "E": 0 of the 6 Spanish images' addresses of a
+# benchmarks/ocr.py run were read right, 5 of 6 with English beside it (the sixth ran off the page). deu
+# and fra read them as well as eng does; fra+eng lost one of 6 that fra read.
 PACKS = {"en": "eng", "de": "deu", "fr": "fra", "es": "spa+eng"}
 DEFAULT_PACK = "eng"
 # Pictures larger than this are scaled down before OCR: Tesseract's time grows with the pixels, and
