@@ -7,13 +7,34 @@ BIN    := $(VENV)/bin
 SAMPLE := build/sample
 DEMO   := build/demo
 
-.PHONY: demo test lint typecheck unit sample clean system-deps browser-deps test-servers
+.PHONY: demo test lint typecheck unit sample clean system-deps ocr-deps font-deps browser-deps test-servers
 
 # libmagic is a C library python-magic loads at run time; Debian ships it.
 system-deps:
 	@if ! ldconfig -p | grep -q 'libmagic\.so\.1'; then \
 		echo "installing libmagic1 (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1 >/dev/null; \
+	fi
+
+# OCR (classifier/extract/ocr.py) runs the tesseract binary with these language packs. Without them a
+# scan still runs: pictures are recorded unread, with the reason "ocr: tesseract not installed".
+OCR_PACKS := eng deu fra spa
+ocr-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null || missing="tesseract-ocr"; \
+	for pack in $(OCR_PACKS); do \
+		tesseract --list-langs 2>/dev/null | grep -qx "$$pack" || missing="$$missing tesseract-ocr-$$pack"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# tests/test_ocr.py and benchmarks/ocr.py draw their pages in DejaVu (umlauts, accents, ß).
+font-deps:
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		echo "installing fonts-dejavu-core (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
 	fi
 
 # tests/test_report.py renders report.html in real headless Chromium (Debian's package).
@@ -40,7 +61,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.runtime: pyproject.toml models/spacy-model.txt | $(BIN)/python system-deps
+$(VENV)/.runtime: pyproject.toml models/spacy-model.txt | $(BIN)/python system-deps ocr-deps
 	$(BIN)/pip install -q -e '.[sample]'
 	$(BIN)/pip install -q --no-deps --require-hashes -r models/spacy-model.txt
 	touch $@
@@ -63,7 +84,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev browser-deps test-servers
+unit: $(VENV)/.dev browser-deps font-deps test-servers
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

@@ -29,6 +29,7 @@ from classifier.extract.errors import (
     UnsupportedDocument,
     reason_from,
 )
+from classifier.extract.ocr import OcrBudget, OcrEngine, find_tesseract, read_pictures
 from classifier.language import detect_language, likely_region
 from classifier.limits import Limits
 from classifier.names import MEMBER_SEPARATOR, escape_name
@@ -98,6 +99,7 @@ class FileBudget:
         self.limits = limits
         self.bytes_left = limits.max_container_bytes
         self.members_left = limits.max_members
+        self.ocr_pages_left = limits.max_ocr_pages  # a zip of 500 scans OCRs the first ones, not the file's time
 
     def limits_now(self) -> Limits:
         return replace(self.limits, max_container_bytes=self.bytes_left, max_members=self.members_left,
@@ -143,7 +145,7 @@ class DocumentAnalyzer:
 
     def __init__(self, key: bytes, spacy_model: str, limits: Limits, today: date | None = None,
                  keep_org_labels: bool = False, ner_models: tuple[tuple[str, str], ...] = (),
-                 plain_hashes: bool = False, mask_names: bool = True) -> None:
+                 plain_hashes: bool = False, mask_names: bool = True, ocr: bool = True) -> None:
         silence_library_output()
         self.sniffer = Sniffer()
         self.pii: PiiEngine = build_pii_engine(spacy_model, dict(ner_models))
@@ -152,6 +154,8 @@ class DocumentAnalyzer:
         self.names = NameMasker(lambda: self.pii, mask_names)
         self.categories: CategoryModel = load_category_model()
         self.limits = limits
+        self.ocr = ocr  # --no-ocr: pictures stay unread, as images were before OCR
+        self.tesseract: OcrEngine | None = find_tesseract() if ocr else None
         self.keep_org_labels = keep_org_labels
         self.today = today or date.today()
         self._first_by_sha: dict[str, DocumentRecord] = {}
@@ -228,6 +232,7 @@ class DocumentAnalyzer:
                                          plain_sha256=hashes.plain_sha256, depth=depth, extension_mismatch=mismatch)
         try:
             extracted = extract(data, mime, UNIQUE_SUFFIX.sub("", PurePosixPath(path).name), self._budget.limits_now())
+            ocr_reason = self._read_pictures(extracted)
         except DocumentProblem as problem:
             if isinstance(problem, LimitExceeded):
                 self._budget.exhausted(problem)
@@ -242,6 +247,8 @@ class DocumentAnalyzer:
         replace_lone_surrogates(extracted)
         if extracted.truncated:  # read, but not all of it: said in the reason, the status stays ok
             base = replace(base, error="max_text_chars")
+        elif ocr_reason is not None:  # a picture left unread (a limit, no Tesseract): the status stays ok
+            base = replace(base, error=ocr_reason)
         try:
             prose = "\n".join(s.text for s in extracted.segments if s.kind is not SegmentKind.TABLE_CELL)
             language = detect_language(prose)
@@ -256,8 +263,19 @@ class DocumentAnalyzer:
             return replace(base, status=Status.ERROR, error=f"analysis failed: {reason_from(exc)}"), extracted
         all_text = "\n".join(s.text for s in extracted.segments)
         record = replace(base, findings=findings, categories=categories, language=language,
-                         earliest=earliest, latest=latest, near_signature=near_signature(all_text, self.hasher.key))
+                         earliest=earliest, latest=latest, near_signature=near_signature(all_text, self.hasher.key),
+                         ocr=extracted.from_ocr)
         return record, extracted
+
+    def _read_pictures(self, extracted: Extracted) -> str | None:
+        """OCRs the document's pictures (unless OCR is off) into its text; the reason a picture went unread."""
+        if not self.ocr or extracted.pictures is None:
+            return None
+        limits = self.limits
+        outcome = read_pictures(extracted, self.tesseract,
+                                OcrBudget(self._budget.ocr_pages_left, limits.max_image_pixels, limits.max_ocr_seconds))
+        self._budget.ocr_pages_left = max(0, self._budget.ocr_pages_left - outcome.pages_read)
+        return outcome.reason
 
 
 def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[DocumentRecord]:

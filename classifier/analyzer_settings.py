@@ -33,6 +33,7 @@ class AnalyzerSettings:
     ner_models: tuple[tuple[str, str], ...] = ()
     plain_hashes: bool = False
     mask_names: bool = True
+    ocr: bool = True
 
     def build(self) -> DocumentAnalyzer:
         from classifier.analyze import DocumentAnalyzer
@@ -41,7 +42,7 @@ class AnalyzerSettings:
 
         analyzer = DocumentAnalyzer(self.key, self.spacy_model, self.limits, keep_org_labels=self.keep_org_labels,
                                     ner_models=self.ner_models, plain_hashes=self.plain_hashes,
-                                    mask_names=self.mask_names)
+                                    mask_names=self.mask_names, ocr=self.ocr)
         # What would otherwise load during the first file, and count against its time limit.
         load_identifiers(analyzer.pii.ner_languages)
         load_minhash()

@@ -114,6 +114,9 @@ def main() -> None:
 @click.option("--anonymous", is_flag=True,
               help="Read bucket roots without credentials, as anyone could (default: credentials from the environment "
                    "when there are any, else anonymous).")
+@click.option("--no-ocr", "no_ocr", is_flag=True,
+              help="Do not read pictures of text (images, scanned PDF pages) with Tesseract: they are recorded "
+                   "as images, unread. OCR costs about a second a page.")
 @click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Catalog of analysed files (default: catalog.sqlite in the state directory); give the same one to every run "
                    "over the same roots (e.g. a new --out each night) so that only changed files are analysed.")
@@ -123,7 +126,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
          fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool,
          include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None,
-         endpoint_urls: tuple[str, ...], anonymous: bool) -> None:
+         endpoint_urls: tuple[str, ...], anonymous: bool, no_ocr: bool) -> None:
     """Scan ROOT... (directories, files, s3://BUCKET/PREFIX or az://CONTAINER/PREFIX) and write the
     inventory to --out.
 
@@ -190,6 +193,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
         write_baseline=write_baseline,
         retry_failed=retry_failed,
         chosen=chosen,
+        ocr=not no_ocr,
     )
     try:
         result = run_scan(options, progress_for(quiet or as_json))

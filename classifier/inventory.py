@@ -28,6 +28,7 @@ class EntityAggregate:
 class Inventory:
     files: int = 0
     documents: int = 0
+    ocr_documents: int = 0  # documents some of whose text was read by OCR
     bytes_on_disk: int = 0
     document_hashes: KeyedSet = field(default_factory=KeyedSet)
     by_status: Counter[str] = field(default_factory=Counter)
@@ -51,6 +52,8 @@ class Inventory:
 
     def add(self, record: DocumentRecord) -> None:
         self.documents += 1
+        if record.ocr:
+            self.ocr_documents += 1
         if record.depth == 0:
             self.files += 1
             self.bytes_on_disk += record.on_disk_size if record.on_disk_size is not None else record.size
@@ -94,6 +97,7 @@ class Inventory:
         for part in (self, other):
             merged.files += part.files
             merged.documents += part.documents
+            merged.ocr_documents += part.ocr_documents
             merged.bytes_on_disk += part.bytes_on_disk
             merged.document_hashes |= part.document_hashes
             merged.near_duplicate_links |= part.near_duplicate_links
@@ -161,6 +165,7 @@ class Inventory:
                 "unique_documents": len(self.document_hashes),
                 "by_status": dict(sorted(self.by_status.items())),
                 "skipped": dict(sorted(self.skipped.items())),
+                "ocr_documents": self.ocr_documents,
             },
             "unique_counting": self.unique_counting(),
             "near_duplicates": dict(zip(("clusters", "documents"), count_clusters(self.near_duplicate_links), strict=True)),

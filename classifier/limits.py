@@ -28,3 +28,14 @@ class Limits:
     # Text beyond this many characters per document is not analysed (status stays ok,
     # the record's error says max_text_chars).
     max_text_chars: int = 5_000_000
+    # OCR (classifier/extract/ocr.py). An image whose header declares more pixels than this is
+    # too_large, unread: Pillow's own decompression-bomb threshold (PIL.Image.MAX_IMAGE_PIXELS,
+    # ~0.25 GB as 24-bit pixels), far above a 600 DPI A3 scan (70 MP) and a 50 MP photo. Pillow refuses
+    # twice that on its own (DecompressionBombError), so larger values act as 178,956,970.
+    max_image_pixels: int = 89_478_485
+    # Pages (images, TIFF frames, PDF pages without a text layer) OCR'd per file on disk, members
+    # included: at ~0.5-2 s a page (benchmarks/RESULTS.md, "OCR (issue 21)") a file's OCR stays well
+    # inside the scan's 300 s per-file timeout. Pages past it are not read (error "max_ocr_pages").
+    max_ocr_pages: int = 40
+    # Seconds Tesseract may take on one page; it is killed past that (error "max_ocr_seconds").
+    max_ocr_seconds: float = 30.0

@@ -7,10 +7,14 @@ privacy rule by construction rather than by review.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 from classifier.buckets import RemoteObject
 
@@ -80,6 +84,16 @@ class Member:
     problem: str | None = None  # the member could not be read out (a short reason)
 
 
+class Pictures(Protocol):
+    """Pictures of text that a document has no text layer for (an image file, a PDF's scanned pages),
+    decoded one at a time only when OCR reads them (classifier/extract/ocr.py)."""
+
+    def pages(self, max_pixels: int) -> Iterator[Image]:
+        """Each picture in turn; raises LimitExceeded("max_image_pixels") for one whose declared size is
+        larger, before decoding it, and CorruptDocument for one that cannot be decoded."""
+        ...
+
+
 @dataclass
 class Extracted:
     """What an extractor returns for one document (raw text: never leaves the worker)."""
@@ -92,6 +106,8 @@ class Extracted:
     # analyzer charges them to the file's max_container_bytes across nesting levels.
     inflated: int = 0
     truncated: bool = False  # text was cut at max_text_chars
+    pictures: Pictures | None = None  # read by OCR in the analyzer unless OCR is off
+    from_ocr: bool = False  # some of the segments were read from the pictures by OCR
 
     def add(self, kind: SegmentKind, text: str, header: str | None = None) -> None:
         if text and not text.isspace():
@@ -210,6 +226,7 @@ class DocumentRecord:
     plain_sha256: str | None = None  # only with --plain-hashes
     root: str | None = None  # the root it was found under, written when a scan has several
     masked_path: str | None = None  # path with values detected in names masked (pii/name_mask.py)
+    ocr: bool = False  # some of the document's text was read from pictures by OCR
 
     @staticmethod
     def unanalysed(path: str, size: int, content_hmac: str, status: Status, reason: str | None = None, *,
@@ -249,6 +266,7 @@ class DocumentRecord:
             },
             "duplicate_of": self.duplicate_of,
             "near_duplicate_of": self.near_duplicate_of,
+            "ocr": self.ocr,
         }
 
     @staticmethod
@@ -275,4 +293,5 @@ class DocumentRecord:
             depth=depth,
             on_disk_size=on_disk_size,
             near_signature=near_signature,
+            ocr=document.get("ocr", False),  # catalogs written before OCR have none: nothing was OCR'd
         )

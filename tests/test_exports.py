@@ -32,10 +32,10 @@ def test_csv_has_one_row_per_document_with_its_values(sample_scan: SampleScan, t
         columns = list(reader.fieldnames or [])
     assert len(rows) == len(records) == sample_scan.result.inventory["totals"]["documents"]
     types = sorted(sample_scan.result.inventory["entities"])
-    assert columns[:16] == ["path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status",
+    assert columns[:17] == ["path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status",
                             "error", "language", "earliest", "latest", "top_category", "categories", "duplicate_of",
-                            "near_duplicate_of"]
-    assert columns[16:] == [f"{t}_{kind}" for t in types for kind in ("mentions", "unique")]
+                            "near_duplicate_of", "ocr"]
+    assert columns[17:] == [f"{t}_{kind}" for t in types for kind in ("mentions", "unique")]
     for row, record in zip(rows, records, strict=True):
         assert row["path"] == record["path"]
         assert int(row["size"]) == record["size"]

@@ -35,6 +35,7 @@ READABLE = {
     "RecursionError": "nested too deeply to read",
     "EOFError": "cut off before its end",
     "NotImplementedError": "uses a feature the reader does not support",
+    "UnidentifiedImageError": "not a picture its type's decoder can read",
 }
 
 

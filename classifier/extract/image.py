@@ -1,4 +1,5 @@
-"""Images: recorded with their type, no OCR; the EXIF capture date of JPEG and TIFF files.
+"""Images: recorded with their type, their pictures handed to OCR (ocr.py); the EXIF capture date of
+JPEG and TIFF files.
 
 The EXIF reader is a few dozen lines of struct over the TIFF layout (TIFF 6.0,
 EXIF 2.3) rather than a new dependency; anything malformed just yields no date.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 import struct
 
+from classifier.extract.ocr import ImageFrames
 from classifier.limits import Limits
 from classifier.records import Extracted
 
@@ -22,7 +24,7 @@ EXIF_DATE = re.compile(r"(\d{4}):(\d{2}):(\d{2})")
 
 
 def extract_image(data: bytes, name: str, limits: Limits) -> Extracted:
-    out = Extracted(structure=frozenset({"image"}))
+    out = Extracted(structure=frozenset({"image"}), pictures=ImageFrames(data))
     taken = exif_date(data)
     if taken is not None:
         out.metadata_dates.append(taken)

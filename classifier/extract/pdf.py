@@ -15,6 +15,9 @@ Page text comes from PDFium (pypdfium2), about 30 times faster than pdfminer's l
 found the dates: PDFium only ever sees a document whose streams have passed check_stream_sizes.
 Where PDFium cannot open or read a document that pdfminer reads, pdfminer's page path reads the
 text instead; read_pdf says which engine did.
+
+Pages without a text layer that show an image (a scanned contract) are handed to OCR as pictures
+(ScannedPages), rendered by PDFium one at a time when OCR reads them.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import codecs
 import ctypes
 import enum
 import io
+import math
 import re
 import threading
 import zlib
@@ -52,9 +56,11 @@ from pdfminer.pdftypes import (
 )
 from pdfminer.psparser import LIT, PSLiteral
 from pdfminer.utils import Matrix, decode_text
+from PIL import Image
 
 from classifier.extract.bounded import READ_CHUNK, Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
+from classifier.extract.ocr import MIN_LAYER_LETTERS, RENDER_DPI, WORKING_PIXELS, working_picture
 from classifier.limits import Limits
 from classifier.records import Extracted, Member, SegmentKind
 
@@ -131,19 +137,35 @@ def read_pdf(data: bytes, limits: Limits) -> PdfReading:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on malformed input
         raise CorruptDocument(f"pdf: {reason_from(exc)}") from None
-    text = pdfium_text(data, limits.max_text_chars)
+    pages = pdfium_pages(data, limits.max_text_chars)
     engine = TextEngine.PDFIUM
-    if text is None:
+    if pages is None:
         text, engine = pdfminer_text(document), TextEngine.PDFMINER
+    else:
+        text = pages.text
+        if pages.scanned:
+            out.pictures = ScannedPages(data, pages.scanned)
     out.add_bounded(SegmentKind.PROSE, text, limits.max_text_chars)
     return PdfReading(out, engine)
 
 
+class PdfiumPages(NamedTuple):
+    text: str
+    scanned: tuple[int, ...]  # pages with (almost) no text layer that show an image: read by OCR
+
+
 def pdfium_text(data: bytes, max_chars: int) -> str | None:
+    """The text of every page as PDFium reads it (see pdfium_pages)."""
+    pages = pdfium_pages(data, max_chars)
+    return None if pages is None else pages.text
+
+
+def pdfium_pages(data: bytes, max_chars: int) -> PdfiumPages | None:
     """The text of every page as PDFium reads it, normalised (see normalise_pdfium_text), each page
-    ended by a form feed as pdfminer ends it; pages after the first `max_chars` characters are not read.
-    None when PDFium cannot open the document or one of its pages."""
+    ended by a form feed as pdfminer ends it, and the pages that are pictures of text; pages after the
+    first `max_chars` characters are not read. None when PDFium cannot open the document or one of its pages."""
     pages: list[str] = []
+    scanned: list[int] = []
     length = 0
     with PDFIUM_LOCK:
         try:
@@ -161,6 +183,8 @@ def pdfium_text(data: bytes, max_chars: int) -> str | None:
                         text = normalise_pdfium_text(_textpage_text(textpage)) + "\n\f"
                     finally:
                         textpage.close()
+                    if sum(ch.isalpha() for ch in text) < MIN_LAYER_LETTERS and _shows_image(page):
+                        scanned.append(index)
                 finally:
                     page.close()
                 pages.append(text)
@@ -169,7 +193,54 @@ def pdfium_text(data: bytes, max_chars: int) -> str | None:
             return None
         finally:
             document.close()
-    return "".join(pages)
+    return PdfiumPages("".join(pages), tuple(scanned))
+
+
+def _shows_image(page: pdfium.PdfPage) -> bool:
+    return next(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4), None) is not None
+
+
+class ScannedPages:
+    """A PDF's pages without a text layer, rendered in grey by PDFium when OCR reads them: at RENDER_DPI,
+    or smaller where that would pass WORKING_PIXELS or max_image_pixels (a page may be 200 inches wide)."""
+
+    def __init__(self, data: bytes, indexes: tuple[int, ...]) -> None:
+        self._data = data
+        self._indexes = indexes
+
+    def pages(self, max_pixels: int) -> Iterator[Image.Image]:
+        for index in self._indexes:
+            # Opened again for each page, under the lock, so that no PDFium state is held while Tesseract
+            # reads a page (OCR takes seconds; other threads' PDFs need not wait for it).
+            with PDFIUM_LOCK:
+                try:
+                    document = pdfium.PdfDocument(self._data)
+                except pdfium.PdfiumError:  # it opened for the text a moment ago; nothing more to read
+                    return
+                try:
+                    picture = _rendered(document, index, min(max_pixels, WORKING_PIXELS))
+                except pdfium.PdfiumError:
+                    picture = None
+                finally:
+                    document.close()
+            if picture is not None:
+                yield picture
+
+
+def _rendered(document: pdfium.PdfDocument, index: int, max_pixels: int) -> Image.Image | None:
+    page = document.get_page(index)
+    try:
+        width, height = page.get_size()  # in points, 1/72 inch
+        if not (width > 0 and height > 0):
+            return None
+        scale = min(RENDER_DPI / 72, math.sqrt(max_pixels / (width * height)))
+        bitmap = page.render(scale=scale, grayscale=True, may_draw_forms=False)
+        try:
+            return working_picture(bitmap.to_pil())  # a copy: the bitmap's buffer is freed below
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
 
 
 def _textpage_text(textpage: pdfium.PdfTextPage) -> str:

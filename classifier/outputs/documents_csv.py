@@ -18,7 +18,7 @@ def path_in(out_dir: Path) -> Path:
 
 
 def write(documents: Iterable[Mapping[str, Any]], path: Path) -> None:
-    """Empty cells for null, `true`/`false` for extension_mismatch, category ids joined with ';'."""
+    """Empty cells for null, `true`/`false` for extension_mismatch and ocr, category ids joined with ';'."""
     columns, rows = document_table(documents)
     with atomic_text(path, newline="") as out:
         writer = csv.writer(out)

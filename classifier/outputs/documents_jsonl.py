@@ -34,6 +34,7 @@ class DocumentJson(TypedDict, total=False):
     entities: dict[str, dict[str, int]]
     duplicate_of: str | None
     near_duplicate_of: str | None
+    ocr: bool
 
 
 def path_in(out_dir: Path) -> Path:

@@ -43,7 +43,7 @@ def write(documents: Iterable[Mapping[str, Any]], path: Path) -> None:
     for column in columns:
         if column in STRING_COLUMNS:
             fields.append(pa.field(column, pa.string(), nullable=column not in REQUIRED_STRINGS))
-        elif column == "extension_mismatch":
+        elif column in ("extension_mismatch", "ocr"):
             fields.append(pa.field(column, pa.bool_(), nullable=False))
         elif column == "categories":
             fields.append(pa.field(column, pa.list_(pa.string()), nullable=False))

@@ -24,6 +24,7 @@ class Totals(TypedDict):
     unique_documents: int
     by_status: dict[str, int]
     skipped: dict[str, int]
+    ocr_documents: int
 
 
 class InventoryJson(TypedDict):

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 FIXED_COLUMNS = ("path", "root", "size", "content_hmac", "sha256", "mime", "extension_mismatch", "status", "error", "language",
-                 "earliest", "latest", "top_category", "categories", "duplicate_of", "near_duplicate_of")
+                 "earliest", "latest", "top_category", "categories", "duplicate_of", "near_duplicate_of",
+                 "ocr")
 # Spreadsheet programs run a cell that starts with one of these as a formula, and leaked file
 # names are chosen by whoever made the files (OWASP "CSV injection"): such cells get a leading '.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -49,6 +50,7 @@ def document_row(document: Mapping[str, Any], types: Iterable[str]) -> Row:
         "categories": categories,
         "duplicate_of": document.get("duplicate_of"),
         "near_duplicate_of": document.get("near_duplicate_of"),
+        "ocr": bool(document.get("ocr", False)),  # records written before OCR have none
     }
     for entity_type in types:
         counts = entities.get(entity_type) or {}

@@ -27,7 +27,7 @@ def analysed(
     from classifier.scan.pool import SupervisedPool, WorkerStartError
 
     settings = AnalyzerSettings(key, options.spacy_model, options.limits, options.list_organizations,
-                                options.ner_models, options.plain_hashes, not options.plain_names)
+                                options.ner_models, options.plain_hashes, not options.plain_names, options.ocr)
     if options.dask_address or options.workers > 1:
         # Largest files first: a large file handed out last leaves the other workers idle while it runs
         # (measured: 2 workers 1.63x one worker on real files in walk order).

@@ -37,6 +37,7 @@ class ScanOptions:
     state_dir: Path | None = None  # default: state.default_state_dir(out_dir)
     plain_hashes: bool = False  # also write plain SHA-256 (for known-file hash lists)
     plain_names: bool = False  # write names unmasked (outputs for internal use only)
+    ocr: bool = True  # read pictures of text (images, scanned PDF pages) with Tesseract; --no-ocr
     baseline: Path | None = None  # accepted violations: the others are marked new_since_baseline
     write_baseline: Path | None = None  # accept this run's violations into this file
     retry_failed: bool = False  # analyse again files an earlier run recorded as timeout or error

@@ -66,9 +66,10 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         content = ContentHasher(key, options.plain_hashes)
         scan_id = catalog.begin_scan()
         # Organisation labels are never catalogued, so a scan that lists them analyses everything anew;
-        # nor are plain hashes or names that an earlier run was not asked for (or was).
+        # nor are plain hashes or names that an earlier run was not asked for (or was), nor text OCR'd (or not).
         reuse = (catalog.keep_setting("plain_hashes", str(options.plain_hashes))
-                 & catalog.keep_setting("plain_names", str(options.plain_names)) and not options.list_organizations)
+                 & catalog.keep_setting("plain_names", str(options.plain_names))
+                 & catalog.keep_setting("ocr", str(options.ocr)) and not options.list_organizations)
         retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
         work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
         analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)
