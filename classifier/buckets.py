@@ -170,13 +170,26 @@ def list_objects(bucket: Bucket) -> Iterator[Listed]:
     """Every object under the prefix in key order, one page in memory at a time."""
     fs = filesystem(bucket)
     if bucket.scheme == "s3":
-        yield from _s3_objects(fs, bucket)
+        yield from _s3_objects(fs, bucket.name, bucket.prefix)
     else:
-        yield from _sync_iter(fs, _azure_objects(fs, bucket))
+        yield from _sync_iter(fs, _azure_objects(fs, bucket.name, bucket.prefix))
 
 
-def _s3_objects(fs: Any, bucket: Bucket) -> Iterator[Listed]:
-    request: dict[str, Any] = {"Bucket": bucket.name, "Prefix": bucket.prefix, "MaxKeys": LIST_PAGE}
+def single_object(bucket: Bucket) -> Listed | None:
+    """The object whose key is the root's prefix itself (`s3://b/reports/q3.pdf`), as a root that
+    names one file is that file; None when there is none."""
+    key = bucket.prefix.rstrip("/")
+    if not key:
+        return None
+    fs = filesystem(bucket)
+    listed = _s3_objects(fs, bucket.name, key) if bucket.scheme == "s3" else \
+        _sync_iter(fs, _azure_objects(fs, bucket.name, key))
+    # Keys that start with it follow it in key order ("q3.pdf", "q3.pdf.bak", ...): the first says.
+    return next((item for item in listed if item.key == key), None)
+
+
+def _s3_objects(fs: Any, name: str, prefix: str) -> Iterator[Listed]:
+    request: dict[str, Any] = {"Bucket": name, "Prefix": prefix, "MaxKeys": LIST_PAGE}
     while True:
         page = _call(fs.call_s3, "list_objects_v2", **request)
         for item in page.get("Contents", []):
@@ -186,9 +199,9 @@ def _s3_objects(fs: Any, bucket: Bucket) -> Iterator[Listed]:
         request["ContinuationToken"] = page["NextContinuationToken"]
 
 
-async def _azure_objects(fs: Any, bucket: Bucket) -> AsyncIterator[Listed]:
-    container = fs.service_client.get_container_client(bucket.name)
-    pages = container.list_blobs(name_starts_with=bucket.prefix or None, results_per_page=LIST_PAGE)
+async def _azure_objects(fs: Any, name: str, prefix: str) -> AsyncIterator[Listed]:
+    container = fs.service_client.get_container_client(name)
+    pages = container.list_blobs(name_starts_with=prefix or None, results_per_page=LIST_PAGE)
     async for blob in pages:
         yield Listed(blob.name, int(blob.size), _ns(blob.last_modified), str(blob.etag))
 
@@ -221,7 +234,9 @@ def _ns(moment: datetime) -> int:
 def bucket_entries(bucket: Bucket, skipped: Counter[str], chosen: PathFilter) -> Iterator[tuple[str, Listed]]:
     """(path relative to the root, object) of each object to scan. Folder markers (keys ending in
     `/`, zero bytes) are counted as skipped, as directories are not files."""
+    listed_any = False
     for listed in list_objects(bucket):
+        listed_any = True
         relative = listed.key[len(bucket.prefix):]
         if not relative or relative.endswith("/"):
             skipped["folder_marker"] += 1
@@ -231,6 +246,8 @@ def bucket_entries(bucket: Bucket, skipped: Counter[str], chosen: PathFilter) ->
             skipped["excluded_file"] += 1
             continue
         yield rel_path, listed
+    if not listed_any and (single := single_object(bucket)) is not None:
+        yield escape_path(single.key.rsplit("/", 1)[-1]), single
 
 
 def _in_skipped_folder(chosen: PathFilter, rel_path: str) -> bool:
@@ -242,6 +259,8 @@ def check_bucket(bucket: Bucket) -> None:
     """Fail before anything is written when the root cannot be listed or is empty (an empty
     census of a bucket the scan could not see would read as "nothing leaked")."""
     for _ in list_objects(bucket):
+        return
+    if single_object(bucket) is not None:
         return
     raise BucketError(f"root is empty: {bucket.url} (nothing to scan; is the prefix right?)")
 

@@ -303,3 +303,37 @@ def test_a_killed_bucket_scan_resumes_to_the_same_result(s3: str, tmp_path: Path
                    timeout=600)
     assert (out / "documents.jsonl").read_bytes() == (fresh / "documents.jsonl").read_bytes()
     assert resumed["totals"] == json.loads((fresh / "inventory.json").read_text("utf-8"))["totals"]
+
+
+def test_a_root_naming_one_object_scans_that_object(s3: str, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli(["s3://leak/exports/hr/contacts.csv", "--out", str(out), "--workers", "1", "--endpoint-url", s3],
+                     s3_env(), tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = documents(out)
+    assert [(r["path"], r["status"], r["entities"]["EMAIL_ADDRESS"]["unique"]) for r in records] == [
+        ("contacts.csv", "ok", 5)]
+    result = run_cli(["s3://leak/exports/hr/contacts", "--out", str(out), "--endpoint-url", s3], s3_env(), tmp_path)
+    assert result.returncode == 2 and "root is empty: s3://leak/exports/hr/contacts" in result.stderr
+
+
+def test_listing_is_reported_as_it_goes(s3: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    from classifier.progress import ScanProgress
+    from classifier.scan.run import listing
+    from classifier.walk import walk_bucket
+
+    class Recorder(ScanProgress):
+        def __init__(self) -> None:
+            self.calls: list[tuple[int, int]] = []
+
+        def listed(self, files: int, total_bytes: int) -> None:
+            self.calls.append((files, total_bytes))
+
+    recorder = Recorder()
+    for name, value in S3_ENV.items():
+        monkeypatch.setenv(name, value)
+    entries = list(listing(walk_bucket(parse_bucket_url("s3://leak/exports", s3), Counter()), recorder))
+    assert recorder.calls == [(6, sum(len(data) for data in corpus().values()))]
+    assert sorted(entry.rel_path for entry in entries) == sorted(corpus())
