@@ -125,7 +125,11 @@ def _new_filesystem(bucket: Bucket) -> Any:
         import adlfs
     except ImportError:
         raise BucketError("bucket roots need the buckets extra: pip install 'leakcensus[buckets]'") from None
-    fs = adlfs.AzureBlobFileSystem(skip_instance_cache=True, **_azure_options(bucket))
+    try:
+        fs = adlfs.AzureBlobFileSystem(skip_instance_cache=True, **_azure_options(bucket))
+    except ValueError:  # adlfs: "Must provide either a connection_string or account_name ..."
+        raise BucketError("az:// roots need the storage account: set AZURE_STORAGE_ACCOUNT_NAME (or "
+                          "AZURE_STORAGE_CONNECTION_STRING), or give --endpoint-url https://ACCOUNT.blob.core.windows.net") from None
     # adlfs finds the account and credentials; the client is made again with quick retries. The SDK's
     # default for storage waits 15 s, then 18 s, ... : a dropped connection would hold a worker for
     # minutes, where a few quick retries and then an `error` record let the scan go on.
@@ -150,12 +154,19 @@ def _azure_options(bucket: Bucket) -> dict[str, Any]:
     if bucket.endpoint_url is None or connection_string:
         return {}
     parts = [f"BlobEndpoint={bucket.endpoint_url}"]
-    account = os.environ.get("AZURE_STORAGE_ACCOUNT_NAME") or bucket.endpoint_url.rstrip("/").rsplit("/", 1)[-1]
+    account = os.environ.get("AZURE_STORAGE_ACCOUNT_NAME") or _account_of(bucket.endpoint_url)
     if os.environ.get("AZURE_STORAGE_ACCOUNT_KEY"):
         parts += [f"AccountName={account}", f"AccountKey={os.environ['AZURE_STORAGE_ACCOUNT_KEY']}"]
     elif os.environ.get("AZURE_STORAGE_SAS_TOKEN"):
         parts.append(f"SharedAccessSignature={os.environ['AZURE_STORAGE_SAS_TOKEN'].lstrip('?')}")
     return {"connection_string": ";".join(parts) + ";"}
+
+
+def _account_of(endpoint_url: str) -> str:
+    """The account an Azure blob service URL names: `https://ACCOUNT.blob.core.windows.net`, or an
+    emulator's `http://127.0.0.1:10000/ACCOUNT`."""
+    host, _, path = endpoint_url.partition("://")[2].partition("/")
+    return path.strip("/").split("/")[0] if path.strip("/") else host.split(".")[0]
 
 
 @dataclass(frozen=True)

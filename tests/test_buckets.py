@@ -206,6 +206,10 @@ def test_unknown_bucket_and_scheme_are_one_line(s3: str, tmp_path: Path) -> None
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     result = run_cli(["ftp://host/x", "--out", str(tmp_path / "o")], s3_env(), tmp_path)
     assert result.returncode == 2 and "unsupported root scheme" in result.stderr
+    # An Azure container with no account named anywhere: which account cannot be guessed.
+    result = run_cli(["az://container", "--out", str(tmp_path / "o")], environment_without_cloud_credentials(), tmp_path)
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "need the storage account" in result.stderr
 
 
 def test_unchanged_rescan_downloads_nothing_and_a_changed_object_is_read(s3: str, tmp_path: Path) -> None:
