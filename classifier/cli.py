@@ -258,7 +258,8 @@ def summary(inventory: InventoryJson, out_dir: Path) -> str:
     totals = inventory["totals"]
     lines = summary_lines(headline_of_scan(inventory, documents_jsonl.read(out_dir)))
     lines[2:2] = [
-        f"files: {totals['files']}  documents: {totals['documents']}  unique documents: {totals['unique_documents']}",
+        f"files: {totals['files']}  documents: {totals['documents']}  unique documents: {totals['unique_documents']}"
+        + (f"  read by OCR: {totals['ocr_documents']}" if totals.get("ocr_documents") else ""),
         "status: " + ", ".join(f"{k} {v}" for k, v in totals["by_status"].items()),
     ]
     return "\n".join(lines)

@@ -193,6 +193,8 @@ def test_a_corrupt_tiff_is_corrupt(ocr_scan: OcrScan) -> None:
 def test_the_inventory_counts_ocr_documents(ocr_scan: OcrScan) -> None:
     assert ocr_scan.inventory["totals"]["ocr_documents"] == 3
     assert ocr_scan.inventory["entities"]["IBAN_CODE"]["unique"] == 4
+    report = (ocr_scan.out / "report.html").read_text("utf-8")
+    assert "data-figure='read by OCR'><div class='n'>3</div>" in report
 
 
 def test_no_planted_value_is_written_anywhere(ocr_scan: OcrScan) -> None:
@@ -262,6 +264,7 @@ def test_no_ocr_leaves_pictures_unread(tmp_path: Path) -> None:
     document = json.loads((tmp_path / "out" / "documents.jsonl").read_text("utf-8"))
     assert (document["status"], document["error"], document["ocr"], document["entities"]) == ("ok", None, False, {})
     assert json.loads((tmp_path / "out" / "inventory.json").read_text("utf-8"))["totals"]["ocr_documents"] == 0
+    assert "read by OCR" not in (tmp_path / "out" / "report.html").read_text("utf-8")
 
 
 def test_without_tesseract_pictures_are_recorded_with_a_reason(tmp_path: Path) -> None:

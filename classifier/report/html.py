@@ -211,6 +211,8 @@ def headline_section(inventory: Mapping[str, Any], figures: list[Figure]) -> tup
     cards = [(f.label, f.value, "figure alert" if f.sensitive and f.value else "figure",
               f.kinds_text(" · ")) for f in figures]
     cards += [("documents", totals["documents"], "figure", ""), ("unique documents", totals["unique_documents"], "figure", "")]
+    if totals.get("ocr_documents"):  # how much of the census rests on OCR, which misreads some letters
+        cards.append(("read by OCR", totals["ocr_documents"], "figure", "pictures of text"))
     date_range = f"{dates['earliest']} – {dates['latest']}" if dates["earliest"] else "no dates found"
     html = "".join(
         f"<div class='{css}' data-figure='{escape(label)}'><div class='n'>{_fmt(value)}</div>"
