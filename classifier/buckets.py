@@ -57,7 +57,7 @@ class Bucket:
         return f"{self.scheme}://{self.name}/{key}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RemoteObject:
     """One object as the listing saw it; `version` is its ETag (what a rescan compares)."""
 

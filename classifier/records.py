@@ -29,10 +29,10 @@ class Status(StrEnum):
     ERROR = "error"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the parent holds one per file to analyse (a bucket's millions)
 class FileEntry:
     """A regular file found under a scan root, or an object listed under a bucket root (`remote`;
-    `abs_path` is then its key, never opened)."""
+    `abs_path` is then empty, never opened)."""
 
     root: str
     abs_path: Path

@@ -20,6 +20,7 @@ from classifier.path_filter import PathFilter
 from classifier.records import FileEntry
 
 EVERYTHING = PathFilter()  # no --include or --exclude
+NO_LOCAL_PATH = Path()  # a bucket object's abs_path: it is read by its key (FileEntry.remote), never opened
 
 
 class RootError(RunError):
@@ -38,7 +39,7 @@ def walk_roots(roots: list[Path | Bucket], skipped: Counter[str], exclude: froze
 def walk_bucket(bucket: Bucket, skipped: Counter[str], chosen: PathFilter = EVERYTHING) -> Iterator[FileEntry]:
     """The objects under a bucket root in key order, listed a page at a time."""
     for rel_path, listed in bucket_entries(bucket, skipped, chosen):
-        yield FileEntry(bucket.url, Path(listed.key), rel_path, listed.size, listed.mtime_ns,
+        yield FileEntry(bucket.url, NO_LOCAL_PATH, rel_path, listed.size, listed.mtime_ns,
                         RemoteObject(bucket, listed.key, listed.version))
 
 
