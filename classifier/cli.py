@@ -6,7 +6,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -359,3 +361,70 @@ def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
         return
     click.echo(summary(inventory, out_dir))
     click.echo(f"report: {report_html.path_in(out_dir)}")
+
+
+@main.command()
+@click.argument("roots", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Directory for estimate.json (a later scan into it reuses the sample's analyses).")
+@click.option("--sample", "sample_spec", required=True, metavar="PCT%|N",
+              help="How many files to analyse: a percentage of the files in the walk (2%) or a number (500).")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="Seed of the random draw: the same seed over the same files draws the same sample.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--key-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Secret key for keyed hashes (default: scan.key in the state directory, created on first use).")
+@click.option("--state", "state_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="State directory for the key and catalog (as for scan).")
+@click.option("--catalog", "catalog_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Catalog of analysed files (as for scan).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
+@click.option("--no-ocr", "no_ocr", is_flag=True, help="Do not read pictures of text (as for scan).")
+def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int, workers: int | None,
+             key_file: Path | None, state_dir: Path | None, catalog_path: Path | None, quiet: bool, no_ocr: bool) -> None:
+    """Estimate what a scan of ROOT... would find from a random sample of its files, with 95% intervals.
+
+    Files are drawn at random within each top-level folder and file type, analysed as a scan
+    analyses them, and the figures (documents per category, status and type; unique e-mail
+    addresses, phones, people, organisations) extrapolated to all files. Writes OUT/estimate.json.
+
+    \b
+    Examples:
+      leakcensus estimate /mnt/leak --out census/ --sample 2%
+      leakcensus estimate /mnt/leak --out census/ --sample 500 --seed 7
+    """
+    from classifier.estimate import SampleSize, SampleSizeError, run_estimate
+
+    try:
+        size = SampleSize.parse(sample_spec)
+        options = ScanOptions(roots=parse_roots(roots, (), False), out_dir=out_dir, workers=workers or os.cpu_count() or 1,
+                              key_file=key_file, state_dir=state_dir, catalog_path=catalog_path, ocr=not no_ocr)
+        result = run_estimate(options, size, seed, progress_for(quiet))
+    except SampleSizeError as exc:
+        fail(str(exc))
+        return
+    except RunError as exc:
+        fail(str(exc))
+        return
+    except KeyboardInterrupt:
+        click.echo("leakcensus: interrupted; the files analysed so far are kept", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    for note in result.notes:
+        click.echo(f"leakcensus: {note}", err=True)
+    click.echo(estimate_summary(result.written))
+    click.echo(f"estimate: {result.out_dir / 'estimate.json'}")
+
+
+def estimate_summary(written: Mapping[str, Any]) -> str:
+    """The headline figures as ≈ x (95% CI low–high)."""
+    def shown(figure: Mapping[str, int]) -> str:
+        return f"≈ {figure['estimate']:,} (95% CI {figure['low']:,}–{figure['high']:,})"
+
+    sample = written["sample"]
+    lines = [f"sample: {sample['files_drawn']:,} of {sample['files_in_walk']:,} files (seed {sample['seed']})",
+             f"documents: {shown(written['totals']['documents'])}"]
+    lines += [f"{label}: {shown(written['entities'][entity_type]['unique'])}"
+              for label, entity_type in (("people", "PERSON"), ("e-mail addresses", "EMAIL_ADDRESS"),
+                                         ("phone numbers", "PHONE_NUMBER")) if entity_type in written["entities"]]
+    lines.append(f"organisations: {shown(written['organizations']['unique'])}")
+    return "\n".join(lines)

@@ -20,6 +20,7 @@ CLI_MAY_IMPORT = frozenset({
     "classifier.outputs.derived", "classifier.outputs.documents_parquet", "classifier.outputs.inventory_json",
     "classifier.outputs.report_html", "classifier.outputs.violations_jsonl", "classifier.outputs.documents_jsonl",
     "classifier.report.headline", "classifier.path_filter", "classifier.buckets",  # roots given as URLs are parsed here
+    "classifier.estimate",  # `leakcensus estimate`: run_estimate and the --sample parser, as scan's run_scan
 })
 
 

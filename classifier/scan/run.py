@@ -46,7 +46,9 @@ if TYPE_CHECKING:
     from classifier.pii.engine import PiiEngine
 
 
-def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> ScanResult:
+def prepare(options: ScanOptions) -> tuple[ScanState, list[str], bytes]:
+    """The operator's input checked, the state directory and catalog folder made, the key loaded: the
+    start of a scan and of an estimate. Returns the state, notes for the operator, and the key."""
     check(options)
     state = options.state
     notes = prepare_state(state, options.out_dir) + out_inside_roots(options)
@@ -54,7 +56,20 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         state.catalog_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ScanError(f"catalog directory not writable: {state.catalog_path.parent} ({exc.strerror})") from None
-    key = scan_key(state)
+    return state, notes, scan_key(state)
+
+
+def reusable(catalog: Catalog, options: ScanOptions) -> bool:
+    """Whether catalogued records can be reused under these options (and the options noted).
+    Organisation labels are never catalogued, so a scan that lists them analyses everything anew;
+    nor are plain hashes or names that an earlier run was not asked for (or was), nor text OCR'd (or not)."""
+    return (catalog.keep_setting("plain_hashes", str(options.plain_hashes))
+            & catalog.keep_setting("plain_names", str(options.plain_names))
+            & catalog.keep_setting("ocr", str(options.ocr)) and not options.list_organizations)
+
+
+def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> ScanResult:
+    state, notes, key = prepare(options)
     fingerprint = key_fingerprint(key)
     baseline = load_baseline(options.baseline, fingerprint) if options.baseline is not None else None
     started = datetime.now(UTC)
@@ -65,11 +80,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
         catalog.bind_key(fingerprint)
         content = ContentHasher(key, options.plain_hashes)
         scan_id = catalog.begin_scan()
-        # Organisation labels are never catalogued, so a scan that lists them analyses everything anew;
-        # nor are plain hashes or names that an earlier run was not asked for (or was), nor text OCR'd (or not).
-        reuse = (catalog.keep_setting("plain_hashes", str(options.plain_hashes))
-                 & catalog.keep_setting("plain_names", str(options.plain_names))
-                 & catalog.keep_setting("ocr", str(options.ocr)) and not options.list_organizations)
+        reuse = reusable(catalog, options)
         retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
         work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
         analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)

@@ -1,0 +1,186 @@
+"""How often the 95% intervals of `leakcensus estimate` cover the full scan's figure (#22).
+
+    .venv/bin/python -m benchmarks.estimate_coverage [--seeds 100] [--sample 5%] [--sizes 2000,10000,50000] [--timing]
+
+What it measures: the estimator's sampling error, not the analyser's. Analysing 50,000 documents
+per run would take hours, so every file of ten generated leaks (sample_data, seeds 1-10, ~440 files)
+is analysed once, by a real in-process scan, and what each file adds to each figure is read back from
+the catalog (figures.sampled_file, as `estimate` reads it). Larger leaks are then built from those
+analysed files, with the full population's figures computed exactly from them:
+
+- 40% of the files are one `logs/` folder of near-identical logs (copies of the generated `.log`
+  files; each value renamed in 10% of copies, so most values recur across the folder);
+- the rest are copies of the other files spread over ten departments (`dept0/` ... `dept9/`, a
+  skewed share each: department k gets weight 1/(k+1)); a copy is an exact duplicate (20%) or a
+  variant whose every value is renamed with probability 0.7 (a value keyed `v#copy`), so a customer
+  export's copies hold mostly other customers and some of the same.
+
+For each size and seed, the sample is drawn by the real `draw_sample` over FileEntry stand-ins and
+the figures estimated by the real `estimate_figures`; a figure is covered when low <= full <= high.
+`--timing` also times `leakcensus estimate --sample 2%` against `leakcensus scan` on the ten leaks
+(fresh processes, two workers), one after the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from classifier.catalog import Catalog
+from classifier.estimate.figures import Figure, SampledFile, estimate_figures, sampled_file
+from classifier.estimate.sample import SampleSize, draw_sample
+from classifier.records import FileEntry
+from classifier.scan import ScanOptions, run_scan
+from classifier.walk import walk_roots
+from sample_data.generate import main as generate_sample
+
+KEY = b"0123456789abcdef0123456789abcdef"
+LEAK_SEEDS = range(1, 11)
+DEPARTMENTS = 10
+LOG_SHARE = 0.4
+DUPLICATE_SHARE = 0.2
+VARIANT_RENAME = 0.7
+LOG_RENAME = 0.1
+REPORTED = (("entities", "EMAIL_ADDRESS", "unique"), ("entities", "PERSON", "unique"),
+            ("entities", "PHONE_NUMBER", "unique"), ("organizations", "unique"), ("totals", "documents"))
+
+
+def analysed_files(work: Path) -> list[tuple[str, SampledFile]]:
+    """(path, what it holds) for every file of the generated leaks, each analysed once."""
+    roots = work / "leaks"
+    roots.mkdir()
+    for seed in LEAK_SEEDS:
+        generate_sample(["--out", str(work / f"gen{seed}"), "--seed", str(seed)])
+        (work / f"gen{seed}" / "leak").rename(roots / f"leak{seed}")
+    key = work / "k.key"
+    key.write_bytes(KEY)
+    options = ScanOptions(roots=(roots,), out_dir=work / "full", workers=1, key_file=key, isolate=False,
+                          catalog_path=work / "catalog.sqlite")
+    run_scan(options)
+    entries = list(walk_roots([roots], Counter()))
+    with Catalog(work / "catalog.sqlite") as catalog:
+        return [(entry.rel_path, sampled_file(catalog.file_records(entry.root, entry.rel_path))) for entry in entries]
+
+
+def renamed(file: SampledFile, copy: int, probability: float, generator: random.Random) -> SampledFile:
+    """A copy of a file whose values are each, with this probability, another value of the same type."""
+    mapping: dict[str, str] = {}
+
+    def value(v: str) -> str:
+        if v not in mapping:
+            mapping[v] = f"{v}#{copy}" if generator.random() < probability else v
+        return mapping[v]
+
+    return SampledFile(file.counts, {figure: frozenset(value(v) for v in sorted(values))
+                                     for figure, values in sorted(file.values.items())},
+                       frozenset(value(v) for v in sorted(file.people_as_organizations)))
+
+
+def population(base: list[tuple[str, SampledFile]], size: int, seed: int) -> tuple[list[FileEntry], list[SampledFile]]:
+    generator = random.Random(seed)
+    logs = [file for path, file in base if path.endswith(".log")]
+    others = [(path, file) for path, file in base if not path.endswith(".log")]
+    entries: list[FileEntry] = []
+    files: list[SampledFile] = []
+    for copy in range(int(size * LOG_SHARE)):
+        files.append(renamed(generator.choice(logs), copy, LOG_RENAME, generator))
+        entries.append(FileEntry("pop", Path(f"logs/{copy}.log"), f"logs/{copy}.log", 1, 0))
+    weights = [1 / (k + 1) for k in range(DEPARTMENTS)]
+    for copy in range(size - len(files)):
+        path, file = generator.choice(others)
+        department = generator.choices(range(DEPARTMENTS), weights)[0]
+        duplicate = generator.random() < DUPLICATE_SHARE
+        files.append(file if duplicate else renamed(file, size + copy, VARIANT_RENAME, generator))
+        name = f"dept{department}/{copy}{PurePosixPath(path).suffix}"
+        entries.append(FileEntry("pop", Path(name), name, 1, 0))
+    return entries, files
+
+
+def full_figures(files: Iterable[SampledFile]) -> dict[Figure, float]:
+    """The whole population's figures, counted as the inventory counts them."""
+    counts: Counter[Figure] = Counter()
+    values: dict[Figure, set[str]] = defaultdict(set)
+    people: set[str] = set()
+    for file in files:
+        counts.update(file.counts)
+        for figure, found in file.values.items():
+            values[figure] |= found
+        people |= file.people_as_organizations
+    values[("organizations", "unique")] -= people
+    return {**counts, **{figure: float(len(found)) for figure, found in values.items()}}
+
+
+def simulate(base: list[tuple[str, SampledFile]], size: int, seeds: int, sample: SampleSize,
+             categories: list[str]) -> None:
+    entries, files = population(base, size, size)
+    truth = full_figures(files)
+    by_index = dict(enumerate(files))
+    covered: dict[Figure, list[bool]] = defaultdict(list)
+    errors: dict[Figure, list[float]] = defaultdict(list)
+    started = time.perf_counter()
+    for seed in range(seeds):
+        drawn = draw_sample(entries, sample.of(len(entries)), seed)
+        estimate = estimate_figures(drawn, {i: by_index[i] for i in drawn.drawn}, len(entries), categories)
+        for figure, interval in estimate.figures.items():
+            full = truth.get(figure, 0.0)
+            covered[figure].append(interval.low - 1e-9 <= full <= interval.high + 1e-9)
+            if full:
+                errors[figure].append(abs(interval.estimate - full) / full)
+    seconds = time.perf_counter() - started
+    category_figures = [f for f in covered if f[0] == "categories" and truth.get(f, 0) > 0]
+    pooled = [c for f in category_figures for c in covered[f]]
+    print(f"\n{size:,} files ({truth[('totals', 'documents')]:,.0f} documents), {seeds} seeds at {sample}, "
+          f"{seconds:.1f} s")
+    print("| figure | full scan | covered | median relative error |")
+    print("|---|---:|---:|---:|")
+    for figure in [*REPORTED, *sorted(category_figures)]:
+        share = sum(covered[figure]) / len(covered[figure])
+        error = statistics.median(errors[figure]) if errors[figure] else float("nan")
+        print(f"| {'.'.join(figure)} | {truth.get(figure, 0):,.0f} | {share:.0%} | {error:.1%} |")
+    worst = min(category_figures, key=lambda f: sum(covered[f]))
+    print(f"documents per category, all categories pooled: covered {sum(pooled) / len(pooled):.1%}; "
+          f"lowest: {'.'.join(worst)} {sum(covered[worst]) / len(covered[worst]):.0%}")
+
+
+def timing(work: Path) -> None:
+    """`estimate --sample 2%` and a full scan of the same leaks, fresh processes, side by side."""
+    roots = work / "leaks"
+    common = ["--key-file", str(work / "k.key"), "--workers", "2", "--quiet"]
+    for name, command in (("estimate --sample 2%", ["estimate", str(roots), "--out", str(work / "t-est"), "--sample", "2%"]),
+                          ("scan", ["scan", str(roots), "--out", str(work / "t-scan")])):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "classifier", *command, *common], check=True, stdout=subprocess.DEVNULL)
+        print(f"{name}: {time.perf_counter() - started:.1f} s wall")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seeds", type=int, default=100)
+    parser.add_argument("--sample", default="5%")
+    parser.add_argument("--sizes", default="2000,10000,50000")
+    parser.add_argument("--timing", action="store_true")
+    args = parser.parse_args(argv)
+    from classifier.estimate.run import category_ids
+
+    with tempfile.TemporaryDirectory() as directory:
+        work = Path(directory)
+        started = time.perf_counter()
+        base = analysed_files(work)
+        print(f"analysed {len(base)} files of {len(LEAK_SEEDS)} generated leaks once: {time.perf_counter() - started:.1f} s")
+        for size in (int(s) for s in args.sizes.split(",")):
+            simulate(base, size, args.seeds, SampleSize.parse(args.sample), category_ids())
+        if args.timing:
+            timing(work)
+        print(f"total {time.perf_counter() - started:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""The statistics of an estimate from a sample: pure functions over numbers, no files, no catalog.
+
+Two kinds of figure:
+
+- **Totals** (documents per category, status and type; bytes per type): each sampled file is a
+  unit with a value (its documents in the category, say), drawn without replacement within its
+  stratum. The total is the stratified expansion estimator Σ_h N_h·ȳ_h, its variance
+  Σ_h N_h²(1 − n_h/N_h)s_h²/n_h (Cochran, Sampling Techniques, 5.2). Strata where fewer than two
+  files were drawn have no s_h² and are collapsed with others (`collapsed`). The 95% interval is
+  the Fay–Feuer gamma interval (Fay & Feuer 1997, Stat. Med. 16:791), which treats the estimate as
+  a weighted count: it stays inside [0, ∞), is wide when few files carry the figure, and when the
+  sample finds nothing it still gives an upper bound of 3.69 times the largest weight (the Garwood
+  bound for a count of 0: the rule of three in weighted form) instead of claiming zero.
+- **Unique values** (e-mail addresses, phones, people, organisations): they do not scale with the
+  sample. The estimator is Chao2 for incidence data in its form for sampling without replacement
+  from a finite set of units (Chao & Lin 2012, Biometrics 68:50, eq. 2.4): the files are the units
+  and a value's incidence is the number of sampled files that hold it. Values are clustered in
+  files (a customer export holds hundreds that occur nowhere else), which the multinomial variance
+  of Chao2 ignores; so the variance taken is the larger of that and a delete-a-group jackknife over
+  the sampled files (Kott 2001), and the interval is Chao's log-normal one (Chao 1987, Biometrics
+  43:783), which never goes below the values seen. Chao2 is a lower bound, so the upper end is at
+  least the singleton bound (`singleton_bound`, see `chao2`): without it, leaks of mostly one-file
+  values were covered in 60% of runs (benchmarks/estimate_coverage.py, 2,000 files, 10 seeds).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from statistics import NormalDist
+
+CONFIDENCE = 0.95
+Z = NormalDist().inv_cdf(0.5 + CONFIDENCE / 2)  # 1.96
+JACKKNIFE_GROUPS = 20  # delete-a-group jackknife: enough groups for a stable variance, cheap to recompute
+
+
+@dataclass(frozen=True)
+class Interval:
+    estimate: float
+    low: float
+    high: float
+
+    def to_json(self) -> dict[str, float]:
+        # Counts are whole: the interval is widened outwards to whole numbers, never narrowed.
+        return {"estimate": round(self.estimate), "low": math.floor(self.low), "high": math.ceil(self.high)}
+
+
+@dataclass(frozen=True)
+class StratumValues:
+    """One stratum: how many files it has, and one value per drawn file (in draw order)."""
+
+    population: int
+    values: tuple[float, ...]
+
+
+def collapsed(strata: Mapping[tuple[str, str, str], StratumValues], group_of: Callable[[tuple[str, str, str]], str]) -> list[StratumValues]:
+    """Strata with fewer than two drawn files have no variance of their own: they are pooled with the
+    others of their group (their top-level folder), and what is still short pooled into one. Pooling
+    keeps the expansion unbiased only approximately (the pooled strata were drawn at about the same
+    rate, since allocation is proportional); it is the standard collapsed-strata remedy."""
+    kept: list[StratumValues] = []
+    by_group: dict[str, list[StratumValues]] = {}
+    for key in sorted(strata):
+        stratum = strata[key]
+        if len(stratum.values) >= 2 or (stratum.values and len(stratum.values) == stratum.population):
+            kept.append(stratum)  # a stratum drawn in full is exact: it needs no variance
+        else:
+            by_group.setdefault(group_of(key), []).append(stratum)
+    rest: list[StratumValues] = []
+    for group in sorted(by_group):
+        pooled = _pool(by_group[group])
+        (kept if len(pooled.values) >= 2 else rest).append(pooled)
+    if rest:
+        pooled = _pool(rest)
+        partners = [s for s in kept if len(s.values) != s.population]
+        if len(pooled.values) < 2 and partners:
+            # Still short (a small walk cut into many strata): joined to the smallest stratum that has a
+            # variance, which disturbs the others least.
+            smallest = min(partners, key=lambda s: (s.population, s.values))
+            kept.remove(smallest)
+            pooled = _pool([smallest, pooled])
+        kept.append(pooled)
+    return kept
+
+
+def _pool(strata: Iterable[StratumValues]) -> StratumValues:
+    strata = list(strata)
+    return StratumValues(sum(s.population for s in strata), tuple(v for s in strata for v in s.values))
+
+
+def stratified_total(strata: Sequence[StratumValues]) -> Interval:
+    """The expansion estimate of a total with its Fay–Feuer 95% interval; the values seen are a floor."""
+    estimate = variance = observed = 0.0
+    largest_weight = 0.0
+    for stratum in strata:
+        drawn = len(stratum.values)
+        if drawn == 0:
+            # No file of this (pooled) stratum was drawn: nothing to expand. Only possible when the whole
+            # sample is smaller than the number of folders; the weight still bounds what was missed.
+            largest_weight = max(largest_weight, float(stratum.population))
+            continue
+        weight = stratum.population / drawn
+        mean = sum(stratum.values) / drawn
+        estimate += stratum.population * mean
+        observed += sum(stratum.values)
+        if drawn < stratum.population:
+            largest_weight = max(largest_weight, weight)
+            if drawn >= 2:
+                spread = sum((v - mean) ** 2 for v in stratum.values) / (drawn - 1)
+                variance += stratum.population ** 2 * (1 - drawn / stratum.population) * spread / drawn
+    low, high = gamma_interval(estimate, variance, largest_weight)
+    return Interval(estimate, max(low, observed), max(high, estimate))
+
+
+def chi2_quantile(probability: float, degrees: float) -> float:
+    """The chi-square quantile by Wilson & Hilferty's cube-root approximation (1931): the 97.5%
+    quantile within 0.6% of the exact one from 2 degrees of freedom up, and within 4% from 5 degrees
+    up at 2.5% (checked against scipy). Below that it errs towards 0 (at 2 degrees the 2.5% quantile
+    is half the exact one): a lower bound then is only wider. No scipy dependency for one function."""
+    if degrees <= 0:
+        return 0.0
+    z = NormalDist().inv_cdf(probability)
+    cube = 1 - 2 / (9 * degrees) + z * math.sqrt(2 / (9 * degrees))
+    return degrees * max(cube, 0.0) ** 3
+
+
+def gamma_interval(estimate: float, variance: float, largest_weight: float) -> tuple[float, float]:
+    """Fay & Feuer's interval for a weighted count (their eq. 4, with the largest weight added above)."""
+    alpha = 1 - CONFIDENCE
+    if largest_weight == 0:
+        return estimate, estimate  # every file was drawn: the figure is counted, not estimated
+    # No spread in the sample (nothing found, or every drawn file alike) says nothing about the files not
+    # drawn: no lower bound but 0 here, and the caller's floor (what the sample itself holds).
+    low = (0.0 if estimate <= 0 or variance <= 0
+           else variance / (2 * estimate) * chi2_quantile(alpha / 2, 2 * estimate ** 2 / variance))
+    upper_estimate = estimate + largest_weight
+    upper_variance = variance + largest_weight ** 2
+    high = upper_variance / (2 * upper_estimate) * chi2_quantile(1 - alpha / 2, 2 * upper_estimate ** 2 / upper_variance)
+    return low, high
+
+
+@dataclass(frozen=True)
+class Richness:
+    """Unique values: the estimate with its interval and what it was made from."""
+
+    interval: Interval
+    observed: int  # distinct values in the sample
+    singletons: int  # Q1: values in exactly one sampled file
+    doubletons: int  # Q2: values in exactly two
+
+
+def unseen_values(singletons: float, doubletons: float, drawn: int, population: int) -> float:
+    """Chao & Lin's (2012) lower bound of the values in no sampled file, for n of N files drawn
+    without replacement; the bias-corrected form when no value was seen twice."""
+    if drawn >= population or singletons <= 0:
+        return 0.0
+    sampled_fraction = drawn / population
+    finite = sampled_fraction / (1 - sampled_fraction) * singletons
+    ratio = drawn / (drawn - 1) if drawn > 1 else 1.0
+    if doubletons > 0:
+        return singletons ** 2 / (ratio * 2 * doubletons + finite)
+    return singletons * (singletons - 1) / (ratio * 2 * (doubletons + 1) + finite)
+
+
+def chao2(file_values: Sequence[Iterable[str]], drawn: int, population: int) -> Richness:
+    """Distinct values over all `population` files from the values of the `drawn` sampled files
+    (`file_values` holds one set per sampled file, in draw order)."""
+    per_file = [frozenset(values) for values in file_values]
+    incidence: Counter[str] = Counter(value for values in per_file for value in values)
+    observed = len(incidence)
+    frequency = Counter(incidence.values())
+    q1, q2 = frequency[1], frequency[2]
+    unseen = unseen_values(q1, q2, drawn, population)
+    if observed == 0:
+        # Nothing seen is not "none there": at most about 3.69·N/n files hold any such value (the
+        # Garwood bound for a count of 0). How many values each would hold the sample cannot say, so
+        # the bound is that of one value per file, and sample.methods says so.
+        _, high = gamma_interval(0.0, 0.0, population / drawn if 0 < drawn < population else 0.0)
+        return Richness(Interval(0.0, 0.0, high), 0, 0, 0)
+    replicates = _group_replicates(per_file, incidence, drawn, population)
+    variance = max(_multinomial_variance(q1, q2, drawn, population, observed + unseen),
+                   _jackknife_variance([o + unseen_values(a, b, n, big_n) for o, a, b, n, big_n in replicates]))
+    if unseen <= 0 or variance <= 0:
+        # Too few values seen once or twice for Chao2's interval: a point, and only the bound above.
+        low, high = observed + unseen, observed + unseen
+    else:
+        spread = math.exp(Z * math.sqrt(math.log(1 + variance / unseen ** 2)))
+        low, high = observed + unseen / spread, observed + unseen * spread
+    # Chao2 is a lower bound: when most values occur in one file of the whole leak (customer exports
+    # each with their own customers) it falls far short. The upper end is therefore at least the
+    # singleton bound, which holds for any mix: a value in K files is unseen with probability (1-q)^K
+    # and seen once with K·q·(1-q)^(K-1), so E[unseen] <= E[Q1]·(1-q)/q, with equality when every
+    # value is in one file only. Its own sampling error is taken from the same jackknife, and at
+    # least the Garwood upper bound of Q1 (few singletons, or none).
+    bound = singleton_bound(observed, q1, drawn, population)
+    bound_spread = math.sqrt(_jackknife_variance([singleton_bound(o, a, n, big_n) for o, a, _, n, big_n in replicates]))
+    odds = (population - drawn) / drawn
+    garwood = observed + gamma_interval(float(q1), float(q1), 1.0)[1] * odds
+    high = max(high, bound + Z * bound_spread, garwood) if drawn < population else high
+    return Richness(Interval(observed + unseen, low, high), observed, q1, q2)
+
+
+def singleton_bound(observed: float, singletons: float, drawn: int, population: int) -> float:
+    """The values seen plus each value seen once standing for (N - n)/n unseen ones."""
+    return observed + singletons * (population - drawn) / drawn if 0 < drawn < population else observed
+
+
+def _multinomial_variance(q1: int, q2: int, drawn: int, population: int, richness: float) -> float:
+    """Var(f0) by the delta method with Q1, Q2 multinomial given the richness (Chao 1987's derivation)."""
+    step = 1e-4 * max(1.0, q1)
+
+    d1 = (unseen_values(q1 + step, q2, drawn, population) - unseen_values(q1 - step, q2, drawn, population)) / (2 * step)
+    d2 = (unseen_values(q1, q2 + step, drawn, population) - unseen_values(q1, max(q2 - step, 0.0), drawn, population)) \
+        / (q2 + step - max(q2 - step, 0.0))
+    return (d1 ** 2 * q1 * (1 - q1 / richness) + d2 ** 2 * q2 * (1 - q2 / richness)
+            - 2 * d1 * d2 * q1 * q2 / richness)
+
+
+def _jackknife_variance(replicates: Sequence[float]) -> float:
+    groups = len(replicates)
+    if groups < 2:
+        return 0.0
+    mean = sum(replicates) / groups
+    return (groups - 1) / groups * sum((r - mean) ** 2 for r in replicates)
+
+
+def _group_replicates(per_file: Sequence[frozenset[str]], incidence: Counter[str], drawn: int,
+                      population: int) -> list[tuple[int, int, int, int, int]]:
+    """Delete-a-group jackknife over the sampled files (dealt to groups in draw order, which is random):
+    for each group left out, (values seen, Q1, Q2, files left, population scaled alike) of the rest."""
+    groups = min(JACKKNIFE_GROUPS, len(per_file))
+    if groups < 2:
+        return []
+    frequency = Counter(incidence.values())
+    replicates = []
+    for group in range(groups):
+        left_out: Counter[str] = Counter(value for values in per_file[group::groups] for value in values)
+        files_left = drawn - len(per_file[group::groups])
+        q = {1: frequency[1], 2: frequency[2]}
+        observed = len(incidence)
+        for value, removed in left_out.items():
+            before = incidence[value]
+            after = before - removed
+            if before in q:
+                q[before] -= 1
+            if after in q:
+                q[after] += 1
+            if after == 0:
+                observed -= 1
+        replicates.append((observed, q[1], q[2], files_left, max(files_left, round(population * files_left / drawn))))
+    return replicates

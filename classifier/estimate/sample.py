@@ -1,0 +1,104 @@
+"""Which files an estimate analyses: a seeded random sample of the walk, stratified by top-level
+folder and file type.
+
+Allocation is proportional (each stratum gets its share of the sample, by largest remainders): a
+folder of 100,000 logs gets its share and no more, where a simple random sample could by chance be
+mostly logs, and every file still has (almost) the same chance of being drawn, which the
+unique-value estimator (Chao2) assumes. Each stratum is drawn with its own generator seeded by the
+seed and the stratum, so the draw in one folder does not change when another folder changes.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from classifier.records import FileEntry
+
+StratumKey = tuple[str, str, str]  # (root, top-level folder or "" for files at the root, extension)
+
+
+class SampleSizeError(ValueError):
+    """A --sample that is neither a percentage nor a number of files."""
+
+
+@dataclass(frozen=True)
+class SampleSize:
+    """`2%` or `500`: what the operator asked for."""
+
+    percent: float | None = None
+    files: int | None = None
+
+    @staticmethod
+    def parse(text: str) -> SampleSize:
+        if match := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%\s*", text):
+            percent = float(match.group(1))
+            if not 0 < percent <= 100:
+                raise SampleSizeError(f"--sample {text}: a percentage must be above 0 and at most 100")
+            return SampleSize(percent=percent)
+        if re.fullmatch(r"\s*\d+\s*", text) and int(text) > 0:
+            return SampleSize(files=int(text))
+        raise SampleSizeError(f"--sample takes a percentage (2%) or a number of files (500), not '{text}'")
+
+    def of(self, population: int) -> int:
+        """Files to draw from `population` (at least two where there are two: one file has no spread)."""
+        wanted = math.ceil(population * self.percent / 100) if self.percent is not None else (self.files or 0)
+        return min(population, max(wanted, 2))
+
+    def __str__(self) -> str:
+        return f"{self.percent:g}%" if self.percent is not None else str(self.files)
+
+
+def stratum_of(entry: FileEntry) -> StratumKey:
+    parts = PurePosixPath(entry.rel_path).parts
+    folder = parts[0] if len(parts) > 1 else ""
+    return entry.root, folder, PurePosixPath(entry.rel_path).suffix.casefold()
+
+
+@dataclass(frozen=True)
+class Stratum:
+    key: StratumKey
+    population: int
+    drawn: tuple[int, ...]  # walk indices of the drawn files, in draw order
+
+
+@dataclass(frozen=True)
+class Sample:
+    files_in_walk: int
+    seed: int
+    strata: tuple[Stratum, ...]  # every stratum of the walk, those with no file drawn included
+
+    @property
+    def drawn(self) -> list[int]:
+        """Walk indices of every drawn file, in walk order."""
+        return sorted(index for stratum in self.strata for index in stratum.drawn)
+
+
+def allocate(populations: dict[StratumKey, int], size: int) -> dict[StratumKey, int]:
+    """Proportional allocation of `size` files by largest remainders (ties by stratum, for determinism)."""
+    total = sum(populations.values())
+    if total == 0:
+        return {key: 0 for key in populations}
+    exact = {key: size * count / total for key, count in populations.items()}
+    shares = {key: math.floor(value) for key, value in exact.items()}
+    left = size - sum(shares.values())
+    for key in sorted(exact, key=lambda k: (-(exact[k] - shares[k]), k))[:left]:
+        shares[key] += 1
+    return shares
+
+
+def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
+    """A stratified random sample of `size` of `entries` (walk order), the same for the same seed."""
+    members: dict[StratumKey, list[int]] = {}
+    for index, entry in enumerate(entries):
+        members.setdefault(stratum_of(entry), []).append(index)
+    shares = allocate({key: len(indices) for key, indices in members.items()}, min(size, len(entries)))
+    strata = []
+    for key in sorted(members):
+        generator = random.Random(f"{seed}\x00{key[0]}\x00{key[1]}\x00{key[2]}")
+        strata.append(Stratum(key, len(members[key]), tuple(generator.sample(members[key], shares[key]))))
+    return Sample(len(entries), seed, tuple(strata))

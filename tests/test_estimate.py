@@ -1,0 +1,157 @@
+"""Estimates from a sample (#22): the draw, the statistics, and `leakcensus estimate` on real trees."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from classifier.cli import main
+from classifier.estimate import SampleSize, run_estimate
+from classifier.estimate.estimators import StratumValues, chao2, collapsed, stratified_total
+from classifier.estimate.sample import allocate, draw_sample
+from classifier.records import FileEntry
+from classifier.scan import ScanOptions, run_scan
+from tests.conftest import TEST_KEY, SampleLeak
+
+
+def entries(paths: list[str]) -> list[FileEntry]:
+    return [FileEntry("r", Path("/r") / path, path, 10, 0) for path in paths]
+
+
+def test_same_seed_same_draw_other_seed_other_draw() -> None:
+    walk = entries([f"logs/{i}.log" for i in range(500)] + [f"hr/{i}.pdf" for i in range(20)] + ["top.txt"])
+    first, again, other = draw_sample(walk, 26, 7), draw_sample(walk, 26, 7), draw_sample(walk, 26, 8)
+    assert first == again and first.drawn != other.drawn
+    shares = {stratum.key: len(stratum.drawn) for stratum in first.strata}
+    # Proportional: the log folder gets its 25 of 26 and no more; hr its one; the lone file at the top none.
+    assert shares == {("r", "logs", ".log"): 25, ("r", "hr", ".pdf"): 1, ("r", "", ".txt"): 0}
+
+
+def test_allocation_adds_up_and_breaks_ties_by_stratum() -> None:
+    shares = allocate({("r", "a", ""): 3, ("r", "b", ""): 3, ("r", "c", ""): 3}, 2)
+    assert shares == {("r", "a", ""): 1, ("r", "b", ""): 1, ("r", "c", ""): 0}
+
+
+def test_sample_size_parses_percent_and_files() -> None:
+    assert SampleSize.parse("2%").of(1000) == 20 and SampleSize.parse("2%").of(10) == 2
+    assert SampleSize.parse("500").of(300) == 300 and str(SampleSize.parse("2.5%")) == "2.5%"
+    with pytest.raises(ValueError):
+        SampleSize.parse("0%")
+
+
+def test_a_stratum_with_no_file_drawn_is_pooled_not_dropped() -> None:
+    strata = {("r", "a", ".log"): StratumValues(90, (1.0, 1.0, 0.0)), ("r", "a", ".pdf"): StratumValues(6, (1.0,)),
+              ("r", "a", ".doc"): StratumValues(4, (0.0,)), ("r", "b", ".txt"): StratumValues(3, ()),
+              ("r", "c", ".txt"): StratumValues(2, (1.0,)), ("r", "c", ".csv"): StratumValues(5, (0.0,))}
+    pooled = collapsed(strata, lambda key: key[1])
+    # a's two short strata pool in their folder (10 files, 2 drawn), as do c's (7, 2); b's empty stratum, short
+    # even alone, joins the smallest pool with a variance (c's): no file of the walk is dropped.
+    assert sorted((s.population, len(s.values)) for s in pooled) == [(10, 2), (10, 2), (90, 3)]
+    total = stratified_total(pooled)
+    assert total.estimate == pytest.approx(90 * 2 / 3 + 10 * 0.5 + 10 * 0.5)
+    assert total.low <= total.estimate <= total.high
+
+
+def test_nothing_found_is_an_upper_bound_not_a_zero() -> None:
+    total = stratified_total([StratumValues(1000, (0.0,) * 50)])
+    assert (total.estimate, total.low) == (0.0, 0.0)
+    # The Garwood bound for a count of 0 (3.69) times the weight (1000/50): the rule of three, weighted.
+    assert total.high == pytest.approx(3.69 * 20, rel=0.01)
+    richness = chao2([frozenset()] * 50, 50, 1000)
+    assert richness.interval.estimate == 0 and richness.interval.high == pytest.approx(73.8, rel=0.01)
+
+
+def test_chao2_on_a_known_incidence() -> None:
+    # 100 of 1,000 files: 30 values seen once, 10 twice, 5 in three files.
+    files = [frozenset({f"once{i}"}) for i in range(30)] + [frozenset({f"twice{i % 10}"}) for i in range(20)]
+    files += [frozenset({f"thrice{i % 5}"}) for i in range(15)] + [frozenset()] * 35
+    richness = chao2(files, 100, 1000)
+    unseen = 30 ** 2 / (100 / 99 * 2 * 10 + (0.1 / 0.9) * 30)
+    assert (richness.observed, richness.singletons, richness.doubletons) == (45, 30, 10)
+    assert richness.interval.estimate == pytest.approx(45 + unseen)
+    assert 45 < richness.interval.low < richness.interval.estimate < richness.interval.high
+
+
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(resources.files("classifier").joinpath("schemas", "estimate.schema.json").read_text("utf-8"))
+    return loaded
+
+
+@pytest.fixture
+def no_mail_tree(tmp_path: Path) -> Path:
+    """Forty notes without an address or a number in them, in two folders, beside an empty one."""
+    root = tmp_path / "share"
+    for folder, count in (("notes", 30), ("minutes", 10)):
+        (root / folder).mkdir(parents=True)
+        for i in range(count):
+            (root / folder / f"{i}.txt").write_text(f"Remember to water the plants on the balcony, item {i}.\n", "utf-8")
+    (root / "empty").mkdir()
+    return root
+
+
+def test_cli_estimate_of_a_tree_without_mail_says_how_many_there_could_be(no_mail_tree: Path, tmp_path: Path) -> None:
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "est"
+    result = CliRunner().invoke(main, ["estimate", str(no_mail_tree), "--out", str(out), "--sample", "10%",
+                                       "--seed", "3", "--key-file", str(key), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "sample: 4 of 40 files (seed 3)" in result.output
+    written = json.loads((out / "estimate.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema()).validate(written)
+    emails = written["entities"]["EMAIL_ADDRESS"]["unique"]
+    # No address in 4 of 40 files: not "none", but at most 3.69 x 10 files' worth.
+    assert emails == {"estimate": 0, "low": 0, "high": 37}
+    assert written["totals"]["files"] == {"estimate": 40, "low": 40, "high": 40}
+    assert written["totals"]["documents"]["estimate"] == 40
+    assert written["sample"]["files_drawn"] == 4 and written["sample"]["strata"] == 2  # the empty folder has no files
+    assert written["sample"]["methods"]["entities.EMAIL_ADDRESS.unique"].startswith("Chao2")
+
+
+def test_cli_estimate_refuses_a_bad_sample(no_mail_tree: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["estimate", str(no_mail_tree), "--out", str(tmp_path / "o"), "--sample", "lots"])
+    assert result.exit_code == 2 and "--sample takes a percentage" in result.output
+
+
+def inside(figure: dict[str, int], value: int) -> bool:
+    return figure["low"] <= value <= figure["high"]
+
+
+def test_estimate_of_the_sample_leak_covers_the_full_scan_and_the_scan_reuses_it(sample_leak: SampleLeak,
+                                                                                 tmp_path: Path) -> None:
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    catalog = tmp_path / "shared.sqlite"
+
+    def estimate(out: Path) -> bytes:
+        options = ScanOptions(roots=(sample_leak.root,), out_dir=out, workers=1, key_file=key, isolate=False,
+                              catalog_path=catalog)
+        run_estimate(options, SampleSize.parse("40%"), 11)
+        return (out / "estimate.json").read_bytes()
+
+    first = estimate(tmp_path / "a")
+    assert estimate(tmp_path / "b") == first  # same seed, same files: the same bytes
+    written = json.loads(first)
+    jsonschema.Draft202012Validator(schema()).validate(written)
+    drawn = written["sample"]["files_drawn"]
+    assert drawn == -(-written["sample"]["files_in_walk"] * 40 // 100)
+
+    full = run_scan(ScanOptions(roots=(sample_leak.root,), out_dir=tmp_path / "a", workers=1, key_file=key,
+                                isolate=False, catalog_path=catalog)).inventory
+    assert full["scan"]["files_unchanged"] == drawn  # the sample's analyses were reused
+    assert full["scan"]["files_analysed"] + full["scan"]["files_copied"] == full["totals"]["files"] - drawn
+    assert written["totals"]["files"]["estimate"] == full["totals"]["files"]
+    assert written["totals"]["bytes"]["estimate"] == full["totals"]["bytes"]
+    assert inside(written["totals"]["documents"], full["totals"]["documents"])
+    missed = [name for name, counts in full["categories"].items() if not inside(written["categories"][name]["documents"],
+                                                                               counts["documents"])]
+    assert len(missed) <= 1, missed  # 95% intervals: one miss in a dozen categories is chance, two is not
+    for entity_type in ("EMAIL_ADDRESS", "PERSON", "PHONE_NUMBER"):
+        assert inside(written["entities"][entity_type]["unique"], full["entities"][entity_type]["unique"]), entity_type
+    assert inside(written["organizations"]["unique"], full["organizations"]["unique"])
