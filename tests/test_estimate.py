@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from classifier.cli import main
 from classifier.estimate import SampleSize, run_estimate
-from classifier.estimate.estimators import StratumValues, chao2, collapsed, stratified_total
+from classifier.estimate.estimators import StratumValues, chao2, grouped_total, stratified_total
 from classifier.estimate.sample import allocate, draw_sample
 from classifier.records import FileEntry
 from classifier.scan import ScanOptions, run_scan
@@ -45,17 +45,20 @@ def test_sample_size_parses_percent_and_files() -> None:
         SampleSize.parse("0%")
 
 
-def test_a_stratum_with_no_file_drawn_is_pooled_not_dropped() -> None:
+def test_a_stratum_with_no_file_drawn_is_imputed_not_dropped() -> None:
     strata = {("r", "a", ".log"): StratumValues(90, (1.0, 1.0, 0.0)), ("r", "a", ".pdf"): StratumValues(6, (1.0,)),
               ("r", "a", ".doc"): StratumValues(4, (0.0,)), ("r", "b", ".txt"): StratumValues(3, ()),
               ("r", "c", ".txt"): StratumValues(2, (1.0,)), ("r", "c", ".csv"): StratumValues(5, (0.0,))}
-    pooled = collapsed(strata, lambda key: key[1])
-    # a's two short strata pool in their folder (10 files, 2 drawn), as do c's (7, 2); b's empty stratum, short
-    # even alone, joins the smallest pool with a variance (c's): no file of the walk is dropped.
-    assert sorted((s.population, len(s.values)) for s in pooled) == [(10, 2), (10, 2), (90, 3)]
-    total = stratified_total(pooled)
-    assert total.estimate == pytest.approx(90 * 2 / 3 + 10 * 0.5 + 10 * 0.5)
+    total = grouped_total(strata, lambda key: key[1])
+    # Each drawn stratum expands with its own weight; b's stratum, with no file drawn and no drawn
+    # neighbour in its folder, is imputed at the rate of every drawn stratum (68 of 107 files).
+    drawn = 90 * 2 / 3 + 6 * 1 + 4 * 0 + 2 * 1 + 5 * 0
+    assert total.estimate == pytest.approx(drawn + 3 * drawn / 107)
     assert total.low <= total.estimate <= total.high
+    # Singly drawn strata of different sizes are not averaged into one mean: a folder of 13 e-mails (one
+    # drawn, all correspondence) beside 2 PDFs (one drawn) is 13 correspondence documents, not 7.5.
+    folder = {("r", "d", ".eml"): StratumValues(13, (1.0,)), ("r", "d", ".pdf"): StratumValues(2, (0.0,))}
+    assert grouped_total(folder, lambda key: key[1]).estimate == pytest.approx(13)
 
 
 def test_nothing_found_is_an_upper_bound_not_a_zero() -> None:

@@ -6,7 +6,7 @@ Two kinds of figure:
   unit with a value (its documents in the category, say), drawn without replacement within its
   stratum. The total is the stratified expansion estimator Σ_h N_h·ȳ_h, its variance
   Σ_h N_h²(1 − n_h/N_h)s_h²/n_h (Cochran, Sampling Techniques, 5.2). Strata where fewer than two
-  files were drawn have no s_h² and are collapsed with others (`collapsed`). The 95% interval is
+  files were drawn have no s_h²: their variance comes from collapsed strata (`grouped_total`). The 95% interval is
   the Fay–Feuer gamma interval (Fay & Feuer 1997, Stat. Med. 16:791), which treats the estimate as
   a weighted count: it stays inside [0, ∞), is wide when few files carry the figure, and when the
   sample finds nothing it still gives an upper bound of 3.69 times the largest weight (the Garwood
@@ -55,63 +55,91 @@ class StratumValues:
     values: tuple[float, ...]
 
 
-def collapsed(strata: Mapping[tuple[str, str, str], StratumValues], group_of: Callable[[tuple[str, str, str]], str]) -> list[StratumValues]:
-    """Strata with fewer than two drawn files have no variance of their own: they are pooled with the
-    others of their group (their top-level folder), and what is still short pooled into one. Pooling
-    keeps the expansion unbiased only approximately (the pooled strata were drawn at about the same
-    rate, since allocation is proportional); it is the standard collapsed-strata remedy."""
-    kept: list[StratumValues] = []
-    by_group: dict[str, list[StratumValues]] = {}
+StratumKey = tuple[str, str, str]
+
+
+def grouped_total(strata: Mapping[StratumKey, StratumValues], group_of: Callable[[StratumKey], str]) -> Interval:
+    """The stratified expansion estimate of a total, Σ_h N_h·ȳ_h, each stratum with its own weight, and
+    its Fay–Feuer 95% interval; the values seen are a floor.
+
+    Strata are never pooled into one mean: strata drawn at different rates (largest-remainder
+    allocation gives a 13-file and a 2-file stratum one file each) would then be weighted wrongly,
+    and a figure carried by one file type would be smeared over others (measured: correspondence at
+    10,000 files, estimate 557 for 466, covered in 0 of 100 runs when singly drawn strata were pooled).
+    Pooling is used only where a stratum cannot speak for itself:
+    - one file drawn: no variance of its own. The collapsed-strata estimator (Cochran, Sampling
+      Techniques, 5A.12) takes it from the spread of such strata's totals within their group (the
+      top-level folder), each against its share N_h/N_g of the group's total; a stratum alone even
+      then is pooled with the other lone ones, and a last one alone counts its own total as its error;
+    - no file drawn: its total is imputed at the per-file rate of its group's drawn strata (of all
+      drawn strata when its group has none), with that rate's spread as its variance, and its size
+      joins the weights that widen the upper end."""
+    estimate = variance = observed = 0.0
+    largest_weight = 0.0
+    singles: dict[str, list[tuple[float, float]]] = {}  # group -> (N_h, t_h) of strata with one file drawn
+    empty: dict[str, list[int]] = {}  # group -> sizes of strata with no file drawn
+    group_rates: dict[str, list[tuple[int, float, list[float]]]] = {}  # group -> (N_h, ȳ_h, values)
     for key in sorted(strata):
         stratum = strata[key]
-        if len(stratum.values) >= 2 or (stratum.values and len(stratum.values) == stratum.population):
-            kept.append(stratum)  # a stratum drawn in full is exact: it needs no variance
+        group, drawn, population = group_of(key), len(stratum.values), stratum.population
+        if drawn == 0:
+            if population:
+                empty.setdefault(group, []).append(population)
+            continue
+        mean = sum(stratum.values) / drawn
+        estimate += population * mean
+        observed += sum(stratum.values)
+        group_rates.setdefault(group, []).append((population, mean, list(stratum.values)))
+        if drawn >= population:
+            continue  # drawn in full: exact
+        largest_weight = max(largest_weight, population / drawn)
+        if drawn >= 2:
+            spread = sum((v - mean) ** 2 for v in stratum.values) / (drawn - 1)
+            variance += population ** 2 * (1 - drawn / population) * spread / drawn
         else:
-            by_group.setdefault(group_of(key), []).append(stratum)
-    rest: list[StratumValues] = []
-    for group in sorted(by_group):
-        pooled = _pool(by_group[group])
-        (kept if len(pooled.values) >= 2 else rest).append(pooled)
-    if rest:
-        pooled = _pool(rest)
-        partners = [s for s in kept if len(s.values) != s.population]
-        if len(pooled.values) < 2 and partners:
-            # Still short (a small walk cut into many strata): joined to the smallest stratum that has a
-            # variance, which disturbs the others least.
-            smallest = min(partners, key=lambda s: (s.population, s.values))
-            kept.remove(smallest)
-            pooled = _pool([smallest, pooled])
-        kept.append(pooled)
-    return kept
+            singles.setdefault(group, []).append((float(population), population * mean))
+    lone: list[tuple[float, float]] = []
+    for group in sorted(singles):
+        if len(singles[group]) >= 2:
+            variance += _collapsed_variance(singles[group])
+        else:
+            lone.extend(singles[group])
+    if len(lone) >= 2:
+        variance += _collapsed_variance(lone)
+    elif lone:
+        variance += lone[0][1] ** 2
+    everything = [rate for rates in group_rates.values() for rate in rates]
+    for group in sorted(empty):
+        rate, spread = _rate(group_rates.get(group) or everything)
+        for population in empty[group]:
+            estimate += population * rate
+            variance += population ** 2 * spread
+            largest_weight = max(largest_weight, float(population))
+    low, high = gamma_interval(estimate, variance, largest_weight)
+    return Interval(estimate, max(low, observed), max(high, estimate))
 
 
-def _pool(strata: Iterable[StratumValues]) -> StratumValues:
-    strata = list(strata)
-    return StratumValues(sum(s.population for s in strata), tuple(v for s in strata for v in s.values))
+def _collapsed_variance(strata: Sequence[tuple[float, float]]) -> float:
+    """Σ_h (t_h − (N_h/N_g)·T_g)² · L/(L−1) over L strata of sizes N_h with estimated totals t_h."""
+    size = sum(population for population, _ in strata)
+    total = sum(t for _, t in strata)
+    count = len(strata)
+    return count / (count - 1) * sum((t - population / size * total) ** 2 for population, t in strata)
+
+
+def _rate(strata: Sequence[tuple[int, float, list[float]]]) -> tuple[float, float]:
+    """The per-file rate of drawn strata (their expansion over their files) and the per-file spread of
+    the drawn values (0 when fewer than two were drawn)."""
+    files = sum(population for population, _, _ in strata)
+    rate = sum(population * mean for population, mean, _ in strata) / files if files else 0.0
+    values = [value for _, _, drawn in strata for value in drawn]
+    spread = sum((v - rate) ** 2 for v in values) / (len(values) - 1) if len(values) >= 2 else rate ** 2
+    return rate, spread
 
 
 def stratified_total(strata: Sequence[StratumValues]) -> Interval:
-    """The expansion estimate of a total with its Fay–Feuer 95% interval; the values seen are a floor."""
-    estimate = variance = observed = 0.0
-    largest_weight = 0.0
-    for stratum in strata:
-        drawn = len(stratum.values)
-        if drawn == 0:
-            # No file of this (pooled) stratum was drawn: nothing to expand. Only possible when the whole
-            # sample is smaller than the number of folders; the weight still bounds what was missed.
-            largest_weight = max(largest_weight, float(stratum.population))
-            continue
-        weight = stratum.population / drawn
-        mean = sum(stratum.values) / drawn
-        estimate += stratum.population * mean
-        observed += sum(stratum.values)
-        if drawn < stratum.population:
-            largest_weight = max(largest_weight, weight)
-            if drawn >= 2:
-                spread = sum((v - mean) ** 2 for v in stratum.values) / (drawn - 1)
-                variance += stratum.population ** 2 * (1 - drawn / stratum.population) * spread / drawn
-    low, high = gamma_interval(estimate, variance, largest_weight)
-    return Interval(estimate, max(low, observed), max(high, estimate))
+    """grouped_total of strata that form one group."""
+    return grouped_total({("", "", str(index)): stratum for index, stratum in enumerate(strata)}, lambda _key: "")
 
 
 def chi2_quantile(probability: float, degrees: float) -> float:
