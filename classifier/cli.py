@@ -47,6 +47,17 @@ def fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+# Bucket roots' options, shared by scan and estimate.
+ENDPOINT_URL = click.option(
+    "--endpoint-url", "endpoint_urls", multiple=True, metavar="[s3=|az=]URL",
+    help="Service for bucket roots: an S3-compatible endpoint, or an Azure blob service URL (e.g. Azurite's "
+         "http://127.0.0.1:10000/devstoreaccount1); prefix with s3= or az= when both kinds are scanned.")
+ANONYMOUS = click.option(
+    "--anonymous", is_flag=True,
+    help="Read bucket roots without credentials, as anyone could (default: credentials from the environment "
+         "when there are any, else anonymous).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="leakcensus")
 def main() -> None:
@@ -110,12 +121,8 @@ def main() -> None:
 @click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
               help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
                    "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
-@click.option("--endpoint-url", "endpoint_urls", multiple=True, metavar="[s3=|az=]URL",
-              help="Service for bucket roots: an S3-compatible endpoint, or an Azure blob service URL (e.g. Azurite's "
-                   "http://127.0.0.1:10000/devstoreaccount1); prefix with s3= or az= when both kinds are scanned.")
-@click.option("--anonymous", is_flag=True,
-              help="Read bucket roots without credentials, as anyone could (default: credentials from the environment "
-                   "when there are any, else anonymous).")
+@ENDPOINT_URL
+@ANONYMOUS
 @click.option("--no-ocr", "no_ocr", is_flag=True,
               help="Do not read pictures of text (images, scanned PDF pages) with Tesseract: they are recorded "
                    "as images, unread. OCR costs about a second a page.")
@@ -380,13 +387,16 @@ def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
               help="Catalog of analysed files (as for scan).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @click.option("--no-ocr", "no_ocr", is_flag=True, help="Do not read pictures of text (as for scan).")
+@ENDPOINT_URL
+@ANONYMOUS
 def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int, workers: int | None,
-             key_file: Path | None, state_dir: Path | None, catalog_path: Path | None, quiet: bool, no_ocr: bool) -> None:
+             key_file: Path | None, state_dir: Path | None, catalog_path: Path | None, quiet: bool, no_ocr: bool,
+             endpoint_urls: tuple[str, ...], anonymous: bool) -> None:
     """Estimate what a scan of ROOT... would find from a random sample of its files, with 95% intervals.
 
     Files are drawn at random within each top-level folder and file type, analysed as a scan
     analyses them, and the figures (documents per category, status and type; unique e-mail
-    addresses, phones, people, organisations) extrapolated to all files. Writes OUT/estimate.json.
+    addresses, phones, people, organisations) extrapolated to all files. Writes OUT/estimate.json and OUT/estimate.html.
 
     \b
     Examples:
@@ -397,7 +407,7 @@ def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int,
 
     try:
         size = SampleSize.parse(sample_spec)
-        options = ScanOptions(roots=parse_roots(roots, (), False), out_dir=out_dir, workers=workers or os.cpu_count() or 1,
+        options = ScanOptions(roots=parse_roots(roots, endpoint_urls, anonymous), out_dir=out_dir, workers=workers or os.cpu_count() or 1,
                               key_file=key_file, state_dir=state_dir, catalog_path=catalog_path, ocr=not no_ocr)
         result = run_estimate(options, size, seed, progress_for(quiet))
     except SampleSizeError as exc:
@@ -412,7 +422,7 @@ def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int,
     for note in result.notes:
         click.echo(f"leakcensus: {note}", err=True)
     click.echo(estimate_summary(result.written))
-    click.echo(f"estimate: {result.out_dir / 'estimate.json'}")
+    click.echo(f"estimate: {result.out_dir / 'estimate.json'}  page: {result.out_dir / 'estimate.html'}")
 
 
 def estimate_summary(written: Mapping[str, Any]) -> str:

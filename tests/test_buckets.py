@@ -341,3 +341,19 @@ def test_listing_is_reported_as_it_goes(s3: str, monkeypatch: pytest.MonkeyPatch
     entries = list(listing(walk_bucket(parse_bucket_url("s3://leak/exports", s3), Counter()), recorder))
     assert recorder.calls == [(6, sum(len(data) for data in corpus().values()))]
     assert sorted(entry.rel_path for entry in entries) == sorted(corpus())
+
+
+def test_an_estimate_samples_a_bucket(s3: str, tmp_path: Path) -> None:
+    key = tmp_path / "scan.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+    command = ["s3://leak/exports", "--out", str(out), "--key-file", str(key), "--endpoint-url", s3, "--workers", "1"]
+    result = subprocess.run([str(LEAKCENSUS), "estimate", *command, "--sample", "50%", "--seed", "2", "--quiet"],
+                            env=s3_env(), capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    written = json.loads((out / "estimate.json").read_text("utf-8"))
+    assert written["totals"]["files"]["estimate"] == 6 and written["sample"]["files_drawn"] == 3
+    # A scan into the same --out downloads and analyses only the objects the sample did not.
+    assert run_cli(["s3://leak/exports", "--out", str(out), "--endpoint-url", s3, "--workers", "1"], s3_env(),
+                   tmp_path).returncode == 0
+    assert json.loads((out / "inventory.json").read_text("utf-8"))["scan"]["files_unchanged"] == 3

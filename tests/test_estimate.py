@@ -115,6 +115,13 @@ def test_cli_estimate_of_a_tree_without_mail_says_how_many_there_could_be(no_mai
     assert written["totals"]["documents"]["estimate"] == 40
     assert written["sample"]["files_drawn"] == 4 and written["sample"]["strata"] == 2  # the empty folder has no files
     assert written["sample"]["methods"]["entities.EMAIL_ADDRESS.unique"].startswith("Chao2")
+    # The page people read says the same, figure by figure, with the sample it rests on.
+    page = (out / "estimate.html").read_text("utf-8")
+    assert "Estimated from 4 of 40 files (a 10% sample, seed 3" in page
+    assert ("<tr data-figure='entities.EMAIL_ADDRESS.unique'><td>unique EMAIL_ADDRESS</td>"
+            "<td class='num'>≈ 0 (95% CI 0–37)</td>") in page
+    assert "<td>files</td><td class='num'>40 (counted)</td>" in page
+    assert "What the intervals do not cover" in page
 
 
 def test_cli_estimate_refuses_a_bad_sample(no_mail_tree: Path, tmp_path: Path) -> None:

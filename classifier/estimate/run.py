@@ -20,7 +20,7 @@ from classifier.catalog import Catalog
 from classifier.content_hash import ContentHasher
 from classifier.estimate.figures import estimate_figures, sampled_file
 from classifier.estimate.sample import Sample, SampleSize, draw_sample
-from classifier.outputs import estimate_json
+from classifier.outputs import estimate_html, estimate_json
 from classifier.pii.keyed_hash import key_fingerprint
 from classifier.progress import ScanProgress
 from classifier.scan.options import ScanOptions
@@ -57,6 +57,7 @@ def run_estimate(options: ScanOptions, size: SampleSize, seed: int, progress: Sc
     estimate = estimate_figures(sample, files, sum(entry.size for entry in entries), category_ids())
     written = estimate_json.of(estimate, sample_facts(sample, size, skipped))
     estimate_json.write(options.out_dir, written)
+    estimate_html.write(options.out_dir, written)
     return EstimateResult(written, options.out_dir, analysis.analysed, tuple(notes))
 
 
