@@ -150,9 +150,16 @@ def simulate(base: list[tuple[str, SampledFile]], size: int, seeds: int, sample:
           f"lowest: {'.'.join(worst)} {sum(covered[worst]) / len(covered[worst]):.0%}")
 
 
-def timing(work: Path) -> None:
-    """`estimate --sample 2%` and a full scan of the same leaks, fresh processes, side by side."""
-    roots = work / "leaks"
+def timing(work: Path, seeds: int) -> None:
+    """`estimate --sample 2%` and a full scan of the same leaks (generator seeds 1..`seeds`), fresh
+    processes, side by side."""
+    roots = work / "timing-leaks"
+    roots.mkdir()
+    for seed in range(1, seeds + 1):
+        generate_sample(["--out", str(work / f"timing{seed}"), "--seed", str(seed)])
+        (work / f"timing{seed}" / "leak").rename(roots / f"leak{seed}")
+    files = sum(1 for path in roots.rglob("*") if path.is_file())
+    print(f"timing on {files:,} files (generator seeds 1-{seeds})")
     common = ["--key-file", str(work / "k.key"), "--workers", "2", "--quiet"]
     for name, command in (("estimate --sample 2%", ["estimate", str(roots), "--out", str(work / "t-est"), "--sample", "2%"]),
                           ("scan", ["scan", str(roots), "--out", str(work / "t-scan")])):
@@ -167,6 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sample", default="5%")
     parser.add_argument("--sizes", default="2000,10000,50000")
     parser.add_argument("--timing", action="store_true")
+    parser.add_argument("--timing-seeds", type=int, default=len(LEAK_SEEDS),
+                        help="generated leaks the wall-time comparison runs on (44 files each)")
     args = parser.parse_args(argv)
     from classifier.estimate.run import category_ids
 
@@ -178,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             simulate(base, size, args.seeds, SampleSize.parse(args.sample), category_ids())
         if args.timing:
-            timing(work)
+            timing(work, args.timing_seeds)
         print(f"total {time.perf_counter() - started:.1f} s")
 
 
