@@ -357,3 +357,14 @@ def test_an_estimate_samples_a_bucket(s3: str, tmp_path: Path) -> None:
     assert run_cli(["s3://leak/exports", "--out", str(out), "--endpoint-url", s3, "--workers", "1"], s3_env(),
                    tmp_path).returncode == 0
     assert json.loads((out / "inventory.json").read_text("utf-8"))["scan"]["files_unchanged"] == 3
+
+
+def test_include_and_exclude_apply_to_object_paths(s3: str, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli(["s3://leak/exports", "--out", str(out), "--workers", "1", "--endpoint-url", s3,
+                      "--exclude", "copies/", "--exclude", "*.zip"], s3_env(), tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(r["path"] for r in documents(out)) == ["empty.txt", "hr/contacts.csv", "hr/⟨PERSON⟩ payslip.txt",
+                                                         "letter.txt"]
+    skipped = json.loads((out / "inventory.json").read_text("utf-8"))["totals"]["skipped"]
+    assert skipped == {"excluded_file": 2, "folder_marker": 1}
