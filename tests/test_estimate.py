@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ def test_same_seed_same_draw_other_seed_other_draw() -> None:
     shares = {stratum.key: len(stratum.drawn) for stratum in first.strata}
     # Proportional: the log folder gets its 25 of 26 and no more; hr its one; the lone file at the top none.
     assert shares == {("r", "logs", ".log"): 25, ("r", "hr", ".pdf"): 1, ("r", "", ".txt"): 0}
+    # The same files under another mount point: the same draw (the root's path is not in the seed).
+    moved = [replace(entry, root="/mnt/copy/of/r") for entry in walk]
+    assert draw_sample(moved, 26, 7).drawn == first.drawn
 
 
 def test_allocation_adds_up_and_breaks_ties_by_stratum() -> None:

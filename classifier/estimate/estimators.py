@@ -58,7 +58,8 @@ class StratumValues:
 StratumKey = tuple[str, str, str]
 
 
-def grouped_total(strata: Mapping[StratumKey, StratumValues], group_of: Callable[[StratumKey], str]) -> Interval:
+def grouped_total(strata: Mapping[StratumKey, StratumValues], group_of: Callable[[StratumKey], str],
+                  kind_of: Callable[[StratumKey], str] = lambda _key: "") -> Interval:
     """The stratified expansion estimate of a total, Σ_h N_h·ȳ_h, each stratum with its own weight, and
     its Fay–Feuer 95% interval; the values seen are a floor.
 
@@ -71,25 +72,30 @@ def grouped_total(strata: Mapping[StratumKey, StratumValues], group_of: Callable
       Techniques, 5A.12) takes it from the spread of such strata's totals within their group (the
       top-level folder), each against its share N_h/N_g of the group's total; a stratum alone even
       then is pooled with the other lone ones, and a last one alone counts its own total as its error;
-    - no file drawn: its total is imputed at the per-file rate of its group's drawn strata (of all
-      drawn strata when its group has none), with that rate's spread as its variance, and its size
-      joins the weights that widen the upper end."""
+    - no file drawn: its total is imputed at the per-file rate of the drawn strata of its kind (its
+      file type, in other folders), else of its group, else of all drawn strata, with that rate's
+      spread as its variance, and its size joins the weights that widen the upper end. The kind
+      comes first: what a file holds follows its type far more than its folder (imputing a folder's
+      six `.env` files at the folder's rate, PDFs of invoices included, biased invoices upwards by
+      17% at 2,000 files and left the interval above the truth in 14 of 100 runs)."""
     estimate = variance = observed = 0.0
     largest_weight = 0.0
     singles: dict[str, list[tuple[float, float]]] = {}  # group -> (N_h, t_h) of strata with one file drawn
-    empty: dict[str, list[int]] = {}  # group -> sizes of strata with no file drawn
+    empty: dict[str, list[tuple[str, int]]] = {}  # group -> (kind, size) of strata with no file drawn
     group_rates: dict[str, list[tuple[int, float, list[float]]]] = {}  # group -> (N_h, ȳ_h, values)
+    kind_rates: dict[str, list[tuple[int, float, list[float]]]] = {}  # kind -> the same
     for key in sorted(strata):
         stratum = strata[key]
         group, drawn, population = group_of(key), len(stratum.values), stratum.population
         if drawn == 0:
             if population:
-                empty.setdefault(group, []).append(population)
+                empty.setdefault(group, []).append((kind_of(key), population))
             continue
         mean = sum(stratum.values) / drawn
         estimate += population * mean
         observed += sum(stratum.values)
         group_rates.setdefault(group, []).append((population, mean, list(stratum.values)))
+        kind_rates.setdefault(kind_of(key), []).append((population, mean, list(stratum.values)))
         if drawn >= population:
             continue  # drawn in full: exact
         largest_weight = max(largest_weight, population / drawn)
@@ -110,8 +116,8 @@ def grouped_total(strata: Mapping[StratumKey, StratumValues], group_of: Callable
         variance += lone[0][1] ** 2
     everything = [rate for rates in group_rates.values() for rate in rates]
     for group in sorted(empty):
-        rate, spread = _rate(group_rates.get(group) or everything)
-        for population in empty[group]:
+        for kind, population in empty[group]:
+            rate, spread = _rate(kind_rates.get(kind) or group_rates.get(group) or everything)
             estimate += population * rate
             variance += population ** 2 * spread
             largest_weight = max(largest_weight, float(population))
@@ -216,6 +222,12 @@ def chao2(file_values: Sequence[Iterable[str]], drawn: int, population: int) -> 
     else:
         spread = math.exp(Z * math.sqrt(math.log(1 + variance / unseen ** 2)))
         low, high = observed + unseen / spread, observed + unseen * spread
+        # Chao's log-normal interval never reaches the values seen: its lower end is always above them,
+        # although a sample can have seen every value (the sample leak at 40%: all 26 phone numbers
+        # seen, 14 once; Chao2 says 35, lower end 27.5). Where the normal interval of the unseen reaches
+        # 0, the lower end is the values seen: the wider of the two is kept at the bottom.
+        if unseen - Z * math.sqrt(variance) <= 0:
+            low = float(observed)
     # Chao2 is a lower bound: when most values occur in one file of the whole leak (customer exports
     # each with their own customers) it falls far short. The upper end is therefore at least the
     # singleton bound, which holds for any mix: a value in K files is unseen with probability (1-q)^K

@@ -77,7 +77,7 @@ def estimate_figures(sample: Sample, files: Mapping[int, SampledFile], bytes_in_
     for figure in sorted(totals):
         strata = {stratum.key: StratumValues(stratum.population, tuple(files[i].counts.get(figure, 0.0) for i in stratum.drawn))
                   for stratum in sample.strata}
-        figures[figure] = grouped_total(strata, lambda key: f"{key[0]}\x00{key[1]}")
+        figures[figure] = grouped_total(strata, lambda key: f"{key[0]}\x00{key[1]}", lambda key: key[2])
         methods[figure] = TOTAL_METHOD
     people = frozenset().union(*(file.people_as_organizations for file in files.values()))
     drawn = sample.drawn

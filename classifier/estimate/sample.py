@@ -92,13 +92,17 @@ def allocate(populations: dict[StratumKey, int], size: int) -> dict[StratumKey, 
 
 
 def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
-    """A stratified random sample of `size` of `entries` (walk order), the same for the same seed."""
+    """A stratified random sample of `size` of `entries` (walk order), the same for the same seed over
+    the same files, wherever they are: a root is named in the draw by its place among the roots, not by
+    its path, so a copy of the leak under another mount point draws the same files."""
     members: dict[StratumKey, list[int]] = {}
+    root_number: dict[str, int] = {}
     for index, entry in enumerate(entries):
+        root_number.setdefault(entry.root, len(root_number))
         members.setdefault(stratum_of(entry), []).append(index)
     shares = allocate({key: len(indices) for key, indices in members.items()}, min(size, len(entries)))
     strata = []
     for key in sorted(members):
-        generator = random.Random(f"{seed}\x00{key[0]}\x00{key[1]}\x00{key[2]}")
+        generator = random.Random(f"{seed}\x00{root_number[key[0]]}\x00{key[1]}\x00{key[2]}")
         strata.append(Stratum(key, len(members[key]), tuple(generator.sample(members[key], shares[key]))))
     return Sample(len(entries), seed, tuple(strata))
