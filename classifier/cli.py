@@ -154,7 +154,8 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
     Examples:
       leakcensus scan /mnt/leak --out census/
       leakcensus scan share1 share2 --out census/ --workers 4 --key-file ~/.leakcensus.key
-      leakcensus scan az://exposed-container --out census/ --anonymous
+      leakcensus scan az://exposed-container --out census/ --anonymous \
+          --endpoint-url https://ACCOUNT.blob.core.windows.net
       leakcensus scan s3://bucket/exports --out census/ --endpoint-url https://minio.internal:9000
       leakcensus scan /srv/share --out nightly/ --policy dlp.yaml --quiet --json
     """
@@ -392,7 +393,8 @@ def merge(parts: tuple[Path, ...], out_dir: Path) -> None:
 def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int, workers: int | None,
              key_file: Path | None, state_dir: Path | None, catalog_path: Path | None, quiet: bool, no_ocr: bool,
              endpoint_urls: tuple[str, ...], anonymous: bool) -> None:
-    """Estimate what a scan of ROOT... would find from a random sample of its files, with 95% intervals.
+    """Estimate what a scan of ROOT... (directories, files, s3:// or az:// roots) would find from a random
+    sample of its files, with 95% intervals.
 
     Files are drawn at random within each top-level folder and file type, analysed as a scan
     analyses them, and the figures (documents per category, status and type; unique e-mail
@@ -402,6 +404,8 @@ def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int,
     Examples:
       leakcensus estimate /mnt/leak --out census/ --sample 2%
       leakcensus estimate /mnt/leak --out census/ --sample 500 --seed 7
+      leakcensus estimate az://exposed-container --out census/ --sample 1% --anonymous \
+          --endpoint-url https://ACCOUNT.blob.core.windows.net
     """
     from classifier.estimate import SampleSize, SampleSizeError, run_estimate
 
