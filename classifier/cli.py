@@ -154,8 +154,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
     Examples:
       leakcensus scan /mnt/leak --out census/
       leakcensus scan share1 share2 --out census/ --workers 4 --key-file ~/.leakcensus.key
-      leakcensus scan az://exposed-container --out census/ --anonymous \
-          --endpoint-url https://ACCOUNT.blob.core.windows.net
+      leakcensus scan az://exposed-container --out census/ --anonymous --endpoint-url https://ACCOUNT.blob.core.windows.net
       leakcensus scan s3://bucket/exports --out census/ --endpoint-url https://minio.internal:9000
       leakcensus scan /srv/share --out nightly/ --policy dlp.yaml --quiet --json
     """
@@ -404,8 +403,7 @@ def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int,
     Examples:
       leakcensus estimate /mnt/leak --out census/ --sample 2%
       leakcensus estimate /mnt/leak --out census/ --sample 500 --seed 7
-      leakcensus estimate az://exposed-container --out census/ --sample 1% --anonymous \
-          --endpoint-url https://ACCOUNT.blob.core.windows.net
+      leakcensus estimate az://leaked --out census/ --sample 1% --anonymous --endpoint-url https://ACCOUNT.blob.core.windows.net
     """
     from classifier.estimate import SampleSize, SampleSizeError, run_estimate
 
