@@ -82,9 +82,8 @@ def parse_bucket_url(root: str, endpoint_url: str | None = None, anonymous: bool
     if not name:
         raise BucketError(f"no bucket or container in root {escape_path(root)}")
     prefix = prefix.strip("/")
-    bucket = Bucket(scheme, name, prefix + "/" if prefix else "", endpoint_url, False)
     signed = has_credentials(scheme) if anonymous is None else not anonymous
-    return Bucket(bucket.scheme, bucket.name, bucket.prefix, endpoint_url, not signed)
+    return Bucket(scheme, name, prefix + "/" if prefix else "", endpoint_url, not signed)
 
 
 def has_credentials(scheme: str) -> bool:
@@ -177,13 +176,14 @@ class Listed:
     version: str
 
 
-def list_objects(bucket: Bucket) -> Iterator[Listed]:
-    """Every object under the prefix in key order, one page in memory at a time."""
+def list_objects(bucket: Bucket, prefix: str | None = None) -> Iterator[Listed]:
+    """Every object under the prefix (the root's, unless given) in key order, one page in memory at a time."""
     fs = filesystem(bucket)
+    prefix = bucket.prefix if prefix is None else prefix
     if bucket.scheme == "s3":
-        yield from _s3_objects(fs, bucket.name, bucket.prefix)
+        yield from _s3_objects(fs, bucket.name, prefix)
     else:
-        yield from _sync_iter(fs, _azure_objects(fs, bucket.name, bucket.prefix))
+        yield from _sync_iter(fs, _azure_objects(fs, bucket.name, prefix))
 
 
 def single_object(bucket: Bucket) -> Listed | None:
@@ -192,11 +192,9 @@ def single_object(bucket: Bucket) -> Listed | None:
     key = bucket.prefix.rstrip("/")
     if not key:
         return None
-    fs = filesystem(bucket)
-    listed = _s3_objects(fs, bucket.name, key) if bucket.scheme == "s3" else \
-        _sync_iter(fs, _azure_objects(fs, bucket.name, key))
     # Keys that start with it follow it in key order ("q3.pdf", "q3.pdf.bak", ...): the first says.
-    return next((item for item in listed if item.key == key), None)
+    first = next(list_objects(bucket, key), None)
+    return first if first is not None and first.key == key else None
 
 
 def _s3_objects(fs: Any, name: str, prefix: str) -> Iterator[Listed]:

@@ -412,10 +412,7 @@ def estimate(roots: tuple[str, ...], out_dir: Path, sample_spec: str, seed: int,
         options = ScanOptions(roots=parse_roots(roots, endpoint_urls, anonymous), out_dir=out_dir, workers=workers or os.cpu_count() or 1,
                               key_file=key_file, state_dir=state_dir, catalog_path=catalog_path, ocr=not no_ocr)
         result = run_estimate(options, size, seed, progress_for(quiet))
-    except SampleSizeError as exc:
-        fail(str(exc))
-        return
-    except RunError as exc:
+    except (SampleSizeError, RunError) as exc:
         fail(str(exc))
         return
     except KeyboardInterrupt:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from classifier.cli import main
 from classifier.estimate import SampleSize, run_estimate
-from classifier.estimate.estimators import StratumValues, chao2, grouped_total, stratified_total
+from classifier.estimate.estimators import StratumValues, chao2, grouped_total
 from classifier.estimate.sample import allocate, draw_sample
 from classifier.records import FileEntry
 from classifier.scan import ScanOptions, run_scan
@@ -66,7 +66,7 @@ def test_a_stratum_with_no_file_drawn_is_imputed_not_dropped() -> None:
 
 
 def test_nothing_found_is_an_upper_bound_not_a_zero() -> None:
-    total = stratified_total([StratumValues(1000, (0.0,) * 50)])
+    total = grouped_total({("r", "", ".txt"): StratumValues(1000, (0.0,) * 50)}, lambda key: key[1])
     assert (total.estimate, total.low) == (0.0, 0.0)
     # The Garwood bound for a count of 0 (3.69) times the weight (1000/50): the rule of three, weighted.
     assert total.high == pytest.approx(3.69 * 20, rel=0.01)

@@ -143,11 +143,6 @@ def _rate(strata: Sequence[tuple[int, float, list[float]]]) -> tuple[float, floa
     return rate, spread
 
 
-def stratified_total(strata: Sequence[StratumValues]) -> Interval:
-    """grouped_total of strata that form one group."""
-    return grouped_total({("", "", str(index)): stratum for index, stratum in enumerate(strata)}, lambda _key: "")
-
-
 def chi2_quantile(probability: float, degrees: float) -> float:
     """The chi-square quantile by Wilson & Hilferty's cube-root approximation (1931): the 97.5%
     quantile within 0.6% of the exact one from 2 degrees of freedom up, and within 4% from 5 degrees
