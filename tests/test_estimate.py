@@ -151,6 +151,9 @@ def test_estimate_of_the_sample_leak_covers_the_full_scan_and_the_scan_reuses_it
 
     first = estimate(tmp_path / "a")
     assert estimate(tmp_path / "b") == first  # same seed, same files: the same bytes
+    written_bytes = b"".join(path.read_bytes() for path in (tmp_path / "a").iterdir() if path.is_file())
+    for canary in sample_leak.truth["canaries"]:  # figures only: no value the leak holds
+        assert canary.encode() not in written_bytes, canary
     written = json.loads(first)
     jsonschema.Draft202012Validator(schema()).validate(written)
     drawn = written["sample"]["files_drawn"]
