@@ -32,6 +32,7 @@ from classifier.extract.errors import (
 from classifier.extract.ocr import OcrBudget, OcrEngine, find_tesseract, read_pictures
 from classifier.language import detect_language, likely_region
 from classifier.limits import Limits
+from classifier.long_paths import open_file
 from classifier.names import MEMBER_SEPARATOR, escape_name
 from classifier.near_duplicates import signature as near_signature
 from classifier.pii.engine import PiiEngine, build_pii_engine
@@ -247,6 +248,8 @@ class DocumentAnalyzer:
         replace_lone_surrogates(extracted)
         if extracted.truncated:  # read, but not all of it: said in the reason, the status stays ok
             base = replace(base, error="max_text_chars")
+        elif extracted.partial is not None:
+            base = replace(base, error=extracted.partial[:MAX_REASON])
         elif ocr_reason is not None:  # a picture left unread (a limit, no Tesseract): the status stays ok
             base = replace(base, error=ocr_reason)
         try:
@@ -287,7 +290,7 @@ def analyze_entry(analyzer: DocumentAnalyzer, entry: FileEntry) -> list[Document
         if entry.remote is not None:
             data = read_object(entry.remote, entry.size, limits.max_file_bytes)
         else:
-            with entry.abs_path.open("rb") as handle:
+            with open_file(entry.abs_path) as handle:
                 data = read_within(handle, entry.size, limits.max_file_bytes)
     except OSError as exc:
         return with_masked_paths(analyzer.names, [file_problem_record(analyzer.content, entry, Status.ERROR,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from classifier.buckets import read_head
+from classifier.long_paths import open_file
 from classifier.records import DocumentRecord, FileEntry, Status
 
 CHUNK = 1 << 20
@@ -46,7 +47,7 @@ class ContentHasher:
         keyed = hmac.new(self._key, digestmod=hashlib.sha256)
         plain = hashlib.sha256() if self.plain else None
         seen = 0
-        with path.open("rb") as handle:
+        with open_file(path) as handle:
             while chunk := handle.read(min(CHUNK, max_bytes + 1 - seen)):
                 seen += len(chunk)
                 if seen > max_bytes:
@@ -60,7 +61,7 @@ class ContentHasher:
         """For a file not read in full (too large): keyed hash of its size and first MiB, no plain
         hash (it would claim to be the file's). An unreadable file hashes as an empty head."""
         try:
-            with path.open("rb") as handle:
+            with open_file(path) as handle:
                 head = handle.read(HEAD_BYTES)
         except OSError:
             head = b""

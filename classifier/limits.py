@@ -28,6 +28,9 @@ class Limits:
     # Text beyond this many characters per document is not analysed (status stays ok,
     # the record's error says max_text_chars).
     max_text_chars: int = 5_000_000
+    # A PDF page whose content streams decode to more than this is not laid out (its text is not read;
+    # the status stays ok, the record's error names this limit): see extract/pdf.oversized_pages.
+    max_page_content_bytes: int = 8 * 1024 * 1024
     # OCR (classifier/extract/ocr.py). An image whose header declares more pixels than this is
     # too_large, unread: Pillow's own decompression-bomb threshold (PIL.Image.MAX_IMAGE_PIXELS,
     # ~0.25 GB as 24-bit pixels), far above a 600 DPI A3 scan (70 MP) and a 50 MP photo. Pillow refuses

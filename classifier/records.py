@@ -106,6 +106,9 @@ class Extracted:
     # analyzer charges them to the file's max_container_bytes across nesting levels.
     inflated: int = 0
     truncated: bool = False  # text was cut at max_text_chars
+    # Why part of the document was not read, or was read past damage (pages past a limit, a PDF whose
+    # cross-reference table was rebuilt): the status stays ok and the record's reason says so. Never content.
+    partial: str | None = None
     pictures: Pictures | None = None  # read by OCR in the analyzer unless OCR is off
     from_ocr: bool = False  # some of the segments were read from the pictures by OCR
 

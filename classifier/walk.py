@@ -15,6 +15,7 @@ from pathlib import Path
 
 from classifier.buckets import Bucket, RemoteObject, bucket_entries
 from classifier.errors import RunError
+from classifier.long_paths import LongEntry, list_long_directory
 from classifier.names import escape_folder, escape_name, escape_path
 from classifier.path_filter import PathFilter
 from classifier.records import FileEntry
@@ -97,16 +98,26 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
         stack.extend(below)
 
 
-def _list_directory(directory: str, skipped: Counter[str]) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+Entry = os.DirEntry[str] | LongEntry
+# A directory whose path is this long may hold names that take its entries' paths past PATH_MAX
+# (4,096 bytes; a name has at most 255): it is listed through a descriptor (long_paths).
+LONG_DIRECTORY_BYTES = 4096 - 256
+
+
+def _list_directory(directory: str, skipped: Counter[str]) -> tuple[list[Entry], list[Entry]]:
     """(everything that is not a directory, real subdirectories), each sorted by name; one scandir."""
+    entries: list[Entry]
     try:
-        with os.scandir(directory) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+        if len(os.fsencode(directory)) >= LONG_DIRECTORY_BYTES:
+            entries = sorted(list_long_directory(directory), key=lambda e: e.name)
+        else:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
     except OSError:
         skipped["unreadable_directory"] += 1
         return [], []
-    files: list[os.DirEntry[str]] = []
-    subdirectories: list[os.DirEntry[str]] = []
+    files: list[Entry] = []
+    subdirectories: list[Entry] = []
     for entry in entries:
         try:
             is_directory = entry.is_dir(follow_symlinks=False)

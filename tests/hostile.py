@@ -273,6 +273,22 @@ def pdf_with_huge_content_stream(mebibytes: int) -> bytes:
     ])
 
 
+def pdf_with_one_large_page(mebibytes: int, canary: str) -> bytes:
+    """Two pages: one of text naming `canary`, one whose uncompressed content stream is `mebibytes`
+    MiB of path operators (a 51 MB PDF of this shape drove a worker to 3.9 GB, issue 17)."""
+    words = b"BT /F1 12 Tf 72 700 Td (%s) Tj ET" % canary.encode()
+    paths = b"0 0 m 612 792 l S\n" * (mebibytes * 2**20 // 18)
+    return pdf_of([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources << /Font << /F1 6 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 7 0 R >>",
+        stream_object(b"", words),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        stream_object(b"", paths),
+    ])
+
+
 # --- email, tar, special files ------------------------------------------------------------------
 
 

@@ -41,6 +41,7 @@ from tests.hostile import (
     overlapping_zip_bomb,
     pdf_of,
     pdf_with_huge_content_stream,
+    pdf_with_one_large_page,
     pdf_with_self_referencing_page_tree,
     replace_part,
     stream_object,
@@ -50,6 +51,7 @@ from tests.hostile import (
 
 GIB = 1 << 30
 MEMORY_CEILING = 2 * GIB
+WORKER_CEILING = 1 * GIB
 SCAN_TIMEOUT_S = 240
 # Planted in hostile files' contents; none may reach any byte the scan writes.
 CANARIES = {
@@ -60,6 +62,7 @@ CANARIES = {
     "mail": "MAILCANARY-5173-okapi",
     "tar": "TARCANARY-8842-tapir",
     "name": "NAMECANARY-3391-dugong",
+    "large_page": "LARGEPAGECANARY-6613-wombat",
 }
 # Order rows without a line break, repeated for 200 MB: an export that lost its newlines.
 # (Prose or long digit runs would be read as well, just slower: the PII stage takes ~25 s per
@@ -105,6 +108,7 @@ class TreeMemory:
     root_pid: int
     peak_rss_sum: int = 0
     peak_hwm_sum: int = 0
+    peak_process_hwm: int = 0  # the largest high-water mark of any one process (a worker, in practice)
     processes_seen: set[int] = field(default_factory=set)
     running: bool = True
 
@@ -123,7 +127,9 @@ class TreeMemory:
         for process in tree:
             try:
                 rss += process.memory_info().rss
-                hwm += _high_water_mark(process.pid)
+                own = _high_water_mark(process.pid)
+                hwm += own
+                self.peak_process_hwm = max(self.peak_process_hwm, own)
                 self.processes_seen.add(process.pid)
             except (psutil.NoSuchProcess, FileNotFoundError, ProcessLookupError):
                 continue
@@ -194,6 +200,7 @@ def build_share(base: Path, listener_port: int) -> HostileShare:
 
     (root / "pdf" / "self-kids.pdf").write_bytes(pdf_with_self_referencing_page_tree(CANARIES["pdf"]))
     (root / "pdf" / "huge-stream.pdf").write_bytes(pdf_with_huge_content_stream(mebibytes=4096))
+    (root / "pdf" / "large-page.pdf").write_bytes(pdf_with_one_large_page(51, f"{CANARIES['large_page']}@example.org"))
     write_single_line_text(root / "text" / "one-line-200mb.txt", 200, ONE_LINE_PIECE)
     (root / "mail" / "nested-300.eml").write_bytes(nested_email(300, CANARIES["mail"]))
 
@@ -268,7 +275,8 @@ def hostile_scan(tmp_path_factory: pytest.TempPathFactory) -> HostileScan:
     documents = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
     inventory = json.loads((out / "inventory.json").read_text("utf-8"))
     print(f"hostile scan: {seconds:.1f} s, peak RSS sum {memory.peak_rss_sum / 2**20:.0f} MiB, "
-          f"peak high-water sum {memory.peak_hwm_sum / 2**20:.0f} MiB, {len(documents)} records", file=sys.stderr)
+          f"peak high-water sum {memory.peak_hwm_sum / 2**20:.0f} MiB, largest process high-water "
+          f"{memory.peak_process_hwm / 2**20:.0f} MiB, {len(documents)} records", file=sys.stderr)
     return HostileScan(share, out, documents, inventory, seconds, memory, before, after, temp_dir,
                        listener.connections)
 
@@ -295,6 +303,7 @@ def test_scan_finishes_within_memory_and_time(hostile_scan: HostileScan) -> None
     assert len(hostile_scan.memory.processes_seen) >= 3  # the CLI and its two workers were measured
     assert hostile_scan.memory.peak_rss_sum < MEMORY_CEILING
     assert hostile_scan.memory.peak_hwm_sum < MEMORY_CEILING
+    assert hostile_scan.memory.peak_process_hwm < WORKER_CEILING  # every file of the suite, in every worker
 
 
 def test_bombs_stop_at_a_named_limit(hostile_scan: HostileScan) -> None:
@@ -344,6 +353,12 @@ def test_xml_bombs_and_external_entities_in_office_files(hostile_scan: HostileSc
             top["office/entity-bomb-workbook.xlsx"]["error"]) == ("corrupt", "xlsx: XMLSyntaxError")
     assert top["office/xxe.docx"]["status"] == "ok"  # read, with the entities left unresolved
     assert hostile_scan.network_connections == 0
+
+
+def test_pdf_page_too_large_to_lay_out_is_left_unread(hostile_scan: HostileScan) -> None:
+    record = top_level(hostile_scan)["pdf/large-page.pdf"]
+    assert (record["status"], record["error"]) == ("ok", "max_page_content_bytes: 1 page(s) not read")
+    assert record["entities"]["EMAIL_ADDRESS"]["unique"] == 1  # the other page was read
 
 
 def test_pdf_page_tree_that_contains_itself(hostile_scan: HostileScan) -> None:

@@ -61,6 +61,7 @@ from PIL import Image
 from classifier.extract.bounded import READ_CHUNK, Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
 from classifier.extract.ocr import MIN_LAYER_LETTERS, RENDER_DPI, WORKING_PIXELS, working_picture
+from classifier.extract.pdf_repair import rebuilt_pdf
 from classifier.limits import Limits
 from classifier.records import Extracted, Member, SegmentKind
 
@@ -122,14 +123,36 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
 
 
 def read_pdf(data: bytes, limits: Limits) -> PdfReading:
-    """The PDF's text, dates and attached files, and which engine read the page text."""
+    """The PDF's text, dates and attached files, and which engine read the page text. A PDF that
+    neither pdfminer nor PDFium can open as it is (cut short, its table garbled) is read again from
+    its objects with a rebuilt table (pdf_repair); what that recovers is `ok`, with the damage named."""
+    try:
+        return _read_pdf(data, limits)
+    except CorruptDocument as damage:
+        repaired = rebuilt_pdf(data)
+        if repaired is None:
+            raise
+        try:
+            reading = _read_pdf(repaired, limits)
+        except CorruptDocument:
+            raise damage from None
+        if not reading.extracted.segments and not reading.extracted.members:
+            raise damage from None
+        partial = reading.extracted.partial
+        reading.extracted.partial = f"{damage}; read from a rebuilt cross-reference table" + (
+            f"; {partial}" if partial else "")
+        return reading
+
+
+def _read_pdf(data: bytes, limits: Limits) -> PdfReading:
     out = Extracted()
     try:
         # caching=True (pdfminer's default, relied upon): every object is parsed once, so an attached
         # file emptied by attached_files is empty for the page interpreter too.
         document = PDFDocument(PDFParser(io.BytesIO(data)), caching=True)
         out.members, out.inflated = attached_files(document, limits)
-        check_stream_sizes(document, limits, already=out.inflated)
+        sizes = check_stream_sizes(document, limits, already=out.inflated)
+        skipped = oversized_pages(document, sizes, limits.max_page_content_bytes)
         out.metadata_dates = pdf_info_dates(document)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise EncryptedDocument("pdf needs a password") from None
@@ -137,15 +160,17 @@ def read_pdf(data: bytes, limits: Limits) -> PdfReading:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on malformed input
         raise CorruptDocument(f"pdf: {reason_from(exc)}") from None
-    pages = pdfium_pages(data, limits.max_text_chars)
+    pages = pdfium_pages(data, limits.max_text_chars, skipped)
     engine = TextEngine.PDFIUM
     if pages is None:
-        text, engine = pdfminer_text(document), TextEngine.PDFMINER
+        text, engine = pdfminer_text(document, skipped), TextEngine.PDFMINER
     else:
         text = pages.text
         if pages.scanned:
             out.pictures = ScannedPages(data, pages.scanned)
     out.add_bounded(SegmentKind.PROSE, text, limits.max_text_chars)
+    if skipped:
+        out.partial = f"max_page_content_bytes: {len(skipped)} page(s) not read"
     return PdfReading(out, engine)
 
 
@@ -160,10 +185,11 @@ def pdfium_text(data: bytes, max_chars: int) -> str | None:
     return None if pages is None else pages.text
 
 
-def pdfium_pages(data: bytes, max_chars: int) -> PdfiumPages | None:
+def pdfium_pages(data: bytes, max_chars: int, skipped: frozenset[int] = frozenset()) -> PdfiumPages | None:
     """The text of every page as PDFium reads it, normalised (see normalise_pdfium_text), each page
     ended by a form feed as pdfminer ends it, and the pages that are pictures of text; pages after the
-    first `max_chars` characters are not read. None when PDFium cannot open the document or one of its pages."""
+    first `max_chars` characters are not read, nor the `skipped` ones (by index: left empty). None when
+    PDFium cannot open the document or one of its pages."""
     pages: list[str] = []
     scanned: list[int] = []
     length = 0
@@ -176,6 +202,9 @@ def pdfium_pages(data: bytes, max_chars: int) -> PdfiumPages | None:
             for index in range(len(document)):
                 if length > max_chars:
                     break
+                if index in skipped:
+                    pages.append("\n\f")
+                    continue
                 page = document.get_page(index)
                 try:
                     textpage = page.get_textpage()
@@ -266,15 +295,17 @@ def normalise_pdfium_text(text: str) -> str:
     return PDFIUM_UNREADABLE.sub("", PDFIUM_HYPHEN.sub("-", text))
 
 
-def pdfminer_text(document: PDFDocument) -> str:
-    """The page text as pdfminer's layout analysis orders it: the path for what PDFium cannot read."""
+def pdfminer_text(document: PDFDocument, skipped: frozenset[int] = frozenset()) -> str:
+    """The page text as pdfminer's layout analysis orders it: the path for what PDFium cannot read.
+    The `skipped` pages (by index) are left out."""
     try:
         text_buffer = io.StringIO()
         resources = PDFResourceManager(caching=True)
         device = _TextConverter(resources, text_buffer, laparams=LAParams())
         interpreter = PDFPageInterpreter(resources, device)
-        for page in PDFPage.create_pages(document):
-            interpreter.process_page(page)
+        for index, page in enumerate(PDFPage.create_pages(document)):
+            if index not in skipped:
+                interpreter.process_page(page)
         device.close()
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise EncryptedDocument("pdf needs a password") from None
@@ -303,11 +334,12 @@ class _TextConverter(TextConverter):
         self.cur_item = _Page(self.cur_item.pageid, self.cur_item.bbox)
 
 
-def check_stream_sizes(document: PDFDocument, limits: Limits, already: int = 0) -> None:
+def check_stream_sizes(document: PDFDocument, limits: Limits, already: int = 0) -> dict[int, int]:
     """Refuses the document when a stream that text extraction may decode is too large
     or too compressed, or when such streams and the `already` inflated attached files
-    together pass max_container_bytes."""
+    together pass max_container_bytes. Returns the decoded size of each such stream, by object number."""
     total = already
+    sizes: dict[int, int] = {}
     seen: set[int] = set()
     for xref in document.xrefs:
         for object_id in xref.get_objids():
@@ -320,9 +352,30 @@ def check_stream_sizes(document: PDFDocument, limits: Limits, already: int = 0) 
                 continue
             if not isinstance(stream, PDFStream) or resolve1(stream.get("Subtype")) is IMAGE or stream.rawdata is None:
                 continue
-            total += _decoded_size(stream, object_id, limits)
+            sizes[object_id] = _decoded_size(stream, object_id, limits)
+            total += sizes[object_id]
             if total > limits.max_container_bytes:
                 raise LimitExceeded("max_container_bytes")
+    return sizes
+
+
+def oversized_pages(document: PDFDocument, sizes: dict[int, int], max_bytes: int) -> frozenset[int]:
+    """The indexes of the pages whose content streams decode to more than `max_bytes` together.
+    Laying out a page costs PDFium about 24 bytes of memory per byte of its content stream (a 51 MB
+    stream of path operators peaked at 1.3 GB) and pdfminer more, so such a page is not read at all;
+    the largest page in the project's real PDFs has 1.2 MB."""
+    if sum(sizes.values()) <= max_bytes:  # no page can pass it
+        return frozenset()
+    skipped = set()
+    try:
+        for index, page in enumerate(PDFPage.create_pages(document)):
+            contents = page.attrs.get("Contents")
+            references = contents if isinstance(contents, list) else [contents]
+            if sum(sizes.get(ref.objid, 0) for ref in references if isinstance(ref, PDFObjRef)) > max_bytes:
+                skipped.add(index)
+    except Exception:  # a broken page tree: the text paths meet it and say so
+        pass
+    return frozenset(skipped)
 
 
 def _decoded_size(stream: PDFStream, object_id: int, limits: Limits) -> int:
