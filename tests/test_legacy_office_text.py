@@ -232,3 +232,11 @@ def test_a_scan_of_the_fixtures_counts_their_values_and_writes_none(tmp_path: Pa
     needles = values | {part for value in values for part in value.split() if len(part) > 3 and part.isalpha()}
     needles |= {"".join(ch for ch in value if ch.isdigit() or ch == "+") for value in values if value.startswith("+")}
     assert sorted(needle for needle in needles if needle.lower().encode() in written) == []
+
+
+def test_field_instructions_are_dropped_and_results_kept() -> None:
+    from classifier.extract.legacy_word import _drop_field_instructions
+
+    text = ("Write to \x13 HYPERLINK \"mailto:a@example.com\" \x14a@example.com\x15 on page "
+            "\x13 PAGE \x14\x13 NESTED \x143\x15\x15.\x13 TOC \\o \x15")
+    assert _drop_field_instructions(text) == "Write to a@example.com on page 3."
