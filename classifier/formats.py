@@ -51,6 +51,9 @@ FORMATS: tuple[Format, ...] = (
            extractor="opendocument:extract_odp"),
     Format("text/rtf", "Rich Text (rtf)", text=True, extractor="rtf:extract_rtf"),
     Format("application/vnd.ms-excel", "Excel 97-2003 workbook (xls)", extractor="legacy_office:extract_xls"),
+    Format("application/msword", "Word 97-2003 document (doc)", _names(".doc", ".dot"), extractor="legacy_word:extract_doc"),
+    Format("application/vnd.ms-powerpoint", "PowerPoint 97-2003 (ppt)", _names(".ppt", ".pps", ".pot"),
+           extractor="legacy_powerpoint:extract_ppt"),
     # libmagic's name for an OLE file holding an EncryptedPackage stream: any password-protected Office file.
     Format("application/encrypted", "Encrypted Office document", extractor="legacy_office:extract_encrypted_office"),
     Format("application/epub+zip", "EPUB e-book", _names(".epub")),

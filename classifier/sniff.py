@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 import magic
+import olefile
 
 from classifier import mail_bytes
 from classifier.formats import BINARY_EXTENSIONS, BY_MIME, KNOWN_EXTENSIONS, TEXT_BY_EXTENSION, is_text
@@ -32,6 +33,19 @@ OOXML_BY_PART = (
 # libmagic guesses script languages from a few keywords and calls many
 # README files Python; for these guesses the name's extension decides.
 VAGUE_TEXT_TYPES = ("text/plain", "text/x-script.")
+# Compound (OLE2) files: Office 97-2003 documents, Outlook items, encrypted OOXML. libmagic places
+# one by the streams of its directory, which it finds only in the first MiB it reads: a .doc longer
+# than that, or one cut short, is "x-ole-storage". The stream that says what the file is decides.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+VAGUE_OLE_TYPES = frozenset({"application/x-ole-storage", "application/CDFV2", "application/CDFV2-corrupt"})
+OLE_BY_STREAM = (
+    ("WordDocument", "application/msword"),
+    ("PowerPoint Document", "application/vnd.ms-powerpoint"),
+    ("Workbook", "application/vnd.ms-excel"),
+    ("Book", "application/vnd.ms-excel"),  # BIFF5, Excel 95
+    ("__properties_version1.0", "application/vnd.ms-outlook"),
+    ("EncryptedPackage", "application/encrypted"),
+)
 # Outlook data files (PST, OST) start with this signature ([MS-PST] 2.2.2.6).
 PST_MAGIC = b"!BDN"
 # libmagic's guesses that a message's body can cause; the header block decides (mail_bytes).
@@ -110,6 +124,8 @@ def refine_mime(mime: str, data: bytes, name: str) -> str:
         return "application/vnd.ms-outlook-pst"  # libmagic names a PST or OST like a single .msg item
     if mime in WEAK_BINARY_GUESSES and PurePosixPath(name).suffix.lower() in PLAIN_TEXT_EXTENSIONS and looks_like_text(data):
         mime = "text/plain"
+    if mime in VAGUE_OLE_TYPES and data[:8] == OLE_MAGIC:
+        return _compound_type(data, name) or mime
     if mime in ("application/zip", "application/octet-stream") and data[:2] == b"PK":
         inner = _ooxml_type(data)
         if inner:
@@ -139,6 +155,26 @@ def _ooxml_type(data: bytes) -> str | None:
         return None
     for prefix, mime in OOXML_BY_PART:
         if any(n.startswith(prefix) for n in names):
+            return mime
+    return None
+
+
+def _compound_type(data: bytes, name: str) -> str | None:
+    """The type of a compound file by the streams at its root; when its directory cannot be read (a
+    file cut short), the type its name claims among those compound files can be, so that its
+    extractor says it is corrupt rather than the file being one of an unknown type."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as compound:  # a BytesIO: olefile takes short bytes for a path
+            streams = {entry[0] for entry in compound.listdir(streams=True, storages=True)}
+    except Exception:  # olefile raises OSError, struct.error, IndexError... on a damaged directory
+        streams = set()
+    for stream, mime in OLE_BY_STREAM:
+        if stream in streams:
+            return mime
+    extension = PurePosixPath(name).suffix.lower()
+    for _, mime in OLE_BY_STREAM:
+        known = BY_MIME.get(mime)
+        if known is not None and extension in known.extensions:
             return mime
     return None
 

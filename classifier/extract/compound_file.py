@@ -1,0 +1,52 @@
+"""OLE2 compound files (the container of Word 97-2003 and PowerPoint 97-2003 documents) with olefile.
+
+olefile reads the file's sector tables itself; it parses no XML and runs nothing. It is given a
+BytesIO, never the bytes: a bytes object shorter than 1536 bytes is taken for a file name.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import olefile
+
+from classifier.extract.errors import CorruptDocument, reason_from
+
+
+def open_compound(data: bytes, kind: str) -> olefile.OleFileIO:
+    """The compound file in `data`; CorruptDocument("<kind>: ...") when it is none or is damaged."""
+    try:
+        return olefile.OleFileIO(io.BytesIO(data))
+    except Exception as exc:  # olefile raises OSError, struct.error, IndexError... on malformed headers
+        raise CorruptDocument(f"{kind}: {reason_from(exc)}") from None
+
+
+def read_stream(compound: olefile.OleFileIO, stream: str, data_size: int, kind: str) -> bytes:
+    """A whole stream, refused before reading when its declared size is more than the file holds: no
+    stream of a real file is larger than the file, and olefile would otherwise follow the size."""
+    if not compound.exists(stream):
+        raise CorruptDocument(f"{kind}: no {stream} stream")
+    try:
+        declared = compound.get_size(stream)
+        if declared > data_size:
+            raise CorruptDocument(f"{kind}: {stream} stream larger than the file")
+        with compound.openstream(stream) as reader:
+            content: bytes = reader.read()
+    except CorruptDocument:
+        raise
+    except Exception as exc:  # a broken sector chain: OSError, IndexError
+        raise CorruptDocument(f"{kind}: {stream} stream unreadable ({reason_from(exc)})") from None
+    return content
+
+
+def summary_dates(compound: olefile.OleFileIO) -> list[str]:
+    """Created and last-saved dates of the SummaryInformation stream, as ISO dates; none when the
+    stream is absent or malformed (the text is still read). Its titles and authors are not read here."""
+    try:
+        metadata = compound.get_metadata()
+    except Exception:  # a damaged property set dates nothing
+        return []
+    # olefile gives a FILETIME of 0 (never saved) as the 1601 epoch: no date.
+    return [when.date().isoformat() for when in (metadata.create_time, metadata.last_saved_time)
+            if isinstance(when, datetime) and when.year > 1601]
