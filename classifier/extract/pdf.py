@@ -58,6 +58,7 @@ from pdfminer.psparser import LIT, PSLiteral
 from pdfminer.utils import Matrix, decode_text
 from PIL import Image
 
+from classifier.extract.appended_zip import appended_zip_start
 from classifier.extract.bounded import READ_CHUNK, Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
 from classifier.extract.ocr import MIN_LAYER_LETTERS, RENDER_DPI, WORKING_PIXELS, working_picture
@@ -121,14 +122,27 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     return read_pdf(data, limits).extracted
 
 
+# The member a zip appended after the PDF's last %%EOF becomes (`x.pdf!/appended.zip!/a.csv`).
+APPENDED_ZIP = "appended.zip"
+
+
 def read_pdf(data: bytes, limits: Limits) -> PdfReading:
-    """The PDF's text, dates and attached files, and which engine read the page text."""
+    """The PDF's text, dates and attached files, and which engine read the page text. A zip appended
+    to the PDF (appended_zip.py) is one more member, after the attachments; the PDF is read without it."""
+    appended: bytes | None = None
+    start = appended_zip_start(data, b"%%EOF")
+    if start is not None:
+        data, appended = data[:start], data[start:]
     out = Extracted()
     try:
         # caching=True (pdfminer's default, relied upon): every object is parsed once, so an attached
         # file emptied by attached_files is empty for the page interpreter too.
         document = PDFDocument(PDFParser(io.BytesIO(data)), caching=True)
         out.members, out.inflated = attached_files(document, limits)
+        if appended is not None:
+            if len(out.members) >= limits.max_members:
+                raise LimitExceeded("max_members")
+            out.members.append(Member(APPENDED_ZIP, appended))
         check_stream_sizes(document, limits, already=out.inflated)
         out.metadata_dates = pdf_info_dates(document)
     except (PDFPasswordIncorrect, PDFEncryptionError):
