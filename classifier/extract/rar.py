@@ -163,11 +163,9 @@ class _Blocks:
         self.chunks: Iterator[bytes] = entry.get_blocks(READ_CHUNK)
         self.inflation = inflation
         self.compressed_size = compressed_size
-        self.seen = 0
 
     def read(self, size: int = -1, /) -> bytes:
         chunk = next(self.chunks, b"")
-        self.seen += len(chunk)
         if ratio_exceeded(self.inflation.total + len(chunk), self.compressed_size, self.inflation.limits):
             raise LimitExceeded("max_ratio")
         return bytes(chunk)
