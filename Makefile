@@ -9,11 +9,19 @@ DEMO   := build/demo
 
 .PHONY: demo test lint typecheck unit sample clean system-deps ocr-deps font-deps browser-deps test-servers
 
-# libmagic is a C library python-magic loads at run time; Debian ships it.
+# libmagic and libarchive are C libraries python-magic and libarchive-c (RAR archives, classifier/extract/rar.py)
+# load at run time; Debian ships them (libarchive13 until Debian 12, libarchive13t64 from Debian 13 on).
 system-deps:
 	@if ! ldconfig -p | grep -q 'libmagic\.so\.1'; then \
 		echo "installing libmagic1 (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libmagic1 >/dev/null; \
+	fi
+	@if ! ldconfig -p | grep -q 'libarchive\.so\.13'; then \
+		apt-get update -qq; \
+		package=libarchive13; \
+		if apt-cache show libarchive13t64 >/dev/null 2>&1; then package=libarchive13t64; fi; \
+		echo "installing $$package (apt-get)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$package >/dev/null; \
 	fi
 
 # OCR (classifier/extract/ocr.py) runs the tesseract binary with these language packs. Without them a

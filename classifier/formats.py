@@ -74,6 +74,9 @@ FORMATS: tuple[Format, ...] = (
     Format("application/x-xz", "xz file", _names(".xz", ".txz"), extractor="compressed:extract_xz"),
     Format("application/x-lzma", "LZMA file", extractor="compressed:extract_xz"),
     Format("application/x-7z-compressed", "7-Zip archive", _names(".7z"), extractor="compressed:extract_7z"),
+    # RAR 4 and RAR 5 alike; libmagic's older name and the registered one.
+    Format("application/x-rar", "RAR archive", _names(".rar", ".cbr"), extractor="rar:extract_rar"),
+    Format("application/vnd.rar", "RAR archive", _names(".rar", ".cbr"), extractor="rar:extract_rar"),
     # Databases
     Format("application/vnd.sqlite3", "SQLite database", _names(".sqlite", ".sqlite3", ".db"),
            extractor="database:extract_sqlite"),

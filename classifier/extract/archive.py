@@ -12,6 +12,7 @@ import struct
 import zipfile
 import zlib
 
+from classifier.extract import zip_methods
 from classifier.extract.bounded import Inflation
 from classifier.extract.errors import CorruptDocument, LimitExceeded, reason_from
 from classifier.limits import Limits
@@ -26,8 +27,23 @@ MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inflation: Inflation) -> bytes:
     """Decompress one member under the container's meter (headers can lie: zipfile stops at the
     declared size, the meter at the limits)."""
+    if info.compress_type in zip_methods.METHODS:  # Deflate64, PPMd: zipfile cannot open them
+        return inflation.read(zip_methods.MethodStream(info, _compressed_bytes(archive, info)), info.compress_size)
     with archive.open(info) as stream:
         return inflation.read(stream, info.compress_size)
+
+
+def _compressed_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A member's stored bytes, found as zipfile finds them (through its local header)."""
+    if archive.fp is None:
+        raise ValueError("archive closed")
+    archive.fp.seek(info.header_offset)
+    header = archive.fp.read(LOCAL_HEADER.size)
+    if len(header) < LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    fields = LOCAL_HEADER.unpack(header)
+    archive.fp.seek(fields[9] + fields[10], 1)
+    return archive.fp.read(info.compress_size)
 
 
 def raw_member_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
@@ -152,7 +168,8 @@ def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
     return out
 
 
-# Methods of the ZIP specification (APPNOTE 4.4.5) that zipfile cannot inflate, by name.
+# Methods of the ZIP specification (APPNOTE 4.4.5) that zipfile cannot inflate, by name; Deflate64
+# and PPMd are read by zip_methods. No maintained decoder of Implode (6) is on PyPI (#17).
 ZIP_METHODS = {1: "Shrink", 2: "Reduce", 3: "Reduce", 4: "Reduce", 5: "Reduce", 6: "Implode", 9: "Deflate64",
                10: "PKWARE DCL Implode", 18: "IBM TERSE", 19: "IBM LZ77", 93: "Zstandard", 94: "MP3", 95: "xz",
                96: "JPEG", 97: "WavPack", 98: "PPMd", 99: "AE-x encryption"}
@@ -161,7 +178,7 @@ ZIP_METHODS = {1: "Shrink", 2: "Reduce", 3: "Reduce", 4: "Reduce", 5: "Reduce", 
 def member_problem(info: zipfile.ZipInfo, exc: BaseException) -> str:
     """Why a member could not be read out: the compression method by name where that is why."""
     if isinstance(exc, NotImplementedError) and info.compress_type not in (
-            zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA):
+            zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA, *zip_methods.METHODS):
         method = ZIP_METHODS.get(info.compress_type, "unknown")
         return f"zip member: compression method {method} ({info.compress_type}) not supported"
     return f"zip member: {reason_from(exc)}"

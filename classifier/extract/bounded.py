@@ -50,6 +50,15 @@ class Inflation:
             chunks.append(chunk)
         return b"".join(chunks)
 
+    def discard(self, stream: ByteStream) -> None:
+        """Decompresses the rest of a member without keeping it, counting it against the container:
+        in a solid archive the next member can only be reached through this one's bytes, which a
+        library would otherwise decompress unmetered while skipping it."""
+        while chunk := stream.read(READ_CHUNK):
+            self.total += len(chunk)
+            if self.total > self.limits.max_container_bytes:
+                raise LimitExceeded("max_container_bytes")
+
 
 def check_declared_sizes(package: zipfile.ZipFile, limits: Limits) -> None:
     """For readers that inflate a whole OOXML package at once (python-docx, python-pptx) or

@@ -162,10 +162,10 @@ def _open_tar(data: bytes, limits: Limits) -> tarfile.TarFile:
 
 
 def _tar_date(info: tarfile.TarInfo) -> str | None:
-    return _epoch_date(int(info.mtime))
+    return epoch_date(int(info.mtime))
 
 
-def _epoch_date(seconds: int) -> str | None:
+def epoch_date(seconds: int) -> str | None:
     if seconds <= 0:  # no date was stored
         return None
     try:
@@ -189,7 +189,7 @@ def extract_gzip(data: bytes, name: str, limits: Limits) -> Extracted:
         return extract_tar(data, name, limits)
     original_name, mtime = _gzip_header(data)
     member_name = original_name or _strip_suffix(name, (".gz", ".gzip", ".z"))
-    return _single_member(data, member_name, _epoch_date(mtime), limits, "gzip",
+    return _single_member(data, member_name, epoch_date(mtime), limits, "gzip",
                           lambda stream: gzip.GzipFile(fileobj=stream, mode="rb"), _gzip_body(data))
 
 

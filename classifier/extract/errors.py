@@ -36,6 +36,7 @@ READABLE = {
     "EOFError": "cut off before its end",
     "NotImplementedError": "uses a feature the reader does not support",
     "UnidentifiedImageError": "not a picture its type's decoder can read",
+    "DamagedStream": "compressed data is damaged",
 }
 
 

@@ -58,6 +58,7 @@ from pdfminer.psparser import LIT, PSLiteral
 from pdfminer.utils import Matrix, decode_text
 from PIL import Image
 
+from classifier.extract.appended_zip import appended_zip_start
 from classifier.extract.bounded import READ_CHUNK, Inflation, ratio_exceeded
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded, reason_from
 from classifier.extract.ocr import MIN_LAYER_LETTERS, RENDER_DPI, WORKING_PIXELS, working_picture
@@ -122,18 +123,28 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     return read_pdf(data, limits).extracted
 
 
+# The member a zip appended after the PDF's last %%EOF becomes (`x.pdf!/appended.zip!/a.csv`).
+APPENDED_ZIP = "appended.zip"
+
+
 def read_pdf(data: bytes, limits: Limits) -> PdfReading:
-    """The PDF's text, dates and attached files, and which engine read the page text. A PDF that
-    neither pdfminer nor PDFium can open as it is (cut short, its table garbled) is read again from
-    its objects with a rebuilt table (pdf_repair); what that recovers is `ok`, with the damage named."""
+    """The PDF's text, dates and attached files, and which engine read the page text. A zip appended
+    to the PDF (appended_zip.py) is one more member, after the attachments; the PDF is read without it.
+    A PDF that neither pdfminer nor PDFium can open as it is (cut short, its table garbled) is read
+    again from its objects with a rebuilt table (pdf_repair); what that recovers is `ok`, with the
+    damage named."""
+    appended: bytes | None = None
+    start = appended_zip_start(data, b"%%EOF")
+    if start is not None:
+        data, appended = data[:start], data[start:]
     try:
-        return _read_pdf(data, limits)
+        return _read_pdf(data, limits, appended)
     except CorruptDocument as damage:
         repaired = rebuilt_pdf(data)
         if repaired is None:
             raise
         try:
-            reading = _read_pdf(repaired, limits)
+            reading = _read_pdf(repaired, limits, appended)
         except CorruptDocument:
             raise damage from None
         if not reading.extracted.segments and not reading.extracted.members:
@@ -144,13 +155,17 @@ def read_pdf(data: bytes, limits: Limits) -> PdfReading:
         return reading
 
 
-def _read_pdf(data: bytes, limits: Limits) -> PdfReading:
+def _read_pdf(data: bytes, limits: Limits, appended: bytes | None = None) -> PdfReading:
     out = Extracted()
     try:
         # caching=True (pdfminer's default, relied upon): every object is parsed once, so an attached
         # file emptied by attached_files is empty for the page interpreter too.
         document = PDFDocument(PDFParser(io.BytesIO(data)), caching=True)
         out.members, out.inflated = attached_files(document, limits)
+        if appended is not None:
+            if len(out.members) >= limits.max_members:
+                raise LimitExceeded("max_members")
+            out.members.append(Member(APPENDED_ZIP, appended))
         sizes = check_stream_sizes(document, limits, already=out.inflated)
         skipped = oversized_pages(document, sizes, limits.max_page_content_bytes)
         out.metadata_dates = pdf_info_dates(document)
