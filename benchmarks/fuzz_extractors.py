@@ -151,9 +151,24 @@ def corpus_seeds() -> list[tuple[str, bytes]]:
     return picked
 
 
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
+
+
+def fixture_seeds() -> list[tuple[str, bytes]]:
+    """The committed real files of formats no generator here writes (.doc and .ppt made by LibreOffice,
+    RAR from rarfile's tests, Deflate64 and PPMd zips made by 7-Zip), a PDF cut before its table (read
+    through pdf_repair) and a PDF with a zip appended (a polyglot)."""
+    picked = [(path.name, path.read_bytes()) for folder in ("legacy_office", "rar", "zip_methods")
+              for path in sorted((FIXTURES / folder).iterdir()) if path.suffix in {".doc", ".ppt", ".rar", ".zip"}]
+    report = pdf_bytes([f"Invoice 4471 for Ann Lee, ann@contoso.com. {CANARY}", "Second page follows."])
+    picked.append(("cut.pdf", report[: report.rindex(b"xref")]))
+    picked.append(("polyglot.pdf", report + zip_bytes({"staff.csv": csv_bytes([["Name"], [CANARY]])})))
+    return picked
+
+
 def load_seeds(sniffer: Sniffer) -> list[Seed]:
     seeds = []
-    for name, data in generated_seeds() + corpus_seeds():
+    for name, data in generated_seeds() + corpus_seeds() + fixture_seeds():
         seeds.append(Seed(name, sniffer.sniff(data, name).mime, data))
     return seeds
 

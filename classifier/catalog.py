@@ -90,7 +90,7 @@ class Catalog:
                                    f"{version[0]}, this version reads {SCHEMA_VERSION}); scan with a new --state")
             self._db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise CatalogError(f"catalog {path} cannot be read ({exc})") from None
+            raise CatalogError(f"catalog {path} cannot be read or written ({exc})") from None
 
     @classmethod
     def open_existing(cls, path: Path) -> Catalog:

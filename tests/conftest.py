@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,9 +122,10 @@ def sample_scan(sample_leak: SampleLeak, tmp_path_factory: pytest.TempPathFactor
 
 
 
-@pytest.fixture
-def dask_cluster(tmp_path: Path) -> Iterator[str]:
-    """A Dask scheduler and two one-thread workers on 127.0.0.1 (test_dask, test_buckets)."""
+@contextlib.contextmanager
+def running_dask_cluster(tmp_path: Path, wrap_worker: Callable[[list[str]], list[str]] = list) -> Iterator[str]:
+    """A Dask scheduler and two one-thread workers on 127.0.0.1; each worker's command line passes
+    through `wrap_worker` (test_blind_cluster_and_full_disk runs them where the share is hidden)."""
     from tests.servers import free_port, wait_for_port
 
     port = free_port()
@@ -134,9 +136,9 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
     try:
         wait_for_port(port, 60)
         for _ in range(2):
-            processes.append(subprocess.Popen(
+            processes.append(subprocess.Popen(wrap_worker(
                 [str(Path(sys.executable).parent / "dask"), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-                 "--host", "127.0.0.1", "--memory-limit", "3GB"], stdout=logs, stderr=logs))
+                 "--host", "127.0.0.1", "--memory-limit", "3GB"]), stdout=logs, stderr=logs))
         from distributed import Client
 
         with Client(address, timeout="30s") as client:  # type: ignore[no-untyped-call]
@@ -151,6 +153,13 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
         logs.close()
+
+
+@pytest.fixture
+def dask_cluster(tmp_path: Path) -> Iterator[str]:
+    """A Dask scheduler and two one-thread workers on 127.0.0.1 (test_dask, test_buckets)."""
+    with running_dask_cluster(tmp_path) as address:
+        yield address
 
 
 def scan_records(tmp_path: Path, *roots: Path) -> list[dict[str, Any]]:

@@ -22,21 +22,27 @@ def open_compound(data: bytes, kind: str) -> olefile.OleFileIO:
         raise CorruptDocument(f"{kind}: {reason_from(exc)}") from None
 
 
+# Reasons name a stream by its role, not by its name: the names ("PowerPoint Document") are also
+# words a document's own bytes hold, and a reason never quotes what could be the document's.
+STREAM_ROLES = {"WordDocument": "main", "PowerPoint Document": "main", "0Table": "table", "1Table": "table"}
+
+
 def read_stream(compound: olefile.OleFileIO, stream: str, data_size: int, kind: str) -> bytes:
     """A whole stream, refused before reading when its declared size is more than the file holds: no
     stream of a real file is larger than the file, and olefile would otherwise follow the size."""
+    role = STREAM_ROLES.get(stream, "a required")
     if not compound.exists(stream):
-        raise CorruptDocument(f"{kind}: no {stream} stream")
+        raise CorruptDocument(f"{kind}: no {role} stream")
     try:
         declared = compound.get_size(stream)
         if declared > data_size:
-            raise CorruptDocument(f"{kind}: {stream} stream larger than the file")
+            raise CorruptDocument(f"{kind}: {role} stream larger than the file")
         with compound.openstream(stream) as reader:
             content: bytes = reader.read()
     except CorruptDocument:
         raise
     except Exception as exc:  # a broken sector chain: OSError, IndexError
-        raise CorruptDocument(f"{kind}: {stream} stream unreadable ({reason_from(exc)})") from None
+        raise CorruptDocument(f"{kind}: {role} stream unreadable ({reason_from(exc)})") from None
     return content
 
 

@@ -61,10 +61,10 @@ def extract_doc(data: bytes, name: str, limits: Limits) -> Extracted:
 def _read_fib(word_document: bytes) -> tuple[str, int, int]:
     """The table stream's name and the CLX's offset and size in it."""
     if len(word_document) < FIB_BASE_SIZE + 2:
-        raise CorruptDocument("doc: WordDocument stream shorter than its FIB")
+        raise CorruptDocument("doc: main stream shorter than its FIB")
     ident, n_fib, _, _, _, flags = struct.unpack_from("<HHHHHH", word_document, 0)
     if ident != WORD_IDENT:
-        raise CorruptDocument("doc: no Word FIB at the start of WordDocument")
+        raise CorruptDocument("doc: no FIB at the start of the main stream")
     if flags & F_ENCRYPTED:
         raise EncryptedDocument("doc is password-protected")
     if n_fib < WORD97_NFIB:
@@ -127,7 +127,7 @@ def _decode_pieces(word_document: bytes, pieces: list[tuple[int, int, int, bool]
             return "".join(parts), True
         width = 1 if compressed else 2
         if byte_offset + length * width > len(word_document):
-            raise CorruptDocument("doc: a piece lies outside the WordDocument stream")
+            raise CorruptDocument("doc: a piece lies outside the main stream")
         taken = min(length, remaining)
         raw = word_document[byte_offset:byte_offset + taken * width]
         # cp1252 leaves five bytes undefined; Word maps them as latin-1 does.

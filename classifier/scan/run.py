@@ -10,6 +10,7 @@ rescan, a resumed scan and a fresh scan of the same files write the same bytes.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -76,43 +77,46 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
     skipped: Counter[str] = Counter()
     progress = progress or ScanProgress()
     entries = listing(walk_roots(list(options.roots), skipped, own_files(options, state), options.chosen), progress)
-    with progress, Catalog(state.catalog_path) as catalog:
-        catalog.bind_key(fingerprint)
-        content = ContentHasher(key, options.plain_hashes)
-        scan_id = catalog.begin_scan()
-        reuse = reusable(catalog, options)
-        retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
-        work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
-        analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)
-        removed = catalog.finish_scan(scan_id)
-        previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
-        if previous is None:
-            # A bucket root's records always name it: root and path make the object's URL.
-            inventory, organizations = replay(catalog, options.out_dir, len(options.roots) > 1 or bool(buckets(options)))
-            inventory.skipped.update(skipped)
-        # Violations before the report, which shows them (documents.jsonl is written by now).
-        violations = policy_violations(options, catalog, baseline, fingerprint)
-        scan_meta: dict[str, object] = {
-            "roots": [root_label(root) for root in options.roots],
-            "started_at": started.isoformat(timespec="seconds"),
-            "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "key_fingerprint": fingerprint,
-            "spacy_model": options.spacy_model,
-            "ner_models": {language: Path(name).name for language, name in
-                           ner_models(options.spacy_model, dict(options.ner_models)).items()},
-            "files_analysed": analysis.analysed,
-            "files_copied": analysis.copied,
-            "files_unchanged": reused,
-            "files_removed": removed,
-        }
-        if previous is None:
-            written = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
-            if options.list_organizations:
-                organizations.add_labels(analysis.organization_labels)
-                organizations_csv.write(options.out_dir, organizations, inventory.organisations_that_are_people())
-        else:
-            written = rewrite_unchanged(options, previous, scan_meta, skipped)
-        catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
+    try:
+        with progress, Catalog(state.catalog_path) as catalog:
+            catalog.bind_key(fingerprint)
+            content = ContentHasher(key, options.plain_hashes)
+            scan_id = catalog.begin_scan()
+            reuse = reusable(catalog, options)
+            retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
+            work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
+            analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)
+            removed = catalog.finish_scan(scan_id)
+            previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
+            if previous is None:
+                # A bucket root's records always name it: root and path make the object's URL.
+                inventory, organizations = replay(catalog, options.out_dir, len(options.roots) > 1 or bool(buckets(options)))
+                inventory.skipped.update(skipped)
+            # Violations before the report, which shows them (documents.jsonl is written by now).
+            violations = policy_violations(options, catalog, baseline, fingerprint)
+            scan_meta: dict[str, object] = {
+                "roots": [root_label(root) for root in options.roots],
+                "started_at": started.isoformat(timespec="seconds"),
+                "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "key_fingerprint": fingerprint,
+                "spacy_model": options.spacy_model,
+                "ner_models": {language: Path(name).name for language, name in
+                               ner_models(options.spacy_model, dict(options.ner_models)).items()},
+                "files_analysed": analysis.analysed,
+                "files_copied": analysis.copied,
+                "files_unchanged": reused,
+                "files_removed": removed,
+            }
+            if previous is None:
+                written = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
+                if options.list_organizations:
+                    organizations.add_labels(analysis.organization_labels)
+                    organizations_csv.write(options.out_dir, organizations, inventory.organisations_that_are_people())
+            else:
+                written = rewrite_unchanged(options, previous, scan_meta, skipped)
+            catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
+    except sqlite3.OperationalError as exc:  # a disk that fills while the catalog is written: one line, exit 2
+        raise ScanError(f"catalog {state.catalog_path} cannot be written ({exc})") from None
     if not options.list_organizations:
         organizations_csv.remove(options.out_dir)
     return ScanResult(written, options.out_dir, violations, tuple(notes))
