@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 import struct
+import time
 from pathlib import Path
 
 import olefile
@@ -240,3 +241,13 @@ def test_field_instructions_are_dropped_and_results_kept() -> None:
     text = ("Write to \x13 HYPERLINK \"mailto:a@example.com\" \x14a@example.com\x15 on page "
             "\x13 PAGE \x14\x13 NESTED \x143\x15\x15.\x13 TOC \\o \x15")
     assert _drop_field_instructions(text) == "Write to a@example.com on page 3."
+
+
+def test_a_summary_stream_with_a_vector_count_of_billions_is_read_at_once() -> None:
+    """Found by the fuzzer: olefile's get_metadata looped over a vector as many times as its count
+    in the file said; the dates are now read from the two properties that hold them."""
+    data = (FIXTURES / "fuzzed_summary_vector.doc").read_bytes()
+    started = time.process_time()
+    out = extract_doc(data, "fuzzed.doc", Limits())
+    assert time.process_time() - started < 5
+    assert out.segments  # the mutation left the text readable

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -110,9 +111,9 @@ def test_the_rebuilt_table_follows_the_objects_found_not_the_numbers_claimed() -
     assert len(rebuilt) - len(cut) < 4096  # one subsection per run of numbers, not 8 million rows
 
 
-def page_with_content(content: bytes, parent: int = 2) -> bytes:
-    return (b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Contents %%d 0 R "
-            b"/Resources << /Font << /F1 6 0 R >> >> >>" % parent)
+def page(contents: int, font: int) -> bytes:
+    return (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (contents, font))
 
 
 def test_a_page_too_large_to_lay_out_is_left_unread_and_named() -> None:
@@ -121,8 +122,8 @@ def test_a_page_too_large_to_lay_out_is_left_unread_and_named() -> None:
     data = pdf_of([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
-        page_with_content(words) % 5,
-        page_with_content(paths) % 7,
+        page(5, 6),
+        page(7, 6),
         stream_object(b"", words),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         stream_object(b"", paths),
@@ -170,3 +171,25 @@ def scan(root: Path, tmp_path: Path) -> dict[str, dict[str, Any]]:
     out = tmp_path / "out"
     run_scan(ScanOptions(roots=(root,), out_dir=out, key_file=key, workers=1))
     return {d["path"]: d for d in map(json.loads, (out / "documents.jsonl").read_text("utf-8").splitlines())}
+
+
+def test_a_chain_of_references_that_loops_reads_as_null_instead_of_hanging() -> None:
+    """Found by the fuzzer: pdfminer's resolve1 follows `4 0 R` -> `5 0 R` -> `4 0 R` ... forever (a
+    page tree walked for attachments never returned). Now the chain reads as null and the page is read."""
+    data = pdf_of([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        page(6, 7),
+        b"5 0 R",
+        b"4 0 R",
+        stream_object(b"", b"BT /F1 12 Tf 72 700 Td (Write to ana@example.org) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+    previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("hung")))
+    signal.alarm(30)
+    try:
+        text, _ = text_of(data)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert "ana@example.org" in text

@@ -15,6 +15,7 @@ from classifier.extract.errors import CorruptDocument
 from classifier.extract.zip_repair import salvaged_zip
 from classifier.formats import OOXML
 from classifier.limits import Limits
+from classifier.names import escape_name
 from tests.conftest import CORPORA
 from tests.documents import docx_bytes, zip_bytes
 
@@ -119,3 +120,12 @@ def test_real_damaged_office_files_from_apache_poi_are_read(path: str, mime: str
     text, partial, _ = text_of(data, mime)
     assert len(text) > 200
     assert partial is not None and partial.endswith("read from its local headers")
+
+
+def test_a_member_name_that_starts_with_nul_is_read_under_its_whole_name() -> None:
+    """Found by the fuzzer in a salvaged zip: zipfile cuts `filename` at a NUL, so such a member had
+    the empty name, and ZipInfo.is_dir() raised IndexError: the whole zip was `error`."""
+    data = zip_bytes({"ok.txt": b"Write to ana@example.org"}).replace(b"ok.txt", b"\x00k.txt")
+    out = extract(data, "application/zip", "x.zip", LIMITS)
+    assert [(m.name, m.data) for m in out.members] == [("\x00k.txt", b"Write to ana@example.org")]
+    assert escape_name(out.members[0].name) == "%00k.txt"

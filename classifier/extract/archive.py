@@ -120,14 +120,15 @@ def _member_name(info: zipfile.ZipInfo, repaired: frozenset[int]) -> str:
     """A repaired name is its bytes (written `%XX` where they are not UTF-8). A name without the
     UTF-8 flag is cp437 by the format, yet most tools since the 2000s write UTF-8 without setting
     the flag: it reads as UTF-8 when it is valid UTF-8, else as cp437."""
+    name = info.orig_filename  # the whole name: `filename` stops at a NUL
     if info.header_offset in repaired:
-        return info.filename.encode("cp437").decode("utf-8", errors="surrogateescape")
+        return name.encode("cp437").decode("utf-8", errors="surrogateescape")
     if info.flag_bits & UTF8_NAME_FLAG:
-        return info.filename
+        return name
     try:
-        return info.filename.encode("cp437").decode("utf-8")
+        return name.encode("cp437").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
-        return info.filename
+        return name
 
 
 def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
@@ -142,7 +143,9 @@ def extract_zip(data: bytes, name: str, limits: Limits) -> Extracted:
     inflation = Inflation(limits)
     with archive:
         for info in infos:
-            if info.is_dir():
+            # Not info.is_dir(): zipfile cuts `filename` at its first NUL, and a name that starts with
+            # one is empty there (is_dir() raises IndexError). orig_filename is the whole name.
+            if info.orig_filename.endswith("/"):
                 continue
             if len(out.members) >= limits.max_members:
                 raise LimitExceeded("max_members")

@@ -91,6 +91,28 @@ PDFIUM_UNREADABLE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\ufeff\u00ad]"
 PDFIUM_LOCK = threading.Lock()
 
 
+class _Document(PDFDocument):
+    """pdfminer's document, except that an object which is only a reference to another, in a chain that
+    comes back to itself (`1 0 obj 2 0 R endobj 2 0 obj 1 0 R endobj`), reads as null: pdfminer's
+    resolve1 follows references until it meets something else, and looped forever on such a chain
+    (found by the fuzzer in a page tree, #17)."""
+
+    def getobj(self, objid: int) -> object:
+        found = super().getobj(objid)
+        seen = {objid}
+        value = found
+        while isinstance(value, PDFObjRef):
+            if value.objid in seen or len(seen) > MAX_REFERENCE_CHAIN:
+                return None
+            seen.add(value.objid)
+            value = super().getobj(value.objid)
+        return found
+
+
+# References that lead only to references, one after another, before a document is taken as hostile.
+MAX_REFERENCE_CHAIN = 64
+
+
 class TextEngine(enum.Enum):
     """Which library read a PDF's page text."""
 
@@ -160,7 +182,7 @@ def _read_pdf(data: bytes, limits: Limits, appended: bytes | None = None) -> Pdf
     try:
         # caching=True (pdfminer's default, relied upon): every object is parsed once, so an attached
         # file emptied by attached_files is empty for the page interpreter too.
-        document = PDFDocument(PDFParser(io.BytesIO(data)), caching=True)
+        document = _Document(PDFParser(io.BytesIO(data)), caching=True)
         out.members, out.inflated = attached_files(document, limits)
         if appended is not None:
             if len(out.members) >= limits.max_members:
