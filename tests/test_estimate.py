@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -172,3 +173,15 @@ def test_estimate_of_the_sample_leak_covers_the_full_scan_and_the_scan_reuses_it
     for entity_type in ("EMAIL_ADDRESS", "PERSON", "PHONE_NUMBER"):
         assert inside(written["entities"][entity_type]["unique"], full["entities"][entity_type]["unique"]), entity_type
     assert inside(written["organizations"]["unique"], full["organizations"]["unique"])
+    # The census's report shows the estimate made before it, figure by figure, with the census count.
+    report = (tmp_path / "a" / "report.html").read_text("utf-8")
+    assert "<h2>The estimate made before this census</h2>" in report
+    rows = dict(re.findall(r"<tr data-figure='([^']+)'><td>[^<]*</td><td class='num'>[^<]*</td>"
+                           r"<td class='num'>([\d,]+)</td><td>(?:inside|<strong>outside</strong>)</td></tr>", report))
+    assert rows["totals.documents"] == f"{full['totals']['documents']:,}"
+    assert rows["entities.EMAIL_ADDRESS.unique"] == f"{full['entities']['EMAIL_ADDRESS']['unique']:,}"
+    assert {path.split(".")[1] for path in rows if path.startswith("categories.")} == set(full["categories"])
+    outside = len(re.findall(r"<strong>outside</strong>", report))
+    assert f"{len(rows) - outside} of {len(rows)} counts of this census lie inside" in report
+    for canary in sample_leak.truth["canaries"]:
+        assert canary not in report

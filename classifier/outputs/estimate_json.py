@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from classifier.estimate.figures import Estimate
 from classifier.outputs.atomic import write_text
 from classifier.version import __version__
+
+if TYPE_CHECKING:  # classifier.estimate runs scans; report.html reads this file from within one
+    from classifier.estimate.figures import Estimate
 
 NAME = "estimate.json"
 SCHEMA_ID = "leakcensus.estimate/1"

@@ -6,7 +6,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from classifier.outputs import estimate_json
 from classifier.outputs.atomic import write_text
+from classifier.outputs.estimate_json import EstimateJson
 from classifier.report.html import render_report
 
 NAME = "report.html"
@@ -18,4 +20,14 @@ def path_in(out_dir: Path) -> Path:
 
 def write(out_dir: Path, inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]],
           violations: list[dict[str, Any]] | None = None) -> None:
-    write_text(path_in(out_dir), render_report(inventory, documents, violations))
+    """An estimate.json in the folder (`leakcensus estimate` before this census) is shown beside the counts."""
+    write_text(path_in(out_dir), render_report(inventory, documents, violations, earlier_estimate(out_dir)))
+
+
+def earlier_estimate(out_dir: Path) -> EstimateJson | None:
+    try:
+        return estimate_json.read(out_dir)
+    except FileNotFoundError:
+        return None
+    except ValueError:  # not an estimate this version writes: the report is made without it
+        return None

@@ -10,15 +10,8 @@ from html import escape
 from typing import Any
 
 from classifier import formats
+from classifier.report.estimate_check import interval_text
 from classifier.report.html import CSP, CSS
-
-
-def interval_text(figure: Mapping[str, int]) -> str:
-    """`≈ 412,000 (95% CI 380,000–447,000)`; a figure counted exactly, without the interval."""
-    estimate, low, high = figure["estimate"], figure["low"], figure["high"]
-    if low == estimate == high:
-        return f"{estimate:,} (counted)"
-    return f"≈ {estimate:,} (95% CI {low:,}–{high:,})"
 
 
 def _rows(title: str, figures: list[tuple[str, Mapping[str, int]]], methods: Mapping[str, str], prefix: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from classifier import formats
 from classifier.pii.entity_types import FOLDER_SCORES
+from classifier.report.estimate_check import census_beside_estimate
 from classifier.report.folders import SCORED_ENTITIES, TOP_LEVEL, FolderSummary, most_sensitive_folders
 from classifier.report.headline import Figure, SourceTally, headline
 
@@ -270,9 +271,10 @@ def violations_section(violations: list[dict[str, Any]]) -> str:
 
 
 def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str, Any]] | None = None,
-                  violations: list[dict[str, Any]] | None = None) -> str:
+                  violations: list[dict[str, Any]] | None = None, estimate: Mapping[str, Any] | None = None) -> str:
     """The report page (pure: data in, HTML out). `documents` are documents.jsonl records, read once;
-    without them the per-folder and per-reason sections say they are not available."""
+    without them the per-folder and per-reason sections say they are not available. `estimate`, an
+    estimate.json made before this census, is shown beside its counts."""
     reasons: Counter[tuple[str, str]] | None = None
     folders: list[FolderSummary] | None = None
     sources = None
@@ -306,6 +308,7 @@ def render_report(inventory: Mapping[str, Any], documents: Iterable[Mapping[str,
         timeline_chart("Documents per year", dates["documents_by_year"]),
         bar_chart("What could be read", [(k, v, None) for k, v in statuses], "documents"),
         reasons_section(reasons),
+        census_beside_estimate(estimate, inventory) if estimate is not None else "",
     ]
     scan = inventory["scan"]
     roots = ", ".join(escape(str(r)) for r in scan["roots"])
