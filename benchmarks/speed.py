@@ -236,10 +236,11 @@ class ScanRun:
     meta: Mapping[str, Any]
 
 
-def scan(corpus: Path, out: Path, key_file: Path, workers: int, name: str, poll: float = POLL_SECONDS) -> ScanRun:
+def scan(corpus: Path, out: Path, key_file: Path, workers: int, name: str, poll: float = POLL_SECONDS,
+         extra: Sequence[str] = ()) -> ScanRun:
     report = out.parent / f"{out.name}.parent.json"
     command = [sys.executable, "-c", SCAN_WRAPPER, str(report), "scan", str(corpus), "--out", str(out),
-               "--key-file", str(key_file), "--quiet", "--workers", str(workers)]
+               "--key-file", str(key_file), "--quiet", "--workers", str(workers), *extra]
     measured = run_measured(command, poll)
     with (out / "documents.jsonl").open() as documents:
         count = sum(1 for _ in documents)

@@ -163,12 +163,15 @@ class Catalog:
                 if record.duplicate_of is None:
                     self._add_analysis(record)
 
-    def confirm_files(self, scan_id: int, files: Iterable[tuple[int, str, str]]) -> None:
-        """Unchanged files (walk index, root, path): keep their records, now in this scan's walk
-        order. One transaction for many files: a rescan confirms every file of the share."""
+    def confirm_files(self, scan_id: int, files: Iterable[tuple[int, str, str, str | None]]) -> None:
+        """Unchanged files (walk index, root, path, version): keep their records, now in this scan's walk
+        order, and their version as it is now (a catalog written before local files had one gains it).
+        One transaction for many files: a rescan confirms every file of the share."""
         with self._db:
             moved = False
-            for file_seq, root, file_path in files:
+            for file_seq, root, file_path, version in files:
+                if version:
+                    self._db.execute("INSERT OR REPLACE INTO versions VALUES (?, ?, ?)", (root, file_path, version))
                 moved = moved or self._db.execute(
                     "SELECT 1 FROM documents WHERE root = ? AND file_path = ? AND file_seq != ? LIMIT 1",
                     (root, file_path, file_seq)).fetchone() is not None

@@ -118,6 +118,9 @@ def main() -> None:
 @click.option("--retry-failed", is_flag=True,
               help="Analyse again the files an earlier run recorded as timeout or error (e.g. with a larger --timeout); "
                    "otherwise an unchanged file keeps its recorded outcome.")
+@click.option("--verify-unchanged", is_flag=True,
+              help="Hash every file again to confirm it unchanged, even when its size, mtime, inode change time "
+                   "and inode are as recorded (a rescan otherwise reads no byte of such a file).")
 @click.option("--fail-on", "fail_on", multiple=True, metavar="TYPE|CATEGORY",
               help="Exit 3 when the scan finds any value of this entity type (e.g. SECRET) or any document of this "
                    "category (e.g. credentials); repeatable. For nightly jobs that must turn red.")
@@ -134,6 +137,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
          dask_address: str | None, worker_memory_mb: int, policy_file: Path | None, parquet: bool,
          catalog_path: Path | None, state_dir: Path | None, plain_hashes: bool, plain_names: bool,
          fail_on: tuple[str, ...], baseline: Path | None, write_baseline: Path | None, retry_failed: bool,
+         verify_unchanged: bool,
          include: tuple[str, ...], exclude: tuple[str, ...], ignore_file: Path | None,
          endpoint_urls: tuple[str, ...], anonymous: bool, no_ocr: bool) -> None:
     """Scan ROOT... (directories, files, s3://BUCKET/PREFIX or az://CONTAINER/PREFIX) and write the
@@ -201,6 +205,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
         baseline=baseline,
         write_baseline=write_baseline,
         retry_failed=retry_failed,
+        verify_unchanged=verify_unchanged,
         chosen=chosen,
         ocr=not no_ocr,
     )

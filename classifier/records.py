@@ -40,6 +40,17 @@ class FileEntry:
     size: int
     mtime_ns: int
     remote: RemoteObject | None = None
+    # A local file's inode change time and inode number, "ctime_ns:ino": any write to the file, and any
+    # change of its mtime, moves its ctime (which no user can set), so an unchanged stamp, size and mtime
+    # say the bytes are the ones last analysed without reading them (as git's index and rsync decide).
+    stamp: str = ""
+
+    @property
+    def version(self) -> str | None:
+        """What says this file is the one catalogued: a bucket object's ETag, a local file's stamp."""
+        if self.remote is not None:
+            return self.remote.version or None
+        return self.stamp or None
 
 
 class SegmentKind(StrEnum):

@@ -57,7 +57,8 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
         raise RootError(f"cannot read root {escape_path(str(root))}: {exc.strerror}") from None
     root_label = escape_path(str(root))
     if stat.S_ISREG(root_stat.st_mode):
-        yield FileEntry(root_label, root, escape_name(root.name), root_stat.st_size, root_stat.st_mtime_ns)
+        yield FileEntry(root_label, root, escape_name(root.name), root_stat.st_size, root_stat.st_mtime_ns,
+                        stamp=stamp_of(root_stat))
         return
     if not stat.S_ISDIR(root_stat.st_mode):
         raise RootError(f"root is not a directory or regular file: {root_label}")
@@ -85,7 +86,7 @@ def walk_root(root: Path, skipped: Counter[str], exclude: frozenset[Path] = froz
             if chosen and chosen.skips_file(rel_path):
                 skipped["excluded_file"] += 1
                 continue
-            yield FileEntry(root_label, Path(entry.path), rel_path, st.st_size, st.st_mtime_ns)
+            yield FileEntry(root_label, Path(entry.path), rel_path, st.st_size, st.st_mtime_ns, stamp=stamp_of(st))
         below = []
         for entry in reversed(subdirectories):
             rel_dir = prefix + escape_folder(entry.name)
@@ -102,6 +103,11 @@ Entry = os.DirEntry[str] | LongEntry
 # A directory whose path is this long may hold names that take its entries' paths past PATH_MAX
 # (4,096 bytes; a name has at most 255): it is listed through a descriptor (long_paths).
 LONG_DIRECTORY_BYTES = 4096 - 256
+
+
+def stamp_of(status: os.stat_result) -> str:
+    """FileEntry.stamp: the inode change time and inode number."""
+    return f"{status.st_ctime_ns}:{status.st_ino}"
 
 
 def _list_directory(directory: str, skipped: Counter[str]) -> tuple[list[Entry], list[Entry]]:

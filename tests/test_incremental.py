@@ -153,3 +153,45 @@ def test_resume_after_sigkill_gives_the_same_inventory(sample_scan: SampleScan, 
     resumed_lines = (out / "documents.jsonl").read_text("utf-8").splitlines()
     # Line by line, so that a failure names the record that differs.
     assert resumed_lines == (sample_scan.result.out_dir / "documents.jsonl").read_text("utf-8").splitlines()
+
+
+def bytes_read_by_this_process() -> int:
+    """rchar of /proc/self/io: bytes this process read through system calls (page cache included)."""
+    for line in Path("/proc/self/io").read_text().splitlines():
+        if line.startswith("rchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no rchar in /proc/self/io")
+
+
+def test_a_rescan_reads_no_byte_of_files_whose_stamp_is_unchanged(tmp_path: Path) -> None:
+    """#20: size, mtime, inode change time and inode as recorded: the file is not read again (it was
+    hashed in full before). A write that keeps size and mtime still moves the change time."""
+    root = tmp_path / "share"
+    root.mkdir()
+    for n in range(8):
+        (root / f"export{n}.csv").write_bytes(b"id,amount\n" + b"".join(b"%d,%d.00\n" % (i, i % 97) for i in range(200_000)))
+    (root / "note.txt").write_text("Call Ada Ferreira on +44 20 7946 0123.\n")
+    share_bytes = sum(path.stat().st_size for path in root.iterdir())
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+
+    def rescan(verify: bool = False) -> tuple[InventoryJson, int]:
+        before = bytes_read_by_this_process()
+        inventory = run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key, isolate=False,
+                                         verify_unchanged=verify)).inventory
+        return inventory, bytes_read_by_this_process() - before
+
+    rescan()
+    again, read = rescan()
+    assert again["scan"]["files_unchanged"] == 9
+    assert read < share_bytes / 10, (read, share_bytes)
+    verified, read = rescan(verify=True)
+    assert verified["scan"]["files_unchanged"] == 9 and read >= share_bytes
+
+    note = root / "note.txt"
+    status = note.stat()
+    note.write_text("Call Bea Ferreira on +44 20 7946 0124.\n")  # same size
+    os.utime(note, ns=(status.st_atime_ns, status.st_mtime_ns))  # and the old mtime: only ctime tells
+    changed, _ = rescan()
+    assert (changed["scan"]["files_analysed"], changed["scan"]["files_unchanged"]) == (1, 8)

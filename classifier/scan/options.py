@@ -41,6 +41,7 @@ class ScanOptions:
     baseline: Path | None = None  # accepted violations: the others are marked new_since_baseline
     write_baseline: Path | None = None  # accept this run's violations into this file
     retry_failed: bool = False  # analyse again files an earlier run recorded as timeout or error
+    verify_unchanged: bool = False  # hash files whose stamp says they are unchanged (plan.unchanged)
     chosen: PathFilter = field(default_factory=PathFilter)  # --include / --exclude / --ignore-file
 
     @property

@@ -25,15 +25,17 @@ RECHECKED_STATUSES = ("too_large",)
 
 
 def changed_files(catalog: Catalog, scan_id: int, entries: Iterable[FileEntry], content: ContentHasher,
-                  reuse: bool, retry: frozenset[tuple[str, str]] = frozenset()) -> tuple[list[tuple[int, FileEntry]], int]:
+                  reuse: bool, retry: frozenset[tuple[str, str]] = frozenset(),
+                  verify: bool = False) -> tuple[list[tuple[int, FileEntry]], int]:
     """(walk index, file) of every file to analyse, and how many were confirmed unchanged instead.
-    Files in `retry` are analysed again even when unchanged."""
+    Files in `retry` are analysed again even when unchanged; with `verify`, local files are hashed
+    to confirm them even when their stamp says they are unchanged."""
     work: list[tuple[int, FileEntry]] = []
     reused = 0
-    confirmed: list[tuple[int, str, str]] = []
+    confirmed: list[tuple[int, str, str, str | None]] = []
     for file_seq, entry in enumerate(entries):
-        if reuse and (entry.root, entry.rel_path) not in retry and unchanged(catalog, entry, content):
-            confirmed.append((file_seq, entry.root, entry.rel_path))
+        if reuse and (entry.root, entry.rel_path) not in retry and unchanged(catalog, entry, content, verify):
+            confirmed.append((file_seq, entry.root, entry.rel_path, entry.version))
         else:
             work.append((file_seq, entry))
         if len(confirmed) >= CONFIRM_BATCH:
@@ -45,9 +47,11 @@ def changed_files(catalog: Catalog, scan_id: int, entries: Iterable[FileEntry], 
     return work, reused
 
 
-def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher) -> bool:
-    """Same size, mtime and content as when last catalogued (the hash settles what mtime suggests).
-    A bucket object is not read again: the same size, last-modified time and ETag say it is the same."""
+def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher, verify: bool = False) -> bool:
+    """Same size and mtime as when last catalogued, and then: for a local file the same stamp (inode
+    change time and number), or, without one on record or with `verify`, the same content hash; for a
+    bucket object the same ETag. Nothing is read for a file whose stamp is unchanged: a nightly rescan of
+    a share costs its walk, not its bytes (#20)."""
     state = catalog.file_state(entry.root, entry.rel_path)
     if state is None:
         return False
@@ -56,6 +60,8 @@ def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher) -> boo
         return False
     if entry.remote is not None:
         return bool(entry.remote.version) and version == entry.remote.version
+    if not verify and entry.stamp and version == entry.stamp:
+        return True
     try:
         hashes = content.of_file(entry.abs_path, entry.size)  # a file grown since reads no further
     except OSError:

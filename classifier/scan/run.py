@@ -84,7 +84,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
             scan_id = catalog.begin_scan()
             reuse = reusable(catalog, options)
             retry = catalog.files_with_status(RECHECKED_STATUSES + (RETRIED_STATUSES if options.retry_failed else ()))
-            work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry)
+            work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry, options.verify_unchanged)
             analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)
             removed = catalog.finish_scan(scan_id)
             previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
@@ -230,8 +230,7 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
                 parent_names.learn(record.path, record.masked_path)
         records = [record if record.masked_path is not None else
                    replace(record, masked_path=parent_names.mask_path(record.path)) for record in records]
-        catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records,
-                           entry.remote.version if entry.remote is not None else None)
+        catalog.store_file(scan_id, file_seq, entry.root, entry.rel_path, entry.mtime_ns, records, entry.version)
         progress.advance(entry.size, records)
         for record in records:
             analysis.organization_labels.extend(record.findings.organization_labels)
