@@ -72,6 +72,8 @@ def main() -> None:
     parser.add_argument("--dropout", type=float, default=0.3)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--average", action="store_true",
+                        help="evaluate and save the optimizer's moving averages of the weights, as `spacy train` does")
     args = parser.parse_args()
     warnings.filterwarnings("ignore", message=r".*\[W030\]")  # misaligned spans, see load_examples
     base = args.base or BASES[args.lang]
@@ -93,7 +95,8 @@ def main() -> None:
         losses: dict[str, float] = {}
         for batch in minibatch(train, size=args.batch):  # type: ignore[no-untyped-call]  # spaCy leaves it untyped
             nlp.update(batch, sgd=optimizer, drop=args.dropout, losses=losses)
-        scores = nlp.evaluate(dev)
+        with nlp.use_params(optimizer.averages if args.average else {}):
+            scores = nlp.evaluate(dev)
         per_type = {k: round(v["f"], 3) for k, v in (scores["ents_per_type"] or {}).items() if k in labels.values()}
         log.append({"epoch": epoch, "loss": round(float(losses["ner"]), 1), "dev_f": round(scores["ents_f"], 3),
                     "dev_f_per_type": per_type})
@@ -109,9 +112,11 @@ def main() -> None:
                 "sources": [{"name": base}, {"name": DATA_LICENCE[args.lang]}],
                 "leakcensus_training": {"epoch": epoch, "dev_f": round(best, 4), "seed": args.seed,
                                         "learn_rate": args.learn_rate, "dropout": args.dropout,
-                                        "batch": args.batch, "epochs": args.epochs},
+                                        "batch": args.batch, "epochs": args.epochs,
+                                        **({"average": True} if args.average else {})},
             })
-            nlp.to_disk(args.out)
+            with nlp.use_params(optimizer.averages if args.average else {}):
+                nlp.to_disk(args.out)
     print(json.dumps({"best_epoch": best_epoch, "best_dev_f": round(best, 4),
                       "seconds": round(time.perf_counter() - started)}))
 

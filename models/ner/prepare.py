@@ -27,16 +27,24 @@ pipeline uses; for Spanish with the extra rules of ``es_tokenizer.py``); an enti
 offsets do not fall on token boundaries is marked as missing (unknown) rather than O, so it
 neither teaches a wrong boundary nor a wrong O.
 
+``--augment K`` adds K copies of each training sentence that holds a mention of
+``--augment-labels`` (default PERSON), every such mention replaced by another mention of its
+label drawn from the training side with ``--seed`` (mention replacement, Dai & Adel 2020). The
+dev side is neither augmented nor drawn from. Off by default; for German it lowered PERSON
+recall on ``ner-dev`` (models/ner/README.md, "Tried for German PERSON recall").
+
 Usage::
 
     python models/ner/prepare.py --lang de --out /tmp/nertrain/de
     python models/ner/prepare.py --lang es --out /tmp/nertrain/es
+    python models/ner/prepare.py --lang de --out /tmp/nertrain/de-aug --augment 1 --seed 0
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import random
 import re
 import sys
 from collections import Counter
@@ -184,6 +192,54 @@ def meddocan_examples(directory: Path = MEDDOCAN_DIR) -> Iterator[Example]:
             offset = line_end + 1
 
 
+def mention_pool(examples: list[Example], labels: frozenset[str]) -> dict[str, list[str]]:
+    """Every mention of the given labels in the examples, per label, in order (repeats kept)."""
+    pool: dict[str, list[str]] = {label: [] for label in sorted(labels)}
+    for example in examples:
+        for start, end, label in example.spans:
+            if label in labels and example.text[start:end].strip():
+                pool[label].append(example.text[start:end])
+    return pool
+
+
+def replace_mentions(example: Example, pool: dict[str, list[str]], rng: random.Random) -> Example | None:
+    """A copy of the example whose every mention of a pooled label is another mention of that label.
+
+    Mention replacement (Dai & Adel 2020, "An Analysis of Simple Data Augmentation for Named
+    Entity Recognition"): the context stays, the name changes, so the model learns the context
+    of a name rather than the few names it saw. Returns None when nothing would be replaced.
+    """
+    text, spans, cursor, replaced = "", [], 0, False
+    for start, end, label in example.spans:
+        text += example.text[cursor:start]
+        surface = example.text[start:end]
+        if pool.get(label):
+            surface = rng.choice(pool[label])
+            replaced = True
+        spans.append((len(text), len(text) + len(surface), label))
+        text += surface
+        cursor = end
+    text += example.text[cursor:]
+    return Example(text, tuple(spans)) if replaced else None
+
+
+def augment(examples: list[Example], copies: int, labels: frozenset[str], seed: int) -> list[Example]:
+    """`copies` mention-replaced copies of each example that holds a mention of `labels`.
+
+    Replacements are drawn from the same examples (the training side only), with a seeded
+    generator, so the output is the same on every run.
+    """
+    pool = mention_pool(examples, labels)
+    rng = random.Random(seed)
+    extra = []
+    for _ in range(copies):
+        for example in examples:
+            copy = replace_mentions(example, pool, rng)
+            if copy is not None:
+                extra.append(copy)
+    return extra
+
+
 def to_doc(nlp: Language, example: Example, stats: Counter[str]) -> Doc:
     """Tokenise an example and set its entities; unalignable entities become missing values."""
     doc = nlp.make_doc(example.text)
@@ -218,7 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--lang", choices=("de", "es"), required=True)
     parser.add_argument("--out", type=Path, required=True, help="directory for train.spacy and dev.spacy")
+    parser.add_argument("--augment", type=int, default=0, metavar="K",
+                        help="add K mention-replaced copies of each training sentence with a mention (default 0)")
+    parser.add_argument("--augment-labels", default="PERSON",
+                        help="comma-separated labels whose mentions --augment replaces (default PERSON)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of --augment's draws (default 0)")
     args = parser.parse_args(argv)
+    augment_labels = frozenset(label.strip() for label in args.augment_labels.split(",") if label.strip())
+    unknown = augment_labels - {"PERSON", "ORGANIZATION", "LOCATION"}
+    if unknown:
+        parser.error(f"--augment-labels: unknown label(s) {', '.join(sorted(unknown))}")
 
     nlp = spacy.blank(args.lang)
     if args.lang == "es":
@@ -226,14 +291,22 @@ def main(argv: list[str] | None = None) -> int:
     examples = germeval_examples() if args.lang == "de" else meddocan_examples()
     train, dev = DocBin(store_user_data=False), DocBin(store_user_data=False)
     stats: Counter[str] = Counter()
+    train_examples = []
     for example in examples:
-        doc = to_doc(nlp, example, stats)
         if is_dev(example.text):
-            dev.add(doc)
+            dev.add(to_doc(nlp, example, stats))
             stats["dev sentences"] += 1
         else:
-            train.add(doc)
-            stats["train sentences"] += 1
+            train_examples.append(example)
+    # The dev side is neither augmented nor drawn from: it stays what finetune.py picks epochs on.
+    extra = augment(train_examples, args.augment, augment_labels, args.seed) if args.augment > 0 else []
+    for example in train_examples:
+        train.add(to_doc(nlp, example, stats))
+        stats["train sentences"] += 1
+    augment_stats: Counter[str] = Counter()  # the copies' entities are not counted with the originals
+    for example in extra:
+        train.add(to_doc(nlp, example, augment_stats))
+        stats["train sentences, augmented copies"] += 1
     args.out.mkdir(parents=True, exist_ok=True)
     train.to_disk(args.out / "train.spacy")
     dev.to_disk(args.out / "dev.spacy")
