@@ -34,6 +34,7 @@ from odf.text import H, P, Span
 from pptx.enum.shapes import PROG_ID
 from pptx.util import Inches
 
+from classifier.extract import extract
 from classifier.extract.email_message import extract_eml
 from classifier.extract.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from classifier.extract.legacy_office import extract_encrypted_office, extract_xls
@@ -414,6 +415,24 @@ def test_xls_sheets_become_tables_with_headers_and_dates() -> None:
     assert extracted.metadata_dates == ["2020-05-17"]
     assert extracted.structure == {"table", "spreadsheet"}
     assert titles(extracted) == ["People", "Orders"]
+
+
+def test_an_xls_cut_short_is_corrupt_not_of_an_unknown_type() -> None:
+    """libmagic calls a compound file whose directory is cut off "x-ole-storage"; the sniffer then goes by
+    the name among compound-file types, which needs .xls in the format table (it was missing: the
+    file was `unsupported`, as if it were of a type nobody reads)."""
+    xlwt = pytest.importorskip("xlwt", reason="xlwt (dev extra) writes the test .xls")
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("People")
+    for row in range(2000):  # enough sectors that a cut at half loses the directory
+        sheet.write(row, 0, f"person{row}@example.org")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    cut = buffer.getvalue()[: len(buffer.getvalue()) // 2]
+    sniffed = Sniffer().sniff(cut, "people.xls")
+    assert (sniffed.mime, sniffed.extension_mismatch) == ("application/vnd.ms-excel", False)
+    with pytest.raises(CorruptDocument):
+        extract(cut, sniffed.mime, "people.xls", LIMITS)
 
 
 def test_xls_with_filepass_record_is_encrypted() -> None:
