@@ -11,9 +11,8 @@ the host (a PDF's stream, followed by the PDF's own trailer), is no appended zip
 
 from __future__ import annotations
 
-from classifier.extract.archive import CENTRAL_HEADER, END_RECORD
+from classifier.extract.archive import CENTRAL_HEADER, CENTRAL_SIGNATURE, END_RECORD, END_SIGNATURE, LOCAL_SIGNATURE
 
-END_SIGNATURE, CENTRAL_SIGNATURE, LOCAL_SIGNATURE = b"PK\x05\x06", b"PK\x01\x02", b"PK\x03\x04"
 MAX_COMMENT = 0xFFFF
 # Zip64 archives keep their real directory offset elsewhere; an appended one is left unread.
 ZIP64_MARK = 0xFFFFFFFF

@@ -19,7 +19,8 @@ from classifier.limits import Limits
 from classifier.records import Extracted, Member
 from classifier.sniff import ZIP_ERRORS
 
-LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")  # zipfile's structFileHeader
+LOCAL_SIGNATURE, CENTRAL_SIGNATURE, END_SIGNATURE = b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06"
 MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError,
                  struct.error)
 
@@ -39,19 +40,22 @@ def _compressed_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
         raise ValueError("archive closed")
     archive.fp.seek(info.header_offset)
     header = archive.fp.read(LOCAL_HEADER.size)
-    if len(header) < LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+    if len(header) < LOCAL_HEADER.size or header[:4] != LOCAL_SIGNATURE:
         raise zipfile.BadZipFile("bad local header")
-    fields = LOCAL_HEADER.unpack(header)
-    archive.fp.seek(fields[9] + fields[10], 1)
+    archive.fp.seek(info.header_offset + data_offset(header))
     return archive.fp.read(info.compress_size)
+
+
+def data_offset(local_header: bytes, at: int = 0) -> int:
+    """Bytes from the start of the local header at `local_header[at:]` to its member's data: the
+    header, the member's name and its extra field."""
+    fields = LOCAL_HEADER.unpack_from(local_header, at)
+    return LOCAL_HEADER.size + int(fields[9]) + int(fields[10])
 
 
 def raw_member_bytes(data: bytes, info: zipfile.ZipInfo) -> bytes:
     """The stored (still encrypted) bytes of a member, for a stable content hash."""
-    start = info.header_offset
-    fields = LOCAL_HEADER.unpack_from(data, start)
-    name_len, extra_len = fields[9], fields[10]
-    begin = start + LOCAL_HEADER.size + name_len + extra_len
+    begin = info.header_offset + data_offset(data, info.header_offset)
     return data[begin : begin + info.compress_size]
 
 
@@ -85,7 +89,7 @@ def open_zip(data: bytes) -> tuple[zipfile.ZipFile, bytes, frozenset[int]]:
 
 
 def _clear_false_utf8_flags(data: bytes) -> tuple[bytes, frozenset[int]] | None:
-    end = data.rfind(b"PK\x05\x06")
+    end = data.rfind(END_SIGNATURE)
     if end < 0 or end + END_RECORD.size > len(data):
         return None
     record = END_RECORD.unpack_from(data, end)
@@ -93,14 +97,14 @@ def _clear_false_utf8_flags(data: bytes) -> tuple[bytes, frozenset[int]] | None:
     repaired = bytearray(data)
     local_offsets: set[int] = set()
     for _ in range(entries):
-        if offset + CENTRAL_HEADER.size > len(data) or data[offset:offset + 4] != b"PK\x01\x02":
+        if offset + CENTRAL_HEADER.size > len(data) or data[offset:offset + 4] != CENTRAL_SIGNATURE:
             return None
         fields = CENTRAL_HEADER.unpack_from(data, offset)
         flags, name_len, extra_len, comment_len, local = fields[5], fields[12], fields[13], fields[14], fields[18]
         name = data[offset + CENTRAL_HEADER.size:offset + CENTRAL_HEADER.size + name_len]
         if flags & UTF8_NAME_FLAG and not _is_utf8(name):
             struct.pack_into("<H", repaired, offset + 8, flags & ~UTF8_NAME_FLAG)
-            if data[local:local + 4] == b"PK\x03\x04":
+            if data[local:local + 4] == LOCAL_SIGNATURE:
                 (local_flags,) = struct.unpack_from("<H", data, local + 6)
                 struct.pack_into("<H", repaired, local + 6, local_flags & ~UTF8_NAME_FLAG)
             local_offsets.add(local)
@@ -193,9 +197,7 @@ def members_overlap(data: bytes, infos: list[zipfile.ZipInfo]) -> bool:
     and 3.11.8+ refuse such archives in ZipFile itself ("Overlapped entries")."""
     spans = []
     for info in infos:
-        fields = LOCAL_HEADER.unpack_from(data, info.header_offset)
-        data_start = info.header_offset + LOCAL_HEADER.size + fields[9] + fields[10]
-        spans.append((info.header_offset, data_start + info.compress_size))
+        spans.append((info.header_offset, info.header_offset + data_offset(data, info.header_offset) + info.compress_size))
     spans.sort()
     return any(end > next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
 

@@ -17,17 +17,20 @@ short or whose name was seen before (the first is kept).
 
 from __future__ import annotations
 
-import struct
 import zipfile
 import zlib
 
+from classifier.extract.archive import (
+    CENTRAL_HEADER,
+    CENTRAL_SIGNATURE,
+    END_RECORD,
+    END_SIGNATURE,
+    LOCAL_HEADER,
+    LOCAL_SIGNATURE,
+)
 from classifier.extract.bounded import READ_CHUNK
 from classifier.limits import Limits
 
-LOCAL_SIGNATURE = b"PK\x03\x04"
-LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # zipfile's structFileHeader
-CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")  # zipfile's structCentralDir
-END_RECORD = struct.Struct("<4s4H2LH")  # zipfile's structEndArchive
 DATA_DESCRIPTOR_FLAG = 0x08
 STORED, DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 MAX_ENTRIES = 65_535  # the directory's count field, without ZIP64
@@ -51,14 +54,14 @@ def salvaged_zip(data: bytes, limits: Limits) -> bytes | None:
             names.add(name)
             entries += 1
             directory += CENTRAL_HEADER.pack(
-                b"PK\x01\x02", 20, 3, 20, 0, header[2] & ~DATA_DESCRIPTOR_FLAG, header[3], header[4], header[5],
+                CENTRAL_SIGNATURE, 20, 3, 20, 0, header[2] & ~DATA_DESCRIPTOR_FLAG, header[3], header[4], header[5],
                 crc, compressed, size, len(name), 0, 0, 0, 0, 0, position) + name
         position = data.find(LOCAL_SIGNATURE, end)
     if not entries:
         return None
     # The local records stay where they are; a member read through this directory is read from them.
     # Local headers of members with a data descriptor keep bit 3: zipfile then takes the directory's sizes.
-    return data + bytes(directory) + END_RECORD.pack(b"PK\x05\x06", 0, 0, entries, entries, len(directory),
+    return data + bytes(directory) + END_RECORD.pack(END_SIGNATURE, 0, 0, entries, entries, len(directory),
                                                      len(data), 0)
 
 
