@@ -38,8 +38,9 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_by_sha ON documents (content_hmac);
 CREATE INDEX IF NOT EXISTS documents_by_file ON documents (root, file_path);
--- The ETag of a bucket object as last stored (local files have none): a rescan compares it instead of
--- downloading the object. A table of its own, so that catalogs written before it gain it on open.
+-- FileEntry.version as last stored: a bucket object's ETag, a local file's stamp (inode change time and
+-- number). A rescan compares it instead of downloading or reading the file again. A table of its own, so
+-- that catalogs written before it gain it on open.
 CREATE TABLE IF NOT EXISTS versions (root TEXT NOT NULL, path TEXT NOT NULL, version TEXT NOT NULL,
                                      PRIMARY KEY (root, path)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS analyses (content_hmac TEXT PRIMARY KEY, findings TEXT NOT NULL, near_signature TEXT);
@@ -133,8 +134,8 @@ class Catalog:
         return int(row[0]) + 1
 
     def file_state(self, root: str, file_path: str) -> tuple[int | None, int | None, str, str | None] | None:
-        """(size on disk, mtime_ns, content_hmac, ETag of a bucket object) recorded for a file, or None
-        when it is not catalogued."""
+        """(size on disk, mtime_ns, content_hmac, FileEntry.version) recorded for a file, or None when it
+        is not catalogued."""
         row = self._db.execute(
             "SELECT d.on_disk_size, d.mtime_ns, d.content_hmac, v.version FROM documents d "
             "LEFT JOIN versions v ON v.root = d.root AND v.path = d.path "

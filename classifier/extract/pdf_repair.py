@@ -50,8 +50,8 @@ def rebuilt_pdf(data: bytes) -> bytes | None:
         number = int(match.group(1))
         if 0 < number <= MAX_OBJECT_NUMBER - 2:
             offsets[number] = (match.start(), int(match.group(2)))
-    pages = _page_objects(data, offsets)
-    pages = _whole_pages(data, offsets, pages)
+    heads = _heads(data, offsets)
+    pages = _whole_pages(heads, _page_objects(heads, offsets))
     if not pages:
         return None
     body = bytearray(data if data.endswith(b"\n") else data + b"\n")
@@ -70,9 +70,8 @@ def rebuilt_pdf(data: bytes) -> bytes | None:
     return bytes(body)
 
 
-def _page_objects(data: bytes, offsets: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+def _page_objects(heads: dict[int, bytes], offsets: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
     """The (number, generation) of each object whose own dictionary has /Type /Page, in file order."""
-    heads = _heads(data, offsets)
     return [(number, offsets[number][1]) for number, head in heads.items() if PAGE_TYPE.search(head)]
 
 
@@ -89,8 +88,7 @@ def _heads(data: bytes, offsets: dict[int, tuple[int, int]]) -> dict[int, bytes]
     return heads
 
 
-def _whole_pages(data: bytes, offsets: dict[int, tuple[int, int]],
-                 pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _whole_pages(heads: dict[int, bytes], pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The pages none of whose fonts, resources or contents is lost. A page whose font lost its
     encoding would come out as glyph codes (a cut CUAD contract read "deohwr" for "ableto"), which
     is worse than no text: every object that refers, through any chain, to a number no header was
@@ -98,10 +96,10 @@ def _whole_pages(data: bytes, offsets: dict[int, tuple[int, int]],
     if not pages:
         return []
     referrers: dict[int, list[int]] = {}
-    for number, head in _heads(data, offsets).items():
+    for number, head in heads.items():
         for match in REFERENCE.finditer(UNNEEDED_REFERENCE.sub(b"", head.split(b"obj", 1)[-1])):
             referrers.setdefault(int(match.group(1)), []).append(number)
-    broken = [number for number in referrers if number not in offsets]
+    broken = [number for number in referrers if number not in heads]
     reached = set(broken)
     while broken:
         for referrer in referrers.get(broken.pop(), ()):

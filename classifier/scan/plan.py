@@ -58,10 +58,10 @@ def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher, verify
     size, mtime_ns, stored_hmac, version = state
     if size != entry.size or mtime_ns != entry.mtime_ns:
         return False
-    if entry.remote is not None:
-        return bool(entry.remote.version) and version == entry.remote.version
-    if not verify and entry.stamp and version == entry.stamp:
+    if entry.version is not None and version == entry.version and (entry.remote is not None or not verify):
         return True
+    if entry.remote is not None:
+        return False
     try:
         hashes = content.of_file(entry.abs_path, entry.size)  # a file grown since reads no further
     except OSError:
