@@ -5,8 +5,10 @@ damage named. Before, every such DOCX, XLSX, PPTX, ODF file or zip archive was `
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +18,8 @@ from classifier.extract.zip_repair import salvaged_zip
 from classifier.formats import OOXML
 from classifier.limits import Limits
 from classifier.names import escape_name
-from tests.conftest import CORPORA
+from classifier.scan import ScanOptions, run_scan
+from tests.conftest import CORPORA, TEST_KEY
 from tests.documents import docx_bytes, zip_bytes
 
 LIMITS = Limits()
@@ -129,3 +132,19 @@ def test_a_member_name_that_starts_with_nul_is_read_under_its_whole_name() -> No
     out = extract(data, "application/zip", "x.zip", LIMITS)
     assert [(m.name, m.data) for m in out.members] == [("\x00k.txt", b"Write to ana@example.org")]
     assert escape_name(out.members[0].name) == "%00k.txt"
+
+
+def test_a_docx_without_its_directory_in_a_scan_is_ok_counted_and_its_values_reach_no_output(tmp_path: Path) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    (root / "cut.docx").write_bytes(without_directory(docx_bytes(PEOPLE)))
+    key = tmp_path / "k.key"
+    key.write_bytes(TEST_KEY)
+    out = tmp_path / "out"
+    run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key))
+    (record,) = [json.loads(line) for line in (out / "documents.jsonl").read_text("utf-8").splitlines()]
+    assert record["status"] == "ok" and record["error"].endswith("read from its local headers")
+    assert record["entities"]["EMAIL_ADDRESS"]["unique"] == 2
+    written = b"".join(path.read_bytes() for path in out.rglob("*") if path.is_file())
+    for value in ("h.morkeby@example.no", "q.abellard@example.fr", "Mørkeby", "Abellard", "Halvard", "Quentin"):
+        assert value.encode() not in written, value
