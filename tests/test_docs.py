@@ -13,7 +13,8 @@ from classifier.cli import main
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text("utf-8")
 # Flags in the README that belong to other programs (pip, mypy, dask-worker, the benchmarks).
-OTHER_PROGRAMS_FLAGS = frozenset({"--no-deps", "--require-hashes", "--strict", "--nthreads", "--minutes", "--seeds"})
+OTHER_PROGRAMS_FLAGS = frozenset({"--no-deps", "--require-hashes", "--ignore-requires-python", "--strict", "--nthreads",
+                                  "--minutes", "--seeds"})
 
 
 def options_of(command: click.Command) -> set[str]:

