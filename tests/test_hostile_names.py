@@ -379,14 +379,15 @@ def test_values_in_file_and_member_names_are_masked_in_every_output(tmp_path: Pa
     result, out = scan(tmp_path, root)
     assert result.returncode == 0, result.stderr
     records = documents(out)
-    # The small English model reads "John Smith CV" as one name and "Xanthippe Quillfeather" as an
-    # organisation: either way the value is masked.
+    # The English model reads "Xanthippe Quillfeather" as an organisation: either way the value is
+    # masked. (The small model read "John Smith CV" as one name; the medium one masks "John Smith",
+    # and "John_Smith_CV" whole in the copy's name.)
     assert set(records) == {
-        "hr/⟨PERSON⟩/passport scan.txt", "hr/⟨PERSON⟩.txt", "hr/copy of ⟨PERSON⟩.txt", "hr/Q3 sales report.txt",
+        "hr/⟨PERSON⟩/passport scan.txt", "hr/⟨PERSON⟩_CV.txt", "hr/copy of ⟨PERSON⟩.txt", "hr/Q3 sales report.txt",
         "record.eml", "record.eml!/⟨ORGANIZATION⟩ SSN ⟨US_SSN⟩.txt", "record.eml!/⟨ORGANIZATION⟩ SSN ⟨US_SSN⟩.txt#2",
         "record.eml!/call ⟨PHONE_NUMBER⟩.txt",
     }
-    assert records["hr/copy of ⟨PERSON⟩.txt"]["duplicate_of"] == "hr/⟨PERSON⟩.txt"
+    assert records["hr/copy of ⟨PERSON⟩.txt"]["duplicate_of"] == "hr/⟨PERSON⟩_CV.txt"
     needles = [b"Xanthippe", b"Quillfeather", b"536-22-8491", b"Maria Garcia", b"John_Smith", b"555-0143"]
     for path in out.iterdir():
         data = path.read_bytes()
@@ -408,7 +409,7 @@ def test_plain_names_writes_names_as_they_are_and_a_later_masked_scan_masks_agai
     assert set(documents(out)) == {"John_Smith_CV.txt"}
     result, out = scan(tmp_path, root)  # same --out and catalog: the unmasked records are not reused
     assert result.returncode == 0, result.stderr
-    assert set(documents(out)) == {"⟨PERSON⟩.txt"}
+    assert set(documents(out)) == {"⟨PERSON⟩_CV.txt"}
 
 
 # --- found by fuzzing the new paths (python -m benchmarks.fuzz_extractors, #17) -------------------

@@ -282,3 +282,14 @@ def test_a_field_label_opening_a_line_is_not_a_person(analyzer: DocumentAnalyzer
     nlp = analyzer.pii.nlp_engine.nlp["en"]  # type: ignore[index]  # set by build_pii_engine
     assert label in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]  # what the model alone says
     assert [m for m in text_mentions(analyzer.pii, text, None, "ES") if m.entity_type == "PERSON"] == []
+
+
+def test_a_name_in_capitals_counts_inside_a_sentence_not_as_a_heading(analyzer: DocumentAnalyzer) -> None:
+    from classifier.pii.tagger import shouted_name
+
+    sentence = "We met JOHN SMITH at the airport yesterday and he was late."
+    found = [(m.entity_type, sentence[m.start : m.end]) for m in text_mentions(analyzer.pii, sentence, "en", "US")]
+    assert ("PERSON", "JOHN SMITH") in found
+    heading = "JOHN SMITH\nSENIOR ACCOUNT MANAGER"
+    assert shouted_name(heading, "PERSON", 0, 10) == "JOHN SMITH"  # judged as written: capitals fail plausible
+    assert [m for m in text_mentions(analyzer.pii, heading, "en", "US") if m.entity_type == "PERSON"] == []

@@ -414,13 +414,27 @@ def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult]) -> 
         secret_kind = (result.recognition_metadata or {}).get("secret_kind")
         for piece_start, piece_end in line_pieces(text, result):
             entity_type, start, end = trim_offsets(text, result.entity_type, piece_start, piece_end)
-            if not plausible(entity_type, text[start:end]):
+            if not plausible(entity_type, shouted_name(text, entity_type, start, end)):
                 continue
             if entity_type == "PERSON" and not _by_structure(result) and not person_in_context(
                     engine, text, start, end):
                 continue
             mentions.append(Mention(entity_type, start, end, region, secret_kind))
     return mentions
+
+
+def shouted_name(text: str, entity_type: str, start: int, end: int) -> str:
+    """A person's name in capitals inside a lower-case sentence ("in which KENNEDY, SOUTER and
+    GINSBURG joined") is judged as if written normally; capitals elsewhere stay a heading or a label."""
+    raw = text[start:end]
+    if entity_type != "PERSON" or not raw.isupper():
+        return raw
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    around = (text[line_start:start] + " " + text[end : line_end if line_end >= 0 else len(text)]).split()
+    words = [w for w in around if any(ch.isalpha() for ch in w)]
+    lower = [w for w in words if not w.isupper()]
+    return raw.title() if len(words) >= 3 and 2 * len(lower) > len(words) else raw
 
 
 def line_pieces(text: str, result: RecognizerResult) -> list[tuple[int, int]]:
