@@ -293,3 +293,15 @@ def test_a_name_in_capitals_counts_inside_a_sentence_not_as_a_heading(analyzer: 
     heading = "JOHN SMITH\nSENIOR ACCOUNT MANAGER"
     assert shouted_name(heading, "PERSON", 0, 10) == "JOHN SMITH"  # judged as written: capitals fail plausible
     assert [m for m in text_mentions(analyzer.pii, heading, "en", "US") if m.entity_type == "PERSON"] == []
+
+
+def test_a_dash_before_a_name_and_two_people_joined_in_one_span() -> None:
+    from classifier.pii.tagger import _joined_people, trim_span
+
+    assert trim_span("PERSON", "- Cormac Whitfield") == ("PERSON", "Cormac Whitfield")
+    assert trim_span("PERSON", "“Cormac Whitfield ”") == ("PERSON", "“Cormac Whitfield")  # quotes glued to a word stay
+    text = "Cormac Whitfield alias Abdul Oyelaran and Anna Schmidt"
+    assert [text[a:b] for a, b in _joined_people(text, 0, len(text))] == [
+        "Cormac Whitfield", "Abdul Oyelaran", "Anna Schmidt"]
+    text = "Ludwig van Beethoven and José Ortega y Gasset"  # particles and Spanish "y" join no people
+    assert [text[a:b] for a, b in _joined_people(text, 0, len(text))] == ["Ludwig van Beethoven", "José Ortega y Gasset"]

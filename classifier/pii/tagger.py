@@ -9,6 +9,7 @@ only; whole table columns are typed from their header and counted directly.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -318,6 +319,11 @@ def trim_span(entity_type: str, raw: str) -> tuple[str, str]:
     if "\n" in raw.strip():  # NER ran on into the next line or field ("Victoria Bruun\nPhone")
         raw = raw.strip().split("\n", 1)[0]
     words = raw.split()
+    # A dash, bullet or quote NER took in ("- Alex Levine" under a quote) is not part of the name.
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words.pop(0)
+    while words and not any(ch.isalnum() for ch in words[-1]):
+        words.pop()
     if entity_type == "PERSON":  # "The Gunnhildur F. Helgadóttir version": the article is not the name
         while len(words) > 1 and words[0].strip(".,;:()'\"").casefold() in NER_NOISE.leading:
             words.pop(0)
@@ -440,15 +446,33 @@ def shouted_name(text: str, entity_type: str, start: int, end: int) -> str:
 def line_pieces(text: str, result: RecognizerResult) -> list[tuple[int, int]]:
     """A name NER ran over line ends is one candidate per line: a signature's "Priya Raman\nContoso
     Ltd." (one ORG span to the medium English model) holds a person and a company, each judged
-    alone. Other types stay whole."""
-    if result.entity_type not in ("PERSON", "ORGANIZATION") or "\n" not in text[result.start : result.end].strip():
+    alone. A person span joined by "and", "alias", "und", "et", "y" ("Steven Chand alias Abdul
+    Shakur") is one candidate per side. Other types stay whole."""
+    if result.entity_type not in ("PERSON", "ORGANIZATION"):
         return [(result.start, result.end)]
     pieces, start = [], result.start
     while (newline := text.find("\n", start, result.end)) >= 0:
         pieces.append((start, newline))
         start = newline + 1
     pieces.append((start, result.end))
+    if result.entity_type == "PERSON":
+        pieces = [part for a, b in pieces for part in _joined_people(text, a, b)]
     return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+# Lower-case words that join two people's names; name particles (van, de, da, bin) do not, nor
+# Spanish "y" ("José Ortega y Gasset" is one surname).
+PERSON_JOINERS = frozenset({"and", "alias", "aka", "or", "und", "oder", "et", "ou", "&"})
+
+
+def _joined_people(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    words = list(_WORD.finditer(text, start, end))
+    cuts = [i for i in range(1, len(words) - 1) if words[i].group().casefold() in PERSON_JOINERS
+            and words[i - 1].group()[:1].isupper() and words[i + 1].group()[:1].isupper()]
+    if not cuts:
+        return [(start, end)]
+    bounds = [-1, *cuts, len(words)]
+    return [(words[a + 1].start(), words[b - 1].end()) for a, b in itertools.pairwise(bounds) if b - a > 1]
 
 
 # Words that open a street name ("Calle Mandala", "Av. Beniarda", "Rue Dielhère"): a "person"
