@@ -418,7 +418,7 @@ def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult]) -> 
     for result in resolve(results):
         region = (result.recognition_metadata or {}).get(REGION_KEY)
         secret_kind = (result.recognition_metadata or {}).get("secret_kind")
-        for piece_start, piece_end in line_pieces(text, result):
+        for piece_start, piece_end in name_pieces(text, result):
             entity_type, start, end = trim_offsets(text, result.entity_type, piece_start, piece_end)
             if not plausible(entity_type, shouted_name(text, entity_type, start, end)):
                 continue
@@ -443,10 +443,10 @@ def shouted_name(text: str, entity_type: str, start: int, end: int) -> str:
     return raw.title() if len(words) >= 3 and 2 * len(lower) > len(words) else raw
 
 
-def line_pieces(text: str, result: RecognizerResult) -> list[tuple[int, int]]:
+def name_pieces(text: str, result: RecognizerResult) -> list[tuple[int, int]]:
     """A name NER ran over line ends is one candidate per line: a signature's "Priya Raman\nContoso
     Ltd." (one ORG span to the medium English model) holds a person and a company, each judged
-    alone. A person span joined by "and", "alias", "und", "et", "y" ("Steven Chand alias Abdul
+    alone. A person span joined by "and", "alias", "und", "et" ("Steven Chand alias Abdul
     Shakur") is one candidate per side. Other types stay whole."""
     if result.entity_type not in ("PERSON", "ORGANIZATION"):
         return [(result.start, result.end)]
@@ -511,8 +511,7 @@ def person_in_context(engine: PiiEngine, text: str, start: int, end: int) -> boo
     """What stands around an NER person says whether it is one."""
     name = text[start:end]
     after = text[end : end + 24]
-    # "Fecha de Ingreso: 19/04/2018", "Historia Actual:": a field label, not a name. A chat
-    # speaker ("Nicole: Remember me") is followed by words.
+    # "Fecha de Ingreso: 19/04/2018", "Historia Actual:": a field label, not a name.
     if re.match(r"\s*:\s*(?:\d|$|\n)", after):
         return False
     # One word opening a line and closed by a colon ("Domicilio: Calle Lirios", "Kunde: Müller
