@@ -263,6 +263,14 @@ def test_the_german_pipeline_reads_the_vectors_of_its_installed_base() -> None:
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Katharina Vogelsang"]
 
 
+def test_one_engine_holds_the_vectors_english_and_german_share_once(analyzer: DocumentAnalyzer) -> None:
+    engine = analyzer.pii
+    pipelines = engine.nlp_engine.nlp  # loaded on first use, under the key pipeline_key gives
+    english, german = pipelines[engine.pipeline_key("en")], pipelines[engine.pipeline_key("de")]  # type: ignore[index]
+    assert german.vocab.vectors is english.vocab.vectors  # 20,000 x 300 and 684,830 keys, held once
+    assert len(analyzer.pii.vectors) == 1
+
+
 @pytest.mark.parametrize(("text", "person", "company"), [
     ("Best regards,\n\nPriya Ramaswamy\nContoso Ltd.\n", "Priya Ramaswamy", "Contoso Ltd."),
     ("Kind regards,\n\nDragomir Wojcikowski\nFabrikam Logistics GmbH\n", "Dragomir Wojcikowski",

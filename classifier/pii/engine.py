@@ -68,6 +68,9 @@ class PiiEngine:
     # Prose windows this engine has analysed, by language, phone regions and digest -> their
     # mentions, oldest first (classifier.pii.tagger.prose_mentions keeps it bounded).
     analysed_windows: OrderedDict[tuple[object, ...], list[Any]] = field(default_factory=OrderedDict)
+    # Static vectors by the directory of the pipeline they come from, loaded once: the German
+    # pipeline reads the English medium one's (see attach_vectors).
+    vectors: dict[str, Vectors] = field(default_factory=dict)
 
     @property
     def ner_languages(self) -> tuple[str, ...]:
@@ -80,14 +83,16 @@ class PiiEngine:
             if self.on_model_load is not None:
                 self.on_model_load(True)
             try:
-                pipelines[language] = load_spacy_model(self.ner_models[language])
+                pipelines[language] = load_spacy_model(self.ner_models[language], self.vectors)
             finally:
                 if self.on_model_load is not None:
                     self.on_model_load(False)
         return language
 
 
-def load_spacy_model(model_name: str) -> Language:
+def load_spacy_model(model_name: str, vectors: dict[str, Vectors] | None = None) -> Language:
+    """`model_name` loaded for NER only; `vectors` (pipeline directory -> its static vectors) is
+    shared by the pipelines of one engine, so that vectors two of them read are held once."""
     require_spacy_model(model_name)
     # Without the vocabulary's string table (700,000 words and ~100 MiB per worker for the medium
     # English model): NER reads words by hash, and the strings a document holds are added as it is
@@ -95,8 +100,10 @@ def load_spacy_model(model_name: str) -> Language:
     # every ner-dev set, checked).
     nlp = spacy.load(model_location(model_name), exclude=[*UNUSED_PIPES, "vocab"])
     nlp.vocab.from_disk(Path(nlp.path) / "vocab", exclude=["strings"])
+    if vectors is not None and nlp.vocab.vectors.shape[0]:
+        vectors.setdefault(str(Path(nlp.path).resolve()), nlp.vocab.vectors)
     if (source := nlp.meta.get(VECTORS_FROM_KEY)) is not None:
-        attach_vectors(nlp, source)
+        attach_vectors(nlp, source, vectors)
     # In the small and medium English pipelines NER has its own embedding layer; the
     # shared tok2vec then feeds only the components removed above (measured:
     # identical entities, 40% less time). Keep it where NER listens to it.
@@ -111,12 +118,18 @@ def load_spacy_model(model_name: str) -> Language:
 VECTORS_FROM_KEY = "leakcensus_vectors_from"
 
 
-def attach_vectors(nlp: Language, source: str) -> None:
-    """Give `nlp` the static vectors of the installed pipeline `source` (rows keyed by word hash)."""
+def attach_vectors(nlp: Language, source: str, vectors: dict[str, Vectors] | None = None) -> None:
+    """Give `nlp` the static vectors of the installed pipeline `source` (rows keyed by word hash),
+    the ones already in `vectors` where `source` was loaded."""
     require_spacy_model(source)
-    vocab = Path(model_location(source)) / "vocab"
+    directory = Path(model_location(source))
+    if directory.is_dir() and (known := (vectors or {}).get(str(directory.resolve()))) is not None:
+        nlp.vocab.vectors = known
+        return
     # Not its string table (700,000 words): rows are found by hash.
-    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings).from_disk(vocab, exclude=("strings",))
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings).from_disk(directory / "vocab", exclude=("strings",))
+    if vectors is not None and directory.is_dir():
+        vectors[str(directory.resolve())] = nlp.vocab.vectors
 
 
 def load_free_mail_domains() -> frozenset[str]:
@@ -157,7 +170,8 @@ def only_instance(recognizers: list[EntityRecognizer], kind: type[Found]) -> Fou
 
 def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL, other_models: dict[str, str] | None = None) -> PiiEngine:
     """`model_name` is the English pipeline; `other_models` adds or replaces other languages' (language -> name)."""
-    nlp = load_spacy_model(model_name)
+    vectors: dict[str, Vectors] = {}
+    nlp = load_spacy_model(model_name, vectors)
     nlp_engine = SpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": model_name}],
         ner_model_configuration=NerModelConfiguration(),
@@ -191,4 +205,5 @@ def build_pii_engine(model_name: str = DEFAULT_SPACY_MODEL, other_models: dict[s
         model_name=model_name,
         country_by_name=country_names(),
         ner_models=ner_models(model_name, other_models),
+        vectors=vectors,
     )
