@@ -29,25 +29,24 @@ def soup():  # type: ignore[no-untyped-def]  # the script module, imported from 
     return module
 
 
-def weights(nlp: spacy.language.Language) -> list[numpy.ndarray]:
-    ner = nlp.get_pipe("ner")
-    return [node.get_param(name).copy() for node in ner.model.walk()  # type: ignore[attr-defined]
+def weights(soup, nlp: spacy.language.Language) -> list[numpy.ndarray]:  # type: ignore[no-untyped-def]
+    return [node.get_param(name).copy() for node in soup.ner_layers(nlp)
             for name in node.param_names if node.has_param(name)]
 
 
 def test_the_mean_of_runs_is_the_mean_of_each_weight(soup) -> None:  # type: ignore[no-untyped-def]
     first, second, third = (spacy.load(GERMAN) for _ in range(3))
-    original = weights(first)
-    for node in second.get_pipe("ner").model.walk():  # type: ignore[attr-defined]
+    original = weights(soup, first)
+    for node in soup.ner_layers(second):
         for name in node.param_names:
             if node.has_param(name):
                 node.set_param(name, node.get_param(name) + 3.0)
     averaged = soup.average_into(first, [second, third])
     assert averaged == len(original) > 10
-    for before, after in zip(original, weights(first), strict=True):
+    for before, after in zip(original, weights(soup, first), strict=True):
         numpy.testing.assert_allclose(after, before + 1.0, rtol=0, atol=1e-5)
     # The other runs are read, not changed.
-    for before, other in zip(original, weights(third), strict=True):
+    for before, other in zip(original, weights(soup, third), strict=True):
         numpy.testing.assert_array_equal(before, other)
 
 
