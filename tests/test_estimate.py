@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from classifier.cli import main
 from classifier.estimate import SampleSize, run_estimate
 from classifier.estimate.estimators import StratumValues, chao2, grouped_total
-from classifier.estimate.sample import allocate, draw_sample
+from classifier.estimate.sample import allocate, draw_sample, stratum_of
 from classifier.records import FileEntry
 from classifier.scan import ScanOptions, run_scan
 from tests.conftest import TEST_KEY, SampleLeak
@@ -24,6 +24,23 @@ from tests.conftest import TEST_KEY, SampleLeak
 
 def entries(paths: list[str]) -> list[FileEntry]:
     return [FileEntry("r", Path("/r") / path, path, 10, 0) for path in paths]
+
+
+def test_strata_are_pathlibs_folder_and_suffix_for_any_path() -> None:
+    """stratum_of reads paths with string operations; an object key may be any string, so it must agree
+    with PurePosixPath's top-level folder and suffix on every path, hostile ones included."""
+    import random
+    from pathlib import PurePosixPath
+
+    rng = random.Random(5)
+    paths = ["a.txt", "hr/Lohn.PDF", "hr/2021/x.tar.gz", ".env", "hr/.env", "a.", "a..b", "//a/b.c", "a//b.c",
+             "./a/b.c", "a/./b.c", "a/.", "/a/b.c", "a/b/", "..", "a/../b.c", "ü/ß.Ä", "a/.hidden.txt"]
+    paths += ["".join(rng.choice("ab./") for _ in range(rng.randint(1, 9))) for _ in range(5_000)]
+    for path in paths:
+        parts = PurePosixPath(path).parts
+        expected = ("r", parts[0] if len(parts) > 1 else "", PurePosixPath(path).suffix.casefold())
+        assert stratum_of(FileEntry("r", Path("/r"), path, 1, 0)) == expected, path
+    assert stratum_of(FileEntry("r", Path("/r"), "hr/2021/Lohn.PDF", 1, 0)) == ("r", "hr", ".pdf")
 
 
 def test_same_seed_same_draw_other_seed_other_draw() -> None:

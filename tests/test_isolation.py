@@ -51,3 +51,23 @@ def test_a_parse_past_the_memory_cap_is_an_error_not_an_oom(tmp_path: Path) -> N
     assert {r["status"] for r in bomb} <= {"error", "ok"}
     assert any(r["status"] == "error" for r in bomb)
     assert records["b_after.txt"]["status"] == "ok"
+
+
+def test_a_pool_closed_before_its_workers_are_ready_kills_them_at_once() -> None:
+    """An estimate starts its pool before its walk (scan/analyse.py early_pool); when no drawn file needs
+    analysing (all catalogued), the pool closes while its workers still load their models (~2 s each):
+    they are killed, not waited for (a join would wait up to 5 s per worker)."""
+    import time
+
+    from classifier.analyzer_settings import AnalyzerSettings
+    from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
+    from classifier.scan.pool import SupervisedPool
+
+    pool = SupervisedPool(AnalyzerSettings(TEST_KEY, DEFAULT_SPACY_MODEL, Limits()), 2, 60.0, None)
+    with pool:
+        processes = [worker.process for worker in pool._workers]
+        assert all(process.is_alive() for process in processes)
+        started = time.monotonic()
+    assert time.monotonic() - started < 1.0
+    assert not any(process.is_alive() for process in processes)
+    assert all(process.exitcode == -9 for process in processes)  # killed while loading

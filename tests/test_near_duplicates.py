@@ -70,3 +70,27 @@ def test_banding_is_datasketchs_lsh_for_our_threshold() -> None:
         assert set(found) == expected
         agreed_with_a_candidate += bool(expected)
     assert 5 < agreed_with_a_candidate < len(edits) - 5  # both outcomes were exercised
+
+
+def test_signatures_are_datasketchs_minhash_value_for_value() -> None:
+    """Signatures are computed here, not by datasketch (whose import costs each worker scipy, and
+    which draws its permutations again for every document); catalogued signatures were made by
+    datasketch 2's MinHash, so the two must agree exactly, over short and long texts."""
+    import hashlib
+    import hmac
+
+    from datasketch import MinHash
+
+    from classifier.near_duplicates import NUM_PERM, SCHEME, shingles_of
+
+    def keyed_hash(shingle: bytes) -> int:
+        return int.from_bytes(hmac.digest(TEST_KEY, shingle, hashlib.sha256)[:4], "little")
+
+    for seed, words in [(1, 24), (2, 400), (3, 5_000), (4, 60_000)]:
+        document = text(seed, words)
+        reference = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=keyed_hash)
+        reference.update_batch(shingles_of(document))
+        near = signature(document, TEST_KEY)
+        assert near is not None
+        assert near == tuple(int(v) for v in reference.hashvalues)
+        assert len(set(near)) > NUM_PERM // 2  # not a degenerate signature

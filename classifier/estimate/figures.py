@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from classifier.estimate.estimators import Interval, StratumValues, chao2, grouped_total
+from classifier.estimate.estimators import Interval, chao2, consecutive_units, strata_layout
 from classifier.estimate.sample import Sample
 from classifier.records import DocumentRecord
 
@@ -74,10 +74,12 @@ def estimate_figures(sample: Sample, files: Mapping[int, SampledFile], bytes_in_
     methods[("totals", "files")] = methods[("totals", "bytes")] = COUNTED
     totals = {figure for file in files.values() for figure in file.counts}
     totals |= {("totals", "documents")} | {("categories", category, "documents") for category in categories}
+    units = [index for stratum in sample.strata for index in stratum.drawn]  # each drawn file, by stratum
+    layout = strata_layout({stratum.key: (stratum.population, drawn) for stratum, drawn in
+                            zip(sample.strata, consecutive_units(len(s.drawn) for s in sample.strata), strict=True)},
+                           lambda key: f"{key[0]}\x00{key[1]}", lambda key: key[2])
     for figure in sorted(totals):
-        strata = {stratum.key: StratumValues(stratum.population, tuple(files[i].counts.get(figure, 0.0) for i in stratum.drawn))
-                  for stratum in sample.strata}
-        figures[figure] = grouped_total(strata, lambda key: f"{key[0]}\x00{key[1]}", lambda key: key[2])
+        figures[figure] = layout.total([files[index].counts.get(figure, 0.0) for index in units])
         methods[figure] = TOTAL_METHOD
     people = frozenset().union(*(file.people_as_organizations for file in files.values()))
     drawn = sample.drawn

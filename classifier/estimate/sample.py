@@ -54,9 +54,20 @@ class SampleSize:
 
 
 def stratum_of(entry: FileEntry) -> StratumKey:
-    parts = PurePosixPath(entry.rel_path).parts
-    folder = parts[0] if len(parts) > 1 else ""
-    return entry.root, folder, PurePosixPath(entry.rel_path).suffix.casefold()
+    rel_path = entry.rel_path
+    if not _PLAIN_PATH.fullmatch(rel_path):
+        # An object key may hold "//", "./" or a leading "/": PurePosixPath's reading of them.
+        parts = PurePosixPath(rel_path).parts
+        return entry.root, parts[0] if len(parts) > 1 else "", PurePosixPath(rel_path).suffix.casefold()
+    # The same as PurePosixPath gives, by string operations: pathlib costs 1 s on a walk of 50,000 files.
+    folder, slash, _ = rel_path.partition("/")
+    name = rel_path.rpartition("/")[2]
+    dot = name.rfind(".")
+    return entry.root, folder if slash else "", name[dot:].casefold() if 0 < dot < len(name) - 1 else ""
+
+
+# Segments separated by single slashes, none empty or ".": what the walk's relative paths look like.
+_PLAIN_PATH = re.compile(r"(?!\./|\.$)(?:[^/]+/(?!\./|\.(?:/|$)))*[^/]+")
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,9 @@ def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
     shares = allocate({key: len(indices) for key, indices in members.items()}, min(size, len(entries)))
     strata = []
     for key in sorted(members):
-        generator = random.Random(f"{seed}\x00{root_number[key[0]]}\x00{key[1]}\x00{key[2]}")
-        strata.append(Stratum(key, len(members[key]), tuple(generator.sample(members[key], shares[key]))))
+        drawn: tuple[int, ...] = ()
+        if shares[key]:  # seeding a generator per stratum is most of a draw's time; most strata draw none
+            generator = random.Random(f"{seed}\x00{root_number[key[0]]}\x00{key[1]}\x00{key[2]}")
+            drawn = tuple(generator.sample(members[key], shares[key]))
+        strata.append(Stratum(key, len(members[key]), drawn))
     return Sample(len(entries), seed, tuple(strata))

@@ -118,6 +118,11 @@ class SupervisedPool:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         for worker in self._workers:
+            if not worker.ready:
+                # Still loading its models (a pool started before its work was known, and none came):
+                # waiting would cost the seconds the load takes; it holds nothing to finish.
+                worker.process.kill()
+                continue
             with contextlib.suppress(OSError, ValueError):  # a worker already gone needs no goodbye
                 worker.connection.send(None)
         for worker in self._workers:

@@ -45,6 +45,7 @@ from classifier.walk import walk_roots
 
 if TYPE_CHECKING:
     from classifier.pii.engine import PiiEngine
+    from classifier.scan.pool import SupervisedPool
 
 
 def prepare(options: ScanOptions) -> tuple[ScanState, list[str], bytes]:
@@ -216,8 +217,9 @@ class Analysis:
 
 def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, content: ContentHasher, reuse: bool,
             work: list[tuple[int, FileEntry]], progress: ScanProgress,
-            retry: frozenset[tuple[str, str]] = frozenset()) -> Analysis:
-    """Each file of `work` analysed (or copied from a file with the same content) and stored."""
+            retry: frozenset[tuple[str, str]] = frozenset(), pool: SupervisedPool | None = None) -> Analysis:
+    """Each file of `work` analysed (or copied from a file with the same content) and stored; in
+    `pool` when one was started already."""
     analysis = Analysis()
     parent_names = NameMasker(lambda: _parent_engine(options), not options.plain_names)
     progress.start(len(work), sum(entry.size for _, entry in work))
@@ -237,7 +239,7 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
 
     same = SameContent(catalog, store, reuse, content, options.limits.max_file_bytes, retry)
     to_analyse = same.plan(work)
-    for file_seq, entry, records, masked_copies in analysed(options, key, to_analyse, progress):
+    for file_seq, entry, records, masked_copies in analysed(options, key, to_analyse, progress, pool):
         for path, masked in masked_copies:
             parent_names.learn(path, masked)
         store(file_seq, entry, records)
