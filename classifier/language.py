@@ -65,10 +65,23 @@ def load_identifiers(ner_languages: tuple[str, ...]) -> None:
     _restricted_identifier(ner_languages)
 
 
+def letters_at_least(text: str, count: int) -> bool:
+    """Whether `text` holds at least `count` letters (str.isalpha), counted only as far as it takes: a
+    window of prose is thousands of characters, and counting them all one by one in Python was 2% of
+    the PII stage on contract prose."""
+    seen = 0
+    step = max(2 * count, 64)
+    for start in range(0, len(text), step):
+        seen += sum(map(str.isalpha, text[start:start + step]))
+        if seen >= count:
+            return True
+    return count <= 0
+
+
 def ner_language(text: str, languages: tuple[str, ...], fallback: str = "en") -> str:
     """The installed NER language (one of `languages`) that `text` is most likely written in."""
     sample = text[:SAMPLE_CHARS]
-    if len(languages) == 1 or sum(ch.isalpha() for ch in sample) < MIN_ROUTING_LETTERS:
+    if len(languages) == 1 or not letters_at_least(sample, MIN_ROUTING_LETTERS):
         return fallback if fallback in languages else languages[0]
     code, probability = _restricted_identifier(languages).classify(sample)
     # A text the identifier cannot place (no language above half the probability among ours)
