@@ -12,9 +12,11 @@ import hashlib
 import hmac
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:  # numpy only where signatures are made: the scan's parent (NearDuplicateIndex) never needs it
+    import numpy as np
+    import numpy.typing as npt
 
 NUM_PERM = 64
 SCHEME = "affine32"  # datasketch 2's default; stated because stored signatures must be rebuilt with it
@@ -45,6 +47,8 @@ def _permutations() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
     datasketch draws them again for every MinHash (measured: 3% of a worker's time on a generated
     leak), and importing it loads scipy (0.6 s of each worker's start). Stored signatures were made
     by datasketch; tests check the two agree value for value."""
+    import numpy as np
+
     generator = np.random.RandomState(1)
     a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
@@ -54,6 +58,8 @@ def _permutations() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
 def _minhash(hashes: list[int]) -> tuple[int, ...]:
     """MinHash of 32-bit hashes, scheme affine32: each hash pre-mixed with the MurmurHash3 finalizer,
     then permuted as a*h + b mod 2^32 (the uint32 wraparound is the modulo)."""
+    import numpy as np
+
     h = np.array(hashes, dtype=np.uint32).reshape(-1, 1)
     h ^= h >> np.uint32(16)
     h *= np.uint32(0x85EBCA6B)
