@@ -18,7 +18,7 @@ MIN_LETTERS = 40
 
 def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not letters_at_least(sample, MIN_LETTERS):
         return None
     code, _score = py3langid.classify(sample)
     return code if isinstance(code, str) and len(code) == 2 else None

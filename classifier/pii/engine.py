@@ -48,13 +48,20 @@ class LowercaseLemmaNlpEngine(SpacyNlpEngine):
     ~4% of the PII stage on contract prose). Entities and scores are Presidio's own."""
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        lemmas: list[str] = []
-        offsets: list[int] = []
-        for token in doc:
-            lemmas.append(token.lower_)
-            offsets.append(token.idx)
         entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
-        return LazyKeywordsArtifacts(entities, doc, offsets, lemmas, self, language, scores)
+        return lowercase_artifacts(doc, self, language, entities, scores)
+
+
+def lowercase_artifacts(doc: Doc, nlp_engine: NlpEngine, language: str, entities: list[Span] | None = None,
+                        scores: list[float] | None = None) -> LazyKeywordsArtifacts:
+    """Artifacts of `doc` with each token's lower-cased text as its lemma, read with its offset in one
+    pass; for pattern-only text (no entities) as for NER windows."""
+    lemmas: list[str] = []
+    offsets: list[int] = []
+    for token in doc:
+        lemmas.append(token.lower_)
+        offsets.append(token.idx)
+    return LazyKeywordsArtifacts(entities or [], doc, offsets, lemmas, nlp_engine, language, scores)
 
 
 class LazyKeywordsArtifacts(NlpArtifacts):

@@ -21,7 +21,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from classifier.language import letters_at_least, ner_language
-from classifier.pii.engine import LazyKeywordsArtifacts, PiiEngine
+from classifier.pii.engine import PiiEngine, lowercase_artifacts
 from classifier.pii.entity_types import NER_ENTITIES, PATTERN_ENTITIES, PATTERN_OVER_NER, PHONE_YIELDS_TO, REACH, normalise
 from classifier.pii.keyed_hash import KeyedHasher
 from classifier.pii.normalise import LEGAL_SUFFIXES, hash_form, phone_region
@@ -570,9 +570,7 @@ def trim_offsets(text: str, entity_type: str, start: int, end: int) -> tuple[str
 
 
 def _pattern_only_artifacts(engine: PiiEngine, text: str) -> NlpArtifacts:
-    doc = engine.tokenizer(text)
-    return LazyKeywordsArtifacts([], doc, [token.idx for token in doc], [token.lower_ for token in doc],
-                                 engine.nlp_engine, "en")
+    return lowercase_artifacts(engine.tokenizer(text), engine.nlp_engine, "en")
 
 
 def _analyze(engine: PiiEngine, text: str, artifacts: NlpArtifacts, entities: list[str]) -> list[Mention]:
