@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from classifier.outputs.inventory_json import InventoryJson
 from classifier.path_filter import path_filter
 from classifier.policy import Policy, exit_status, fail_on_found, load_policy, parse_fail_on
 from classifier.progress import progress_for
-from classifier.report.headline import headline_of_scan, summary_lines
+from classifier.report.headline import Figure, headline_of_scan, summary_lines
 from classifier.scan import DEFAULT_SPACY_MODEL, ScanOptions, run_scan
 from classifier.scan.merge import merge_scans
 from classifier.version import __version__
@@ -225,7 +225,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
         click.echo(f"leakcensus: {note}", err=True)
     inventory = result.inventory
     if as_json:
-        figures = headline_of_scan(inventory, documents_jsonl.read(result.out_dir))
+        figures = list(result.headline)
         totals: dict[str, object] = {"headline": [figure.to_json() for figure in figures], "totals": inventory["totals"],
                                      "entities": inventory["entities"], "organizations": inventory["organizations"]}
         if policy is not None:
@@ -234,7 +234,7 @@ def scan(roots: tuple[str, ...], out_dir: Path, workers: int | None, key_file: P
                 totals["new_violations"] = sum(bool(v.new_since_baseline) for v in result.violations)
         click.echo(json.dumps(totals, indent=2))
     else:
-        click.echo(summary(inventory, result.out_dir))
+        click.echo(summary(inventory, result.out_dir, result.headline))
         click.echo(f"report: {report_html.path_in(result.out_dir)}")
         if policy is not None:
             new = (f" ({sum(bool(v.new_since_baseline) for v in result.violations)} new since the baseline)"
@@ -267,10 +267,11 @@ def parse_roots(roots: tuple[str, ...], endpoint_urls: tuple[str, ...], anonymou
     return tuple(parsed)
 
 
-def summary(inventory: InventoryJson, out_dir: Path) -> str:
-    """Sensitive figures first (#19), then people and contacts, files and statuses."""
+def summary(inventory: InventoryJson, out_dir: Path, figures: Iterable[Figure] = ()) -> str:
+    """Sensitive figures first (#19), then people and contacts, files and statuses. `figures` are the
+    headline's, when the report's rendering made them; otherwise they are read from documents.jsonl."""
     totals = inventory["totals"]
-    lines = summary_lines(headline_of_scan(inventory, documents_jsonl.read(out_dir)))
+    lines = summary_lines(list(figures) or headline_of_scan(inventory, documents_jsonl.read(out_dir)))
     lines[2:2] = [
         f"files: {totals['files']}  documents: {totals['documents']}  unique documents: {totals['unique_documents']}"
         + (f"  read by OCR: {totals['ocr_documents']}" if totals.get("ocr_documents") else ""),

@@ -39,8 +39,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from classifier.errors import RunError
 from classifier.pii.entity_types import BY_NAME
 from classifier.report.folders import folder_of
@@ -131,6 +129,8 @@ def load_policy(path: Path) -> Policy:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"cannot read policy {path}: {getattr(exc, 'strerror', None) or type(exc).__name__}") from None
+    import yaml  # only a scan given a policy reads one: not every scan's start-up
+
     try:
         document = yaml.safe_load(text)
     except yaml.YAMLError as exc:

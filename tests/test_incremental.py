@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from classifier.outputs.derived import rerender
 from classifier.outputs.inventory_json import InventoryJson
 from classifier.scan import ScanOptions, run_scan
 from classifier.state import locate_state
@@ -52,6 +53,31 @@ def test_unchanged_rescan_analyses_nothing_and_changes_nothing(sample_leak: Samp
         0, 0, files)
     assert without_scan(again) == without_scan(first)
     assert (out / "documents.jsonl").read_text("utf-8") == first_lines
+
+
+def test_an_unchanged_rescan_renders_the_report_without_reading_documents_jsonl(sample_leak: SampleLeak,
+                                                                                 tmp_path: Path) -> None:
+    """#20: the report's folders, reasons and figures' sources come from the summary the catalog keeps
+    with the outputs' fingerprint (reading documents.jsonl was a third of an unchanged rescan); the page
+    is the one `leakcensus report` renders from documents.jsonl."""
+    root, key = copy_leak(sample_leak, tmp_path)
+    out = tmp_path / "out"
+    scan(root, out, key)
+    documents = out / "documents.jsonl"
+    intact = documents.read_bytes()
+    status = documents.stat()
+    # Same size and mtime, and no record in it: a rescan that read it would show no folder and no source.
+    documents.write_bytes(b" " * len(intact))
+    os.utime(documents, ns=(status.st_atime_ns, status.st_mtime_ns))
+    again = scan(root, out, key)
+    assert again["scan"]["files_unchanged"] == again["totals"]["files"]
+    from_summary = (out / "report.html").read_text("utf-8")
+    documents.write_bytes(intact)
+    rerender(out)
+    assert (out / "report.html").read_text("utf-8") == from_summary
+    # What documents.jsonl alone gives: folders, each figure's documents, and that every document was read.
+    assert "data-folder=" in from_summary and "data-sources='PERSON'" in from_summary
+    assert "Every document was read" in from_summary
 
 
 def test_editing_one_file_reanalyses_only_that_file(sample_leak: SampleLeak, tmp_path: Path) -> None:

@@ -3,9 +3,11 @@ nothing new reuses them instead of replaying every record."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from classifier.outputs import documents_csv, documents_jsonl, inventory_json
+from classifier.report.documents_summary import DocumentsSummary
 from classifier.version import __version__
 
 FINGERPRINTED = (inventory_json.NAME, documents_jsonl.NAME, documents_csv.NAME)
@@ -24,12 +26,28 @@ def outputs_fingerprint(out_dir: Path) -> dict[str, object] | None:
     return {"version": __version__, "files": files}
 
 
-def reusable_inventory(recorded: object, out_dir: Path) -> inventory_json.InventoryJson | None:
-    """The inventory.json in `out_dir` if its outputs are untouched since `recorded` was taken."""
+def outputs_record(out_dir: Path, summary: DocumentsSummary) -> dict[str, object]:
+    """What the catalog keeps about the outputs just written: their fingerprint and the summary of
+    documents.jsonl the report was rendered from."""
+    return {"fingerprint": outputs_fingerprint(out_dir), "report": summary.to_json()}
+
+
+@dataclass(frozen=True)
+class ReusableOutputs:
+    inventory: inventory_json.InventoryJson
+    summary: DocumentsSummary
+
+
+def reusable_outputs(recorded: object, out_dir: Path) -> ReusableOutputs | None:
+    """The inventory.json in `out_dir` and the summary of its documents.jsonl, if the outputs are
+    untouched since `recorded` (an outputs_record) was taken."""
+    if not isinstance(recorded, dict) or "fingerprint" not in recorded:  # none, or an earlier version's
+        return None
     current = outputs_fingerprint(out_dir)
-    if current is None or recorded != current:
+    if current is None or recorded["fingerprint"] != current:
         return None
     try:
-        return inventory_json.read(out_dir)
-    except (OSError, ValueError):
+        summary = DocumentsSummary.from_json(recorded["report"])
+        return ReusableOutputs(inventory_json.read(out_dir), summary)
+    except (OSError, KeyError, TypeError, ValueError):
         return None

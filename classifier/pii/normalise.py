@@ -11,8 +11,6 @@ import ipaddress
 import re
 import unicodedata
 
-import phonenumbers
-
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "herrn", "frau", "mme", "m", "sr", "sra",
                     "mlle", "srta", "don", "doña", "dña", "dra"})
 LEGAL_SUFFIXES = frozenset(
@@ -41,6 +39,10 @@ def normalise_email(raw: str) -> str | None:
 
 def normalise_phone(raw: str, region: str | None) -> str | None:
     """E.164, parsed with the document's likely region; None when it is not a valid number."""
+    # Imported here: the scan's parent imports this module (the entity-type table) but never parses a
+    # number, and libphonenumber's metadata is a tenth of a rescan's start-up.
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
@@ -51,6 +53,8 @@ def normalise_phone(raw: str, region: str | None) -> str | None:
 
 
 def phone_region(e164: str) -> str | None:
+    import phonenumbers  # as in normalise_phone
+
     try:
         region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:

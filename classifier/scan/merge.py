@@ -81,7 +81,7 @@ def merge_scans(parts: list[Path], out_dir: Path, state_dir: Path | None = None)
             "key_fingerprint": fingerprint,
             "merged_from": [str(part) for part in parts],
         }
-        return write_outputs(out_dir, inventory, scan_meta)
+        return write_outputs(out_dir, inventory, scan_meta)[0]
     finally:
         for catalog in catalogs:
             catalog.close()

@@ -12,6 +12,7 @@ from classifier.outputs.inventory_json import InventoryJson
 from classifier.path_filter import PathFilter
 from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
 from classifier.policy import Policy, Violation
+from classifier.report.headline import Figure
 from classifier.state import ScanState, locate_state
 
 
@@ -59,6 +60,7 @@ class ScanResult:
     out_dir: Path
     violations: tuple[Violation, ...] = ()
     notes: tuple[str, ...] = ()  # what the scan did besides scanning (a key moved out of --out)
+    headline: tuple[Figure, ...] = ()  # the report's figures (report/headline.py)
 
 
 class ScanError(RunError):

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from classifier.catalog import Catalog
+from classifier.catalog import Catalog, CataloguedFile, Confirmed
 from classifier.content_hash import ContentHasher
 from classifier.records import DocumentRecord, FileEntry
 
@@ -32,10 +32,12 @@ def changed_files(catalog: Catalog, scan_id: int, entries: Iterable[FileEntry], 
     to confirm them even when their stamp says they are unchanged."""
     work: list[tuple[int, FileEntry]] = []
     reused = 0
-    confirmed: list[tuple[int, str, str, str | None]] = []
+    confirmed: list[Confirmed] = []
     for file_seq, entry in enumerate(entries):
-        if reuse and (entry.root, entry.rel_path) not in retry and unchanged(catalog, entry, content, verify):
-            confirmed.append((file_seq, entry.root, entry.rel_path, entry.version))
+        state = catalog.file_state(entry.root, entry.rel_path) if reuse and (entry.root, entry.rel_path) not in retry else None
+        if state is not None and unchanged_since(state, entry, content, verify):
+            confirmed.append(Confirmed(file_seq, entry.root, entry.rel_path, entry.version,
+                                       entry.version != state.version, file_seq != state.file_seq))
         else:
             work.append((file_seq, entry))
         if len(confirmed) >= CONFIRM_BATCH:
@@ -48,17 +50,19 @@ def changed_files(catalog: Catalog, scan_id: int, entries: Iterable[FileEntry], 
 
 
 def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher, verify: bool = False) -> bool:
+    """Whether a file is as the catalog last recorded it (`unchanged_since`)."""
+    state = catalog.file_state(entry.root, entry.rel_path)
+    return state is not None and unchanged_since(state, entry, content, verify)
+
+
+def unchanged_since(state: CataloguedFile, entry: FileEntry, content: ContentHasher, verify: bool = False) -> bool:
     """Same size and mtime as when last catalogued, and then: for a local file the same stamp (inode
     change time and number), or, without one on record or with `verify`, the same content hash; for a
     bucket object the same ETag. Nothing is read for a file whose stamp is unchanged: a nightly rescan of
     a share costs its walk, not its bytes (#20)."""
-    state = catalog.file_state(entry.root, entry.rel_path)
-    if state is None:
+    if state.size != entry.size or state.mtime_ns != entry.mtime_ns:
         return False
-    size, mtime_ns, stored_hmac, version = state
-    if size != entry.size or mtime_ns != entry.mtime_ns:
-        return False
-    if entry.version is not None and version == entry.version and (entry.remote is not None or not verify):
+    if entry.version is not None and state.version == entry.version and (entry.remote is not None or not verify):
         return True
     if entry.remote is not None:
         return False
@@ -66,11 +70,11 @@ def unchanged(catalog: Catalog, entry: FileEntry, content: ContentHasher, verify
         hashes = content.of_file(entry.abs_path, entry.size)  # a file grown since reads no further
     except OSError:
         return False
-    if hashes is not None and hashes.content_hmac == stored_hmac:
+    if hashes is not None and hashes.content_hmac == state.content_hmac:
         return True
     # A file recorded without being read in full (a timeout, an error) carries the hash of its head:
     # unchanged too, and kept as it was unless --retry-failed asks for it again.
-    return content.of_file_head(entry.abs_path, entry.size).content_hmac == stored_hmac
+    return content.of_file_head(entry.abs_path, entry.size).content_hmac == state.content_hmac
 
 
 class SameContent:

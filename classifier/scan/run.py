@@ -25,9 +25,9 @@ from classifier.content_hash import ContentHasher
 from classifier.inventory import Inventory
 from classifier.names import escape_path
 from classifier.outputs import inventory_json, organizations_csv, violations_jsonl
-from classifier.outputs.derived import write_derived
+from classifier.outputs.derived import Derived, write_derived
 from classifier.outputs.documents_jsonl import read as read_documents
-from classifier.outputs.fingerprint import outputs_fingerprint, reusable_inventory
+from classifier.outputs.fingerprint import ReusableOutputs, outputs_record, reusable_outputs
 from classifier.outputs.inventory_json import InventoryJson
 from classifier.pii.keyed_hash import key_fingerprint, load_or_create_key
 from classifier.pii.name_mask import NameMasker
@@ -88,7 +88,7 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
             work, reused = changed_files(catalog, scan_id, entries, content, reuse, retry, options.verify_unchanged)
             analysis = analyse(options, key, catalog, scan_id, content, reuse, work, progress, retry)
             removed = catalog.finish_scan(scan_id)
-            previous = reusable_inventory(catalog.outputs_fingerprint(options.out_dir), options.out_dir) if reuse else None
+            previous = reusable_outputs(catalog.outputs_record(options.out_dir), options.out_dir) if reuse else None
             if previous is None:
                 # A bucket root's records always name it: root and path make the object's URL.
                 inventory, organizations = replay(catalog, options.out_dir, len(options.roots) > 1 or bool(buckets(options)))
@@ -109,18 +109,18 @@ def run_scan(options: ScanOptions, progress: ScanProgress | None = None) -> Scan
                 "files_removed": removed,
             }
             if previous is None:
-                written = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
+                written, derived = write_outputs(options.out_dir, inventory, scan_meta, parquet=options.parquet)
                 if options.list_organizations:
                     organizations.add_labels(analysis.organization_labels)
                     organizations_csv.write(options.out_dir, organizations, inventory.organisations_that_are_people())
             else:
-                written = rewrite_unchanged(options, previous, scan_meta, skipped)
-            catalog.record_outputs(options.out_dir, outputs_fingerprint(options.out_dir))
+                written, derived = rewrite_unchanged(options, previous, scan_meta, skipped)
+            catalog.record_outputs(options.out_dir, outputs_record(options.out_dir, derived.summary))
     except sqlite3.OperationalError as exc:  # a disk that fills while the catalog is written: one line, exit 2
         raise ScanError(f"catalog {state.catalog_path} cannot be written ({exc})") from None
     if not options.list_organizations:
         organizations_csv.remove(options.out_dir)
-    return ScanResult(written, options.out_dir, violations, tuple(notes))
+    return ScanResult(written, options.out_dir, violations, tuple(notes), tuple(derived.figures))
 
 
 def policy_violations(options: ScanOptions, catalog: Catalog, baseline: Baseline | None,
@@ -250,22 +250,20 @@ def analyse(options: ScanOptions, key: bytes, catalog: Catalog, scan_id: int, co
 
 
 def write_outputs(out_dir: Path, inventory: Inventory, scan_meta: dict[str, object],
-                  parquet: bool = False) -> InventoryJson:
+                  parquet: bool = False) -> tuple[InventoryJson, Derived]:
     """inventory.json, then what is derived from it and documents.jsonl (already written)."""
     written = cast(InventoryJson, inventory.to_json(scan_meta))
     inventory_json.write(out_dir, written)
-    write_derived(out_dir, written, parquet)
-    return written
+    return written, write_derived(out_dir, written, parquet)
 
 
-def rewrite_unchanged(options: ScanOptions, previous: InventoryJson, scan_meta: dict[str, object],
-                      skipped: Counter[str]) -> InventoryJson:
+def rewrite_unchanged(options: ScanOptions, previous: ReusableOutputs, scan_meta: dict[str, object],
+                      skipped: Counter[str]) -> tuple[InventoryJson, Derived]:
     """Nothing changed since these outputs were written: only the scan's own facts are new."""
-    totals = {**previous["totals"], "skipped": dict(sorted(skipped.items()))}
-    written = cast(InventoryJson, {**previous, "scan": scan_meta, "totals": totals})
+    totals = {**previous.inventory["totals"], "skipped": dict(sorted(skipped.items()))}
+    written = cast(InventoryJson, {**previous.inventory, "scan": scan_meta, "totals": totals})
     inventory_json.write(options.out_dir, written)
-    write_derived(options.out_dir, written, options.parquet, documents_unchanged=True)
-    return written
+    return written, write_derived(options.out_dir, written, options.parquet, documents_unchanged=previous.summary)
 
 
 def _parent_engine(options: ScanOptions) -> PiiEngine:
