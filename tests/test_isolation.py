@@ -120,3 +120,25 @@ def _parent_pid(pid: int) -> int:
 def _status_field(pid: int, name: str) -> str:
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         return next(line.split(":", 1)[1].strip() for line in status if line.startswith(f"{name}:"))
+
+
+def test_a_worker_has_its_next_file_before_the_scan_stores_the_last_one(tmp_path: Path) -> None:
+    """#20: while this process stores a result (catalog, progress: ~1 ms a file), the worker that made
+    it already analyses its next file instead of waiting for it."""
+    from classifier.analyzer_settings import AnalyzerSettings
+    from classifier.pii.spacy_model import DEFAULT_SPACY_MODEL
+    from classifier.records import FileEntry
+    from classifier.scan.pool import SupervisedPool
+
+    entries = []
+    for n in range(3):
+        path = tmp_path / f"note{n}.txt"
+        path.write_text(f"Note {n}: write to ann{n}@contoso.com.")
+        entries.append(FileEntry(str(tmp_path), path, path.name, path.stat().st_size, path.stat().st_mtime_ns))
+    pool = SupervisedPool(AnalyzerSettings(TEST_KEY, DEFAULT_SPACY_MODEL, Limits()), 1, 60.0, None)
+    with pool:
+        seen = []
+        for file_seq, _, records, _ in pool.run([(n, entry, ()) for n, entry in enumerate(entries)]):
+            running = pool._workers[0].task
+            seen.append((file_seq, running[0] if running is not None else None, records[0].status))
+    assert seen == [(0, 1, "ok"), (1, 2, "ok"), (2, None, "ok")]

@@ -258,17 +258,29 @@ class SupervisedPool:
         while no worker is ready yet (the models are loading)."""
         pending = iter(tasks)
         exhausted = False
+        returned: list[Task] = []  # tasks a worker died before it could take
+
+        def hand_out(worker: _Worker) -> None:
+            nonlocal exhausted
+            if exhausted or not worker.ready or worker.task is not None:
+                return
+            task = returned.pop() if returned else next(pending, None)
+            if task is None:
+                exhausted = True
+                return
+            try:
+                worker.connection.send(task)
+            except OSError:  # it died since its last message: the file goes to its replacement
+                returned.append(task)
+                self._replace(worker)
+                return
+            worker.task = task
+            worker.started = time.monotonic()
+            worker.deadline = worker.started + self._timeout_s
+
         while True:
             for worker in self._workers:
-                if worker.ready and worker.task is None and not exhausted:
-                    task = next(pending, None)
-                    if task is None:
-                        exhausted = True
-                        break
-                    worker.task = task
-                    worker.started = time.monotonic()
-                    worker.deadline = worker.started + self._timeout_s
-                    worker.connection.send(task)
+                hand_out(worker)
             busy = [w for w in self._workers if w.task is not None or not w.ready]
             if exhausted and not any(w.task is not None for w in self._workers):
                 return
@@ -278,7 +290,11 @@ class SupervisedPool:
                 on_tick(*self._longest_running())
             readable = wait([w.connection for w in busy], timeout=max(0.0, next_deadline - time.monotonic()))
             for worker in [w for w in busy if w.connection in readable]:
-                yield from self._receive(worker)
+                for result in self._receive(worker):
+                    # The worker's next file goes out before this one is stored: it does not wait while
+                    # this process writes the catalog (~1 ms a file, 5-10% of a worker's time on small files).
+                    hand_out(worker)
+                    yield result
             now = time.monotonic()
             for worker in [w for w in list(self._workers) if w.deadline <= now and (w.task is not None or not w.ready)]:
                 if not worker.ready:
