@@ -95,9 +95,11 @@ def test_no_canary_reaches_any_byte_the_scan_writes(tmp_path: Path) -> None:
     key_file = tmp_path / "k.key"
     key_file.write_bytes(TEST_KEY)
     temp_before = set(Path(tempfile.gettempdir()).iterdir())
-    result = run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key_file))
+    state = tmp_path / "state"  # the catalog (and the report's summary kept in it, #20), outside --out
+    result = run_scan(ScanOptions(roots=(root,), out_dir=out, workers=1, key_file=key_file, state_dir=state))
     temp_left = set(Path(tempfile.gettempdir()).iterdir()) - temp_before
-    written = [p for p in out.rglob("*") if p.is_file()]
+    written = [p for p in out.rglob("*") if p.is_file()] + [p for p in state.rglob("*") if p.is_file()]
+    assert any(p.name.startswith("catalog") for p in written)
     written += [p for t in temp_left for p in ([t] if t.is_file() else t.rglob("*")) if p.is_file()]
     assert {p.name for p in out.iterdir()} >= {"inventory.json", "documents.jsonl", "report.html"}
     # The canaries really were found (so the scan read them), and yet appear nowhere.
