@@ -271,11 +271,7 @@ def rendered_report(inventory: Mapping[str, Any], summary: DocumentsSummary | No
                     estimate: Mapping[str, Any] | None = None) -> tuple[str, list[Figure]]:
     """The report page from documents.jsonl's summary (None: not available), and its headline figures
     (the scan's summary prints them: no second read of documents.jsonl)."""
-    documents = summary is not None
-    reasons = summary.reasons if summary is not None else None
-    folders = summary.folders if summary is not None else None
-    sources = summary.sources if summary is not None else None
-    figures = headline(inventory, sources)
+    figures = headline(inventory, summary.sources if summary is not None else None)
     totals = inventory["totals"]
     entities = inventory["entities"]
     dates = inventory["dates"]
@@ -287,8 +283,8 @@ def rendered_report(inventory: Mapping[str, Any], summary: DocumentsSummary | No
     statuses = sorted(totals["by_status"].items(), key=lambda kv: (-kv[1], kv[0]))
     sections = [
         violations_section(violations) if violations is not None else "",
-        sources_section(figures) if documents else "",
-        folders_section(folders),
+        sources_section(figures) if summary is not None else "",
+        folders_section(summary.folders if summary is not None else None),
         bar_chart("Documents per category", [(k, v["unique_documents"], v["documents"]) for k, v in categories],
                   "unique documents", "all documents, duplicates included"),
         bar_chart("Entity types", [(k, v["unique"], v["mentions"]) for k, v in entity_rows],
@@ -298,7 +294,7 @@ def rendered_report(inventory: Mapping[str, Any], summary: DocumentsSummary | No
         bar_chart("File types", [(k, v["documents"], None) for k, v in file_types], "documents"),
         timeline_chart("Documents per year", dates["documents_by_year"]),
         bar_chart("What could be read", [(k, v, None) for k, v in statuses], "documents"),
-        reasons_section(reasons),
+        reasons_section(summary.reasons if summary is not None else None),
         census_beside_estimate(estimate, inventory) if estimate is not None else "",
     ]
     scan = inventory["scan"]

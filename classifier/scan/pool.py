@@ -296,10 +296,14 @@ class SupervisedPool:
                     hand_out(worker)
                     yield result
             now = time.monotonic()
-            for worker in [w for w in list(self._workers) if w.deadline <= now and (w.task is not None or not w.ready)]:
+            expired = [w for w in self._workers if w.deadline <= now and (w.task is not None or not w.ready)]
+            if any(not w.ready for w in expired):
+                # The template is stuck while loading: the workers it owes come from a new one, started once
+                # for all of them (stopping it per worker would kill the one just started for the last).
+                self._stop_template()
+            for worker in expired:
                 if not worker.ready:
                     self._failed_to_start(worker, "did not get ready in time")
-                    self._stop_template()  # stuck while loading: the next worker comes from a new one
                 if worker.task is not None:
                     file_seq, entry, _ = worker.task
                     yield file_seq, entry, [
