@@ -313,3 +313,48 @@ def test_a_dash_before_a_name_and_two_people_joined_in_one_span() -> None:
         "Cormac Whitfield", "Abdul Oyelaran", "Anna Schmidt"]
     text = "Ludwig van Beethoven and José Ortega y Gasset"  # particles and Spanish "y" join no people
     assert [text[a:b] for a, b in _joined_people(text, 0, len(text))] == ["Ludwig van Beethoven", "José Ortega y Gasset"]
+
+
+@pytest.mark.parametrize(("text", "language", "company"), [
+    ("Shares of Siemens fell sharply on Monday after the quarterly results were published.", "en", "Siemens"),
+    ("Die Aktie von Porsche verlor am Montag nach den Quartalszahlen deutlich an Wert.", "de", "Porsche"),
+    ("Les actions de Renault ont chuté lundi après la publication des résultats trimestriels.", "fr", "Renault"),
+])
+def test_a_one_word_organisation_inside_a_sentence_counts(
+        analyzer: DocumentAnalyzer, text: str, language: str, company: str) -> None:
+    # One mention, no legal form, no e-mail domain: the capital in the middle of a sentence is the
+    # evidence (before, such a name needed a second mention and the census missed it).
+    found = [(m.entity_type, text[m.start : m.end]) for m in text_mentions(analyzer.pii, text, language, "US")]
+    assert ("ORGANIZATION", company) in found
+
+
+def test_where_a_one_word_organisation_stands_decides_whether_it_counts() -> None:
+    from classifier.pii.tagger import named_mid_sentence, written_in_lower_case
+
+    sentence = "Shares of Siemens fell sharply on Monday after the results."
+    at = sentence.index("Siemens")
+    assert named_mid_sentence(sentence, at, at + 7)
+    opening = "Siemens shares fell sharply on Monday after the results."
+    assert not named_mid_sentence(opening, 0, 7)  # a sentence's first word is capitalised anyway
+    after_stop = "Results were poor. Siemens shares fell sharply on Monday."
+    at = after_stop.index("Siemens")
+    assert not named_mid_sentence(after_stop, at, at + 7)
+    listed = "Vendors\nSiemens\nBosch\nMiele"
+    at = listed.index("Siemens")
+    assert not named_mid_sentence(listed, at, at + 7)  # a list is no sentence
+    indefinite = "He said that a Workday export was attached to the mail."
+    at = indefinite.index("Workday")
+    assert not named_mid_sentence(indefinite, at, at + 7)  # "a Workday export": no name takes "a"
+    document = "I reinstalled Windows yesterday, and the windows of the office stay open."
+    assert written_in_lower_case("Windows", document)
+    assert not written_in_lower_case("Siemens", sentence)
+
+
+def test_a_possessive_is_not_part_of_the_name(analyzer: DocumentAnalyzer) -> None:
+    from classifier.pii.tagger import trim_span
+
+    assert trim_span("ORGANIZATION", "Enron's") == ("ORGANIZATION", "Enron")
+    assert trim_span("PERSON", "Anna Schmidt’s") == ("PERSON", "Anna Schmidt")
+    extracted = Extracted()
+    extracted.add(SegmentKind.PROSE, "The auditors said Enron's accounts were wrong, and Enron denied it at once.")
+    assert unique(findings(analyzer, extracted), "ORGANIZATION") == 1
