@@ -358,3 +358,43 @@ def test_a_possessive_is_not_part_of_the_name(analyzer: DocumentAnalyzer) -> Non
     extracted = Extracted()
     extracted.add(SegmentKind.PROSE, "The auditors said Enron's accounts were wrong, and Enron denied it at once.")
     assert unique(findings(analyzer, extracted), "ORGANIZATION") == 1
+
+
+def test_a_contracts_defined_terms_and_clause_headings_are_not_organisations(analyzer: DocumentAnalyzer) -> None:
+    # The shape of the contracts in ../shared/corpora/contracts: parties with their short names,
+    # roles defined in quotes, numbered clauses run together into one paragraph.
+    contract = (
+        'This Agreement is made between Bank of America, N.A. ("Bank of America") and Fabrikam Inc. '
+        '("Fabrikam"). The party that receives information (the "Receiving Party") shall keep it secret, '
+        'and the Receiving Party shall return all "Confidential Materials" on request. 4.7 Further Assurances. '
+        "The Receiving Party shall sign what Bank of America reasonably asks. 4.8 Severability. If any "
+        "term is invalid, the rest stays in force. Fabrikam shall tell Bank of America of any Confidential "
+        "Materials it loses.")
+    found = {contract[m.start : m.end] for m in text_mentions(analyzer.pii, contract, "en", "US")
+             if m.entity_type == "ORGANIZATION"}
+    assert {"Bank of America", "Fabrikam Inc."} <= found  # a party's short name is its name
+    assert not found & {"Receiving Party", "Confidential Materials", "Further Assurances", "Severability"}
+
+
+def test_clause_headings_and_defined_terms_by_their_shape() -> None:
+    from classifier.pii.normalise import hash_form
+    from classifier.pii.tagger import defined_terms, run_in_heading
+
+    def heading(text: str, name: str) -> bool:
+        at = text.index(name)
+        return run_in_heading(text, at, at + len(name))
+
+    assert heading("12. Further Assurances. Each party shall do so.", "Further Assurances")
+    assert heading("... in any respect. 4.7 Further Assurances. The Parties shall", "Further Assurances")
+    assert heading("Section 5.2 Indemnities. The Supplier", "Indemnities")
+    assert heading("(b) Warranties. The Supplier warrants", "Warranties")
+    assert heading("Further Assurances. Each party shall", "Further Assurances")
+    assert not heading("Northwind Traders: Emily Carter wants the PoC extended", "Northwind Traders")  # minutes
+    assert heading("7 Confidentiality\nThe parties", "7 Confidentiality")
+    assert not heading("Signed for Contoso Ltd. by its director", "Contoso Ltd.")
+    assert not heading("7. Contoso Ltd\nThe parties", "Contoso Ltd")  # a legal form: a company
+    assert not heading("Microsoft\nOne Microsoft Way", "Microsoft")  # a letterhead
+    assert not heading("Shares rose 4.7 points at Siemens today", "Siemens")  # a figure, not a clause number
+    assert not heading("In 2019 Siemens sold its unit", "Siemens")
+    terms = defined_terms('Bank of America, N.A. ("Bank of America") and the receiving party (the "Receiving Party")')
+    assert terms == {hash_form("ORGANIZATION", "receiving party"), hash_form("ORGANIZATION", "receiving partys")}

@@ -261,10 +261,17 @@ def organisations_with_evidence(found: list[tuple[Mention, str]], email_organisa
     # "Marcus" tagged an organisation where "Marcus Santos" is a person: a part of a person's name.
     others |= {form(word) for m, raw in found if m.entity_type == "PERSON" for word in raw.split()}
     lower_case = LowerCaseWords(document)
+    defined = defined_terms(document) if organisations else frozenset()
+    legal_forms = {form(raw) for m, raw in found if m.entity_type == "ORGANIZATION" and has_legal_form(raw)}
     kept = []
     for mention, raw in found:
         if mention.entity_type == "ORGANIZATION":
             key = form(raw)
+            # A term the document defines in quotes ("Receiving Party", "Marks", "Indenture") is a
+            # contract's defined term, unless the same name also stands with a legal form: the short
+            # name of a party (Zynga Inc. ("Zynga")) is that company.
+            if key in defined and key not in legal_forms:
+                continue
             if phrase_like(raw) or (key in others and not organisation_evidence(raw)):
                 continue
             # One word alone is NER's weakest ORGANIZATION (surnames, products, adjectives).
@@ -279,6 +286,32 @@ def organisations_with_evidence(found: list[tuple[Mention, str]], email_organisa
 
 
 _WORD_CHARS = re.compile(r"\w+")
+# A capitalised term in double quotes: how contracts and terms define their words
+# (the "Receiving Party"; “Marks” shall mean ...).
+_QUOTED_TERM = re.compile(r"[\"“]([A-Z][^\"”“\n]{0,60}?)[\"”]")
+
+_ALIAS_OPENING = re.compile(r"\(\s*(?:the\s+|hereinafter\s+|collectively\s+)?\Z", re.IGNORECASE)
+
+
+def defined_terms(document: str) -> frozenset[str]:
+    """The organisation forms of the terms a document defines in quotes, each also as a plural.
+    A short name given to a party just named (Bank of America, N.A. ("Bank of America")) is that
+    party's name, not a defined term."""
+    forms: set[str] = set()
+    for match in _QUOTED_TERM.finditer(document):
+        term = match.group(1).strip()
+        before = document[max(0, match.start() - 120) : match.start()]
+        if _ALIAS_OPENING.search(before) and term in before:
+            continue
+        for variant in (term, term + "s"):
+            normal = normalise("ORGANIZATION", variant)
+            if normal:
+                forms.add(hash_form("ORGANIZATION", normal))
+    return frozenset(forms)
+
+
+def has_legal_form(raw: str) -> bool:
+    return any(w.strip(".,;:()'\"’").casefold() in LEGAL_SUFFIXES for w in raw.split())
 
 
 class LowerCaseWords:
@@ -473,6 +506,8 @@ def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult]) -> 
             if entity_type == "PERSON" and not _by_structure(result) and not person_in_context(
                     engine, text, start, end):
                 continue
+            if entity_type == "ORGANIZATION" and run_in_heading(text, start, end):
+                continue
             mid_sentence = entity_type == "ORGANIZATION" and named_mid_sentence(text, start, end)
             mentions.append(Mention(entity_type, start, end, region, secret_kind, mid_sentence))
     return mentions
@@ -581,6 +616,35 @@ def named_mid_sentence(text: str, start: int, end: int) -> bool:
         and _SENTENCE_END.search(text, max(0, start - 8), start) is None
         and sentence_around(text, start, end)
     )
+
+
+# What may stand before a heading on its line: a clause number ("12.", "4.2", "(a)", "Section 5.").
+_HEADING_NUMBER = re.compile(r"\A[ \t]*(?:(?:section|article|clause|§)?[ \t]*[\dIVXivx]+(?:\.[\dIVXivx]+)*\.?[ \t]*"
+                             r"|\([a-zA-Z\d]{1,3}\)[ \t]*)?\Z", re.IGNORECASE)
+_NUMBER_FIRST = re.compile(r"\d+(?:\.\d+)*\.?[ \t]")
+# A clause number after the end of the previous clause, where a contract's paragraphs were run
+# together ("... in any respect. 4.7 Further Assurances. The Parties ..."): a number with a dot
+# ("6.", "4.7", "11.1"), so that a year or an amount before a name is none.
+_CLAUSE_NUMBER_BEFORE = re.compile(
+    r"(?:[.;:)]|\s{2})\s*(?:(?:section|article|clause|§)\s*)?(?:\d+\.(?:\d+\.?)*|\([a-z\d]{1,3}\))\s*\Z", re.IGNORECASE)
+
+
+def run_in_heading(text: str, start: int, end: int) -> bool:
+    """A clause's heading: the span follows a clause number ("7. Confidentiality", "Section 5.2
+    Indemnities", NER's own "7 Confidentiality", "... respect. 4.7 Further Assurances."), or opens
+    its line and is closed by a full stop before the clause's own text ("Further
+    Assurances. Each party shall ..."). Contracts hold dozens; NER tags many as organisations. A
+    legal form says company, not heading."""
+    if has_legal_form(text[start:end]):
+        return False
+    if _CLAUSE_NUMBER_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _HEADING_NUMBER.match(text, line_start, start):
+        return False
+    numbered = text[line_start:start].strip() or _NUMBER_FIRST.match(text, start, end)
+    # Only a full stop: "Northwind Traders: Emily wants the PoC extended" (minutes, news) names a company.
+    return bool(numbered) or re.match(r"\.[ \t]+\S", text[end : end + 4]) is not None
 
 
 def at_edge(text: str, start: int, end: int) -> bool:
