@@ -980,7 +980,9 @@ def tag_pii(
              for mention in mentions
              if not (index in header_chunks and mention.entity_type in HEADER_COUNTED)]
     found += [(mention, chunk[mention.start : mention.end]) for chunk in pattern_only for mention in pattern_mentions(engine, chunk)]
-    for mention, raw in counted(engine, found, "\n".join(prose + pattern_only)):
+    # The document's text, for the organisations' evidence only (a copy of a large text otherwise).
+    document = "\n".join(prose + pattern_only) if any(m.entity_type == "ORGANIZATION" for m, _ in found) else ""
+    for mention, raw in counted(engine, found, document):
         tally.add(mention.entity_type, raw, mention.region, secret_kind=mention.secret_kind)
     for chunk in footers:
         for mention in pattern_mentions(engine, chunk):
