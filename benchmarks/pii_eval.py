@@ -370,8 +370,8 @@ def evaluate_seed(analyzer: DocumentAnalyzer, seed: int, scratch: Path) -> SeedR
         labelled = {t: v for t, v in by_file[record.path].items() if v}
         truth = {t: hash_values(hasher, t, values) for t, values in labelled.items()}
         observations[record.path] = findings_observation(record.findings, truth, labelled)
-    # As the inventory counts them: an organisation that is a person's name, or a word of one,
-    # anywhere in the leak is no organisation (Inventory.organisations_that_are_people).
+    # As the inventory counts them: an organisation that is a person's full name anywhere in the
+    # leak is no organisation (Inventory.organisations_that_are_people).
     people = frozenset().union(*(r.findings.people_as_organizations for r in records))
     found_unique["ORGANIZATION"] -= people
     return SeedResult(

@@ -329,7 +329,7 @@ def test_a_one_word_organisation_inside_a_sentence_counts(
 
 
 def test_where_a_one_word_organisation_stands_decides_whether_it_counts() -> None:
-    from classifier.pii.tagger import named_mid_sentence, written_in_lower_case
+    from classifier.pii.tagger import LowerCaseWords, named_mid_sentence
 
     sentence = "Shares of Siemens fell sharply on Monday after the results."
     at = sentence.index("Siemens")
@@ -346,8 +346,8 @@ def test_where_a_one_word_organisation_stands_decides_whether_it_counts() -> Non
     at = indefinite.index("Workday")
     assert not named_mid_sentence(indefinite, at, at + 7)  # "a Workday export": no name takes "a"
     document = "I reinstalled Windows yesterday, and the windows of the office stay open."
-    assert written_in_lower_case("Windows", document)
-    assert not written_in_lower_case("Siemens", sentence)
+    assert "Windows" in LowerCaseWords(document)
+    assert "Siemens" not in LowerCaseWords(sentence)
 
 
 def test_a_possessive_is_not_part_of_the_name(analyzer: DocumentAnalyzer) -> None:
