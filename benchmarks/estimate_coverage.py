@@ -1,6 +1,7 @@
 """How often the 95% intervals of `leakcensus estimate` cover the full scan's figure (#22).
 
     .venv/bin/python -m benchmarks.estimate_coverage [--seeds 100] [--sample 5%] [--sizes 2000,10000,50000] [--timing]
+    .venv/bin/python -m benchmarks.estimate_coverage --timing-only --timing-seeds 1136 [--timing-leaks DIR]
 
 What it measures: the estimator's sampling error, not the analyser's. Analysing 50,000 documents
 per run would take hours, so every file of ten generated leaks (sample_data, seeds 1-10, ~440 files)
@@ -17,8 +18,10 @@ analysed files, with the full population's figures computed exactly from them:
 
 For each size and seed, the sample is drawn by the real `draw_sample` over FileEntry stand-ins and
 the figures estimated by the real `estimate_figures`; a figure is covered when low <= full <= high.
-`--timing` also times `leakcensus estimate --sample 2%` against `leakcensus scan` on the ten leaks
-(fresh processes, two workers), one after the other.
+`--timing` also times `leakcensus estimate --sample 2%`, `leakcensus scan` and the estimate again on
+generated leaks (fresh processes and state, two workers), one after the other; `--timing-only` does
+only that, and `--timing-leaks DIR` keeps the generated leaks for the next run (1,136 of them take
+minutes to write).
 """
 
 from __future__ import annotations
@@ -150,22 +153,32 @@ def simulate(base: list[tuple[str, SampledFile]], size: int, seeds: int, sample:
           f"lowest: {'.'.join(worst)} {sum(covered[worst]) / len(covered[worst]):.0%}")
 
 
-def timing(work: Path, seeds: int) -> None:
-    """`estimate --sample 2%` and a full scan of the same leaks (generator seeds 1..`seeds`), fresh
-    processes, side by side."""
-    roots = work / "timing-leaks"
-    roots.mkdir()
+def timing(work: Path, seeds: int, leaks: Path | None = None) -> None:
+    """`estimate --sample 2%`, a full scan, then the estimate again, of the same leaks (generator seeds
+    1..`seeds`, written to `leaks` unless it holds them already), fresh processes and fresh state each:
+    an estimate on each side of the scan, because this machine's speed drifts over a scan's minutes."""
+    roots = leaks if leaks is not None else work / "timing-leaks"
+    roots.mkdir(parents=True, exist_ok=True)
     for seed in range(1, seeds + 1):
-        generate_sample(["--out", str(work / f"timing{seed}"), "--seed", str(seed)])
-        (work / f"timing{seed}" / "leak").rename(roots / f"leak{seed}")
+        if not (roots / f"leak{seed}").exists():
+            generate_sample(["--out", str(work / f"timing{seed}"), "--seed", str(seed)])
+            (work / f"timing{seed}" / "leak").rename(roots / f"leak{seed}")
     files = sum(1 for path in roots.rglob("*") if path.is_file())
-    print(f"timing on {files:,} files (generator seeds 1-{seeds})")
-    common = ["--key-file", str(work / "k.key"), "--workers", "2", "--quiet"]
-    for name, command in (("estimate --sample 2%", ["estimate", str(roots), "--out", str(work / "t-est"), "--sample", "2%"]),
-                          ("scan", ["scan", str(roots), "--out", str(work / "t-scan")])):
+    print(f"timing on {files:,} files (generator seeds 1-{seeds}) in {roots}")
+    (work / "k.key").write_bytes(KEY)
+    walls: dict[str, list[float]] = defaultdict(list)
+    for run, (name, command) in enumerate((("estimate --sample 2%", ["estimate", "--sample", "2%"]), ("scan", ["scan"]),
+                                           ("estimate --sample 2%", ["estimate", "--sample", "2%"]))):
+        out = work / f"timing-out{run}"
+        common = ["--out", str(out), "--state", str(work / f"timing-state{run}"), "--key-file", str(work / "k.key"),
+                  "--workers", "2", "--quiet"]
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "classifier", *command, *common], check=True, stdout=subprocess.DEVNULL)
-        print(f"{name}: {time.perf_counter() - started:.1f} s wall")
+        subprocess.run([sys.executable, "-m", "classifier", command[0], str(roots), *command[1:], *common],
+                       check=True, stdout=subprocess.DEVNULL)
+        walls[name].append(time.perf_counter() - started)
+        print(f"{name}: {walls[name][-1]:.1f} s wall")
+    scan = walls["scan"][0]
+    print("estimate / scan: " + ", ".join(f"1/{scan / wall:.1f}" for wall in walls["estimate --sample 2%"]))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -176,18 +189,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--timing-seeds", type=int, default=len(LEAK_SEEDS),
                         help="generated leaks the wall-time comparison runs on (44 files each)")
+    parser.add_argument("--timing-leaks", type=Path,
+                        help="folder for those leaks, kept between runs (generated where missing); default: a temporary one")
+    parser.add_argument("--timing-only", action="store_true", help="only the wall-time comparison (implies --timing)")
     args = parser.parse_args(argv)
     from classifier.estimate.run import category_ids
 
     with tempfile.TemporaryDirectory() as directory:
         work = Path(directory)
         started = time.perf_counter()
+        if args.timing_only:
+            timing(work, args.timing_seeds, args.timing_leaks)
+            print(f"total {time.perf_counter() - started:.1f} s")
+            return
         base = analysed_files(work)
         print(f"analysed {len(base)} files of {len(LEAK_SEEDS)} generated leaks once: {time.perf_counter() - started:.1f} s")
         for size in (int(s) for s in args.sizes.split(",")):
             simulate(base, size, args.seeds, SampleSize.parse(args.sample), category_ids())
         if args.timing:
-            timing(work, args.timing_seeds)
+            timing(work, args.timing_seeds, args.timing_leaks)
         print(f"total {time.perf_counter() - started:.1f} s")
 
 

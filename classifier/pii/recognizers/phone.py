@@ -12,7 +12,9 @@ before it on its line: German numbering alone makes most runs of 6–11 digits
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 from typing import ClassVar
 
 import phonenumbers
@@ -50,6 +52,8 @@ CANDIDATE_RUN = re.compile(r"[+(]?\d[\d \t().\-/x]{4,}\d")
 RUN_MARGIN = 3
 # Dates and times are possible numbers in many regions: 2020-03-10, 10.03.2020, 10/03/20.
 DATE_SHAPE = re.compile(r"^\(?(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})\)?$")
+# Snippets whose matches are remembered (see RegionPhoneRecognizer._matches): ~100 bytes each.
+MATCH_MEMO_SIZE = 20_000
 _DIALLED = re.compile(r"(?<![\w+])\+\s?(\d{1,3})")
 
 
@@ -80,6 +84,10 @@ def dialled_regions(text: str) -> list[str]:
     return sorted(counts, key=lambda r: -counts[r])
 
 
+def _all_digits_inside(snippet: str, offset: int, spans: list[tuple[int, int, str]]) -> bool:
+    return all(any(s <= offset + i < e for s, e, _ in spans) for i, ch in enumerate(snippet) if ch.isdigit())
+
+
 def _groups(number: str) -> list[int]:
     return [len(group) for group in re.findall(r"\d+", number)]
 
@@ -94,6 +102,7 @@ class RegionPhoneRecognizer(EntityRecognizer):
         # `trusted` regions (the document's own, those it dials or names) need no phone word.
         self.trusted: tuple[str, ...] = (DEFAULT_REGION,)
         self.wide: tuple[str, ...] = WIDE_REGIONS
+        self._memo: OrderedDict[tuple[bytes, str, int], tuple[tuple[int, int], ...]] = OrderedDict()
 
     def set_regions(self, trusted: list[str], wide: tuple[str, ...] = WIDE_REGIONS) -> None:
         self.trusted = tuple(dict.fromkeys(trusted))
@@ -124,41 +133,78 @@ class RegionPhoneRecognizer(EntityRecognizer):
             # with neither is not tried in the other regions (most runs in tables are amounts and ids).
             untrusted_possible = "+" in snippet or _ANY_PHONE_WORD.search(
                 text, max(0, offset - CONTEXT_CHARS), offset + len(snippet) + AFTER_CHARS) is not None
+            found_before = len(found)
             for region in self.trusted + (self.wide if untrusted_possible else ()):
-                strict: set[tuple[int, int]] | None = None  # matched when first needed
-                for match in phonenumbers.PhoneNumberMatcher(snippet, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                    start, end = offset + match.start, offset + match.end
-                    if any(start < e and s < end for s, e, _ in found) or DATE_SHAPE.match(match.raw_string):
+                # Every match holds a digit: once each digit of the snippet is inside a number found, the
+                # next regions can only find overlapping ones, which are dropped (a run with one number
+                # written with +CC met all 17 regions' matchers for nothing).
+                if len(found) > found_before and _all_digits_inside(snippet, offset, found[found_before:]):
+                    break
+                strict: tuple[tuple[int, int], ...] | None = None  # matched when first needed
+                for match_start, match_end in self._matches(snippet, region, phonenumbers.Leniency.POSSIBLE):
+                    raw = snippet[match_start:match_end]
+                    start, end = offset + match_start, offset + match_end
+                    if any(start < e and s < end for s, e, _ in found) or DATE_SHAPE.match(raw):
                         continue
                     # "+44 ..." says itself that it is a phone number, valid range or not.
-                    international = match.raw_string.startswith("+")
+                    international = raw.startswith("+")
                     # A bare run of digits is as often a record, case or account number.
-                    grouped = not match.raw_string.isdigit()
+                    grouped = not raw.isdigit()
                     if grouped and region in self.trusted and strict is None:
                         # Without a phone word, only what libphonenumber's VALID leniency takes (it also wants
                         # the national prefix where a region writes one: "2020-45001833" is no German number).
-                        strict = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
-                            snippet, region, leniency=phonenumbers.Leniency.VALID)}
-                    trusted = grouped and region in self.trusted and (match.start, match.end) in (strict or set())
+                        strict = self._matches(snippet, region, phonenumbers.Leniency.VALID)
+                    trusted = grouped and region in self.trusted and (match_start, match_end) in (strict or ())
                     if not trusted and not international and not (
-                            sum(ch.isdigit() for ch in match.raw_string) >= MIN_CONTEXT_DIGITS
-                            and has_phone_context(text, start, end)):
+                            sum(ch.isdigit() for ch in raw) >= MIN_CONTEXT_DIGITS and has_phone_context(text, start, end)):
                         continue
-                    found.append((start, end, self._valid_region(match.raw_string) or region))
+                    found.append((start, end, self._valid_region(raw) or region))
         return found
+
+    def _matches(self, snippet: str, region: str, leniency: int) -> tuple[tuple[int, int], ...]:
+        """(start, end) in `snippet` of each number libphonenumber's matcher finds there for `region`.
+        Amounts, dates and order numbers repeat across a leak's documents ("19.99", "2023-0415"), and
+        the matcher is most of this recognizer's time: what it found is kept for the last
+        MATCH_MEMO_SIZE snippets, keyed by a digest (no text is kept between documents)."""
+        key = (hashlib.blake2b(snippet.encode("utf-8", "surrogatepass"), digest_size=16).digest(), region, leniency)
+        if (spans := self._memo.get(key)) is not None:
+            self._memo.move_to_end(key)
+            return spans
+        spans = self._memo[key] = tuple((m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+            snippet, region, leniency=leniency))
+        if len(self._memo) > MATCH_MEMO_SIZE:
+            self._memo.popitem(last=False)
+        return spans
 
     def _valid_region(self, raw: str) -> str | None:
         """The region the number belongs to: of those, in order, where it is valid, the first
         whose own national format groups the digits as written ("06 12 34 56 78" is French
         though valid in Germany too), else the first."""
+        regions = self.trusted + self.wide
+        try:
+            first = phonenumbers.parse(raw, regions[0], keep_raw_input=True)
+        except phonenumbers.NumberParseException:
+            first = None
+        if first is not None and first.country_code_source == phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN:
+            # Written with +CC, it is the same number in every region: the first is the answer if it is valid.
+            return regions[0] if phonenumbers.is_valid_number(first) else None
         valid = []
-        for region in self.trusted + self.wide:
+        # Regions often read the digits as the same number (always, where it is written with +CC): whether
+        # it is valid and how its region groups it depend only on the number, so each is judged once.
+        judged: dict[tuple[object, ...], tuple[bool, bool]] = {}
+        for region in regions:
             try:
                 parsed = phonenumbers.parse(raw, region)
             except phonenumbers.NumberParseException:
                 continue
-            if phonenumbers.is_valid_number(parsed):
-                if _groups(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)) == _groups(raw):
+            number = (parsed.country_code, parsed.national_number, parsed.extension,
+                      bool(parsed.italian_leading_zero), parsed.number_of_leading_zeros)
+            if (verdict := judged.get(number)) is None:
+                is_valid = phonenumbers.is_valid_number(parsed)
+                verdict = judged[number] = (is_valid, is_valid and _groups(
+                    phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)) == _groups(raw))
+            if verdict[0]:
+                if verdict[1]:
                     return region
                 valid.append(region)
         return valid[0] if valid else None
