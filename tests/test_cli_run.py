@@ -147,7 +147,7 @@ def test_retry_failed_analyses_timed_out_files_again(tmp_path: Path) -> None:
     # Before: a timeout was kept on every rescan of the unchanged file, with no way to retry it.
     root = tmp_path / "share"
     root.mkdir()
-    (root / "long.txt").write_text(PROSE * 3000, "utf-8")  # ~650 kB of prose: well over a second of NER
+    (root / "long.txt").write_text(PROSE * 12000, "utf-8")  # ~2 MB of prose: ~5 s of analysis here, well over 1 s
     (root / "short.txt").write_text(PROSE, "utf-8")
     base = ["scan", str(root), "--out", str(tmp_path / "out"), "--workers", "1", "--key-file", str(key_file(tmp_path)),
             "--state", str(tmp_path / "state"), "--quiet"]

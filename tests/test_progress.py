@@ -19,7 +19,9 @@ def test_terminal_progress_shows_model_loading_and_the_longest_running_file(tmp_
     root = tmp_path / "share"
     root.mkdir()
     (root / "a-short.txt").write_text(PROSE, "utf-8")
-    (root / "b-long.txt").write_text(PROSE * 5000, "utf-8")  # about 1 MB of prose: many seconds of NER
+    # About 4 MB of prose (under max_text_chars): ~13 s of analysis here, so that it runs past LONG_RUNNING_S
+    # (5 s) on a faster machine too. 1 MB was enough before the phone recognizer got faster (~2 s now).
+    (root / "b-long.txt").write_text(PROSE * 25000, "utf-8")
     key = tmp_path / "k.key"
     key.write_bytes(TEST_KEY)
     monkeypatch.setenv("COLUMNS", "300")  # wide enough that rich truncates no column

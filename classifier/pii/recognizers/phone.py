@@ -52,7 +52,7 @@ CANDIDATE_RUN = re.compile(r"[+(]?\d[\d \t().\-/x]{4,}\d")
 RUN_MARGIN = 3
 # Dates and times are possible numbers in many regions: 2020-03-10, 10.03.2020, 10/03/20.
 DATE_SHAPE = re.compile(r"^\(?(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})\)?$")
-# Snippets whose matches are remembered (see RegionPhoneRecognizer._matches): ~100 bytes each.
+# Snippets whose matches are remembered (see RegionPhoneRecognizer._matches): ~350 bytes each, 7 MB in all.
 MATCH_MEMO_SIZE = 20_000
 _DIALLED = re.compile(r"(?<![\w+])\+\s?(\d{1,3})")
 
