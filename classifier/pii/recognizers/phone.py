@@ -163,7 +163,7 @@ class RegionPhoneRecognizer(EntityRecognizer):
 
     def _matches(self, snippet: str, region: str, leniency: int) -> tuple[tuple[int, int], ...]:
         """(start, end) in `snippet` of each number libphonenumber's matcher finds there for `region`.
-        Amounts, dates and order numbers repeat across a leak's documents ("19.99", "2023-0415"), and
+        Amounts, dates and order numbers repeat across a leak's documents ("1249.90", "2023-0415"), and
         the matcher is most of this recognizer's time: what it found is kept for the last
         MATCH_MEMO_SIZE snippets, keyed by a digest (no text is kept between documents)."""
         key = (hashlib.blake2b(snippet.encode("utf-8", "surrogatepass"), digest_size=16).digest(), region, leniency)
@@ -189,8 +189,8 @@ class RegionPhoneRecognizer(EntityRecognizer):
             # Written with +CC, it is the same number in every region: the first is the answer if it is valid.
             return regions[0] if phonenumbers.is_valid_number(first) else None
         valid = []
-        # Regions often read the digits as the same number (always, where it is written with +CC): whether
-        # it is valid and how its region groups it depend only on the number, so each is judged once.
+        # Regions often read the digits as the same number: whether it is valid and how its region groups
+        # it depend only on the number, so each is judged once.
         judged: dict[tuple[object, ...], tuple[bool, bool]] = {}
         for region in regions:
             try:
