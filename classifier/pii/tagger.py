@@ -224,16 +224,20 @@ MAX_ORGANISATION_WORDS = 6
 _IDENTIFIER = re.compile(r"[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 
 
+# Punctuation a word of a name can carry at its edges in running text ("(Siemens),", "'Acme'").
+NAME_EDGE_PUNCTUATION = ".,;:()'\"’"
+
+
 def identifier_like(raw: str) -> bool:
     """"FolderChange", "PentiumMMX", "ipfw2": in technical text a word with an inner capital or
     with letters and digits is an identifier far more often than a company (measured on a 2002
     mailbox sample, where such words made a quarter of the organisation labels)."""
-    return _IDENTIFIER.search(raw.strip(".,;:()'\"’")) is not None
+    return _IDENTIFIER.search(raw.strip(NAME_EDGE_PUNCTUATION)) is not None
 
 
 def organisation_evidence(raw: str) -> bool:
     """The name itself says organisation: a legal form or an organisation word."""
-    words = [w.strip(".,;:()'\"’").casefold() for w in raw.split()]
+    words = [w.strip(NAME_EDGE_PUNCTUATION).casefold() for w in raw.split()]
     return has_legal_form(raw) or any(w in ORGANISATION_WORDS for w in words) or any(
         len(w) > 8 and w.endswith(suffix) for w in words for suffix in ("bank", "kasse", "werke", "gruppe", "verband"))
 
@@ -310,7 +314,7 @@ def defined_terms(document: str) -> frozenset[str]:
 
 
 def has_legal_form(raw: str) -> bool:
-    return any(w.strip(".,;:()'\"’").casefold() in LEGAL_SUFFIXES for w in raw.split())
+    return any(w.strip(NAME_EDGE_PUNCTUATION).casefold() in LEGAL_SUFFIXES for w in raw.split())
 
 
 class LowerCaseWords:
@@ -324,7 +328,7 @@ class LowerCaseWords:
         self._words: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
-        bare = word.strip(".,;:()'\"’")
+        bare = word.strip(NAME_EDGE_PUNCTUATION)
         lower = bare.lower()
         if lower == bare:
             return False
@@ -504,7 +508,7 @@ def _mentions(engine: PiiEngine, text: str, results: list[RecognizerResult]) -> 
             if entity_type == "ORGANIZATION" and run_in_heading(text, start, end):
                 continue
             # Consulted for one-word names only (organisations_with_evidence): not worked out for the rest.
-            mid_sentence = (entity_type == "ORGANIZATION" and " " not in text[start:end].strip()
+            mid_sentence = (entity_type == "ORGANIZATION" and len(text[start:end].split()) < 2
                             and named_mid_sentence(text, start, end))
             mentions.append(Mention(entity_type, start, end, region, secret_kind, mid_sentence))
     return mentions
