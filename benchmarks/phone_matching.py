@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--compare-tree", type=Path, help="an older checkout whose recognizer should find the same")
     parser.add_argument("--random", type=int, default=20_000, help="synthetic digit strings in the comparison")
     args = parser.parse_args(argv)
+    if not CORPORA.is_dir():
+        sys.exit(f"needs the shared corpora at {CORPORA}")
     current = recognizer_module(REPO, "phone_current")
     older = recognizer_module(args.compare_tree, "phone_older") if args.compare_tree else None
     pieces = real_pieces()
