@@ -82,13 +82,15 @@ def estimate_figures(sample: Sample, files: Mapping[int, SampledFile], bytes_in_
         figures[figure] = layout.total([files[index].counts.get(figure, 0.0) for index in units])
         methods[figure] = TOTAL_METHOD
     people = frozenset().union(*(file.people_as_organizations for file in files.values()))
-    drawn = sample.drawn
+    drawn = sample.proportional  # Chao2 assumes equal chances: not the files drawn for their type (sample.py)
     unique = {figure for file in files.values() for figure in file.values}
     unique |= {("entities", entity_type, "unique") for entity_type in ALWAYS_UNIQUE} | {("organizations", "unique")}
     for figure in sorted(unique):
         # Organisations that are a person's name somewhere in the sample are not counted (inventory.py).
         left_out = people if figure == ("organizations", "unique") else frozenset()
         per_file = [files[i].values.get(figure, frozenset()) - left_out for i in drawn]
-        figures[figure] = chao2(per_file, len(drawn), sample.files_in_walk).interval
+        interval = chao2(per_file, len(drawn), sample.files_in_walk).interval
+        seen = len(frozenset().union(*(files[i].values.get(figure, frozenset()) for i in sample.drawn)) - left_out)
+        figures[figure] = Interval(max(interval.estimate, seen), max(interval.low, seen), max(interval.high, seen))
         methods[figure] = UNIQUE_METHOD
     return Estimate(figures, methods)

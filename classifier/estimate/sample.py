@@ -6,6 +6,13 @@ folder of 100,000 logs gets its share and no more, where a simple random sample 
 mostly logs, and every file still has (almost) the same chance of being drawn, which the
 unique-value estimator (Chao2) assumes. Each stratum is drawn with its own generator seeded by the
 seed and the stratum, so the draw in one folder does not change when another folder changes.
+
+Then each file type the proportional share left without a drawn file gets one, from its largest
+stratum: a sample that never opens a `.zip` cannot know its members, and imputed at its folder's
+rate (about one document a file) the 24 five-document archives of a 2,000-file leak were
+undercounted with a narrow interval in 12 of 100 runs (benchmarks/estimate_coverage.py). These
+files count in the totals, each stratum weighted by its own files; they are left out of Chao2's
+input (they had no equal chance), whose interval only never falls below the values they show.
 """
 
 from __future__ import annotations
@@ -75,6 +82,7 @@ class Stratum:
     key: StratumKey
     population: int
     drawn: tuple[int, ...]  # walk indices of the drawn files, in draw order
+    for_its_type: bool = False  # its one file was drawn because no other file of its type was
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,11 @@ class Sample:
     def drawn(self) -> list[int]:
         """Walk indices of every drawn file, in walk order."""
         return sorted(index for stratum in self.strata for index in stratum.drawn)
+
+    @property
+    def proportional(self) -> list[int]:
+        """The drawn files of the proportional allocation (those drawn for their type left out), in walk order."""
+        return sorted(index for stratum in self.strata if not stratum.for_its_type for index in stratum.drawn)
 
 
 def allocate(populations: dict[StratumKey, int], size: int) -> dict[StratumKey, int]:
@@ -112,11 +125,23 @@ def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
         root_number.setdefault(entry.root, len(root_number))
         members.setdefault(stratum_of(entry), []).append(index)
     shares = allocate({key: len(indices) for key, indices in members.items()}, min(size, len(entries)))
+    for_type = types_left_out(shares, {key: len(indices) for key, indices in members.items()})
     strata = []
     for key in sorted(members):
         drawn: tuple[int, ...] = ()
-        if shares[key]:  # seeding a generator per stratum is most of a draw's time; most strata draw none
+        share = shares[key] + (key in for_type)
+        if share:  # seeding a generator per stratum is most of a draw's time; most strata draw none
             generator = random.Random(f"{seed}\x00{root_number[key[0]]}\x00{key[1]}\x00{key[2]}")
-            drawn = tuple(generator.sample(members[key], shares[key]))
-        strata.append(Stratum(key, len(members[key]), drawn))
+            drawn = tuple(generator.sample(members[key], share))
+        strata.append(Stratum(key, len(members[key]), drawn, key in for_type))
     return Sample(len(entries), seed, tuple(strata))
+
+
+def types_left_out(shares: dict[StratumKey, int], populations: dict[StratumKey, int]) -> set[StratumKey]:
+    """For each file type (extension, over every root and folder) with no file in `shares`, its largest
+    stratum (ties by stratum): where one more file is drawn."""
+    by_type: dict[str, list[StratumKey]] = {}
+    for key in populations:
+        by_type.setdefault(key[2], []).append(key)
+    return {min(keys, key=lambda k: (-populations[k], k)) for keys in by_type.values()
+            if not any(shares[k] for k in keys) and any(populations[k] for k in keys)}
