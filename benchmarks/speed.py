@@ -314,10 +314,14 @@ class CorpusResult:
     files: int
     baseline: dict[str, Any]
     baseline_run: Measured
-    runs: list[ScanRun]  # the 1-worker and the 2-worker run of median wall time
     stages: dict[str, Any]
     pages: int
     pairs: list[tuple[ScanRun, ScanRun]]  # every (1 worker, 2 workers) pair, in the order run
+
+    @property
+    def runs(self) -> list[ScanRun]:
+        """The 1-worker and the 2-worker run of median wall time."""
+        return [median_run([pair[side] for pair in self.pairs]) for side in (0, 1)]
 
     @property
     def scaling(self) -> float:
@@ -361,8 +365,8 @@ def measure_corpus(name: str, corpus: Path, scratch: Path, key_file: Path, basel
             out = scratch / (f"{name}-out{workers}" if pair == 0 else f"{name}-out{workers}-pair{pair + 1}")
             by_workers[workers].append(scan(corpus, out, key_file, workers, f"leakcensus, {workers} worker(s)"))
     stages = stage_profile(corpus, scratch, name, prose)
-    return CorpusResult(name, len(files), baseline, baseline_run, [median_run(by_workers[1]), median_run(by_workers[2])],
-                        stages, pdf_pages(files), list(zip(by_workers[1], by_workers[2], strict=True)))
+    return CorpusResult(name, len(files), baseline, baseline_run, stages, pdf_pages(files),
+                        list(zip(by_workers[1], by_workers[2], strict=True)))
 
 
 def median_run(runs: list[ScanRun]) -> ScanRun:

@@ -124,8 +124,9 @@ def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
     for index, entry in enumerate(entries):
         root_number.setdefault(entry.root, len(root_number))
         members.setdefault(stratum_of(entry), []).append(index)
-    shares = allocate({key: len(indices) for key, indices in members.items()}, min(size, len(entries)))
-    for_type = types_left_out(shares, {key: len(indices) for key, indices in members.items()})
+    populations = {key: len(indices) for key, indices in members.items()}
+    shares = allocate(populations, min(size, len(entries)))
+    for_type = types_left_out(shares, populations)
     strata = []
     for key in sorted(members):
         drawn: tuple[int, ...] = ()
@@ -139,9 +140,8 @@ def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
 
 def types_left_out(shares: dict[StratumKey, int], populations: dict[StratumKey, int]) -> set[StratumKey]:
     """For each file type (extension, over every root and folder) with no file in `shares`, its largest
-    stratum (ties by stratum): where one more file is drawn."""
+    stratum (ties by stratum): where one more file is drawn. Every stratum holds a file (the walk's)."""
     by_type: dict[str, list[StratumKey]] = {}
     for key in populations:
         by_type.setdefault(key[2], []).append(key)
-    return {min(keys, key=lambda k: (-populations[k], k)) for keys in by_type.values()
-            if not any(shares[k] for k in keys) and any(populations[k] for k in keys)}
+    return {min(keys, key=lambda k: (-populations[k], k)) for keys in by_type.values() if not any(shares[k] for k in keys)}
