@@ -1,6 +1,7 @@
 """How often the 95% intervals of `leakcensus estimate` cover the full scan's figure (#22).
 
-    .venv/bin/python -m benchmarks.estimate_coverage [--seeds 100] [--sample 5%] [--sizes 2000,10000,50000] [--timing]
+    .venv/bin/python -m benchmarks.estimate_coverage [--seeds 100] [--sample 5%] [--sizes 2000,10000,50000]
+        [--layouts departments,folders] [--timing]
     .venv/bin/python -m benchmarks.estimate_coverage --timing-only --timing-seeds 1136 [--timing-leaks DIR]
 
 What it measures: the estimator's sampling error, not the analyser's. Analysing 50,000 documents
@@ -15,6 +16,10 @@ analysed files, with the full population's figures computed exactly from them:
   skewed share each: department k gets weight 1/(k+1)); a copy is an exact duplicate (20%) or a
   variant whose every value is renamed with probability 0.7 (a value keyed `v#copy`), so a customer
   export's copies hold mostly other customers and some of the same.
+
+That is the `departments` layout, whose strata are large. `folders` (`--layouts`) is a share of many
+small folders, as real shares are: each top-level folder a copy of one generated leak (44 files of ten
+types), so that at 5% no folder-and-type stratum's share reaches one file (1,137 folders at 50,000).
 
 For each size and seed, the sample is drawn by the real `draw_sample` over FileEntry stand-ins and
 the figures estimated by the real `estimate_figures`; a figure is covered when low <= full <= high.
@@ -36,6 +41,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from classifier.catalog import Catalog
@@ -88,8 +94,11 @@ def renamed(file: SampledFile, copy: int, probability: float, generator: random.
                        frozenset(value(v) for v in sorted(file.people_as_organizations)))
 
 
-def population(base: list[tuple[str, SampledFile]], size: int, seed: int) -> tuple[list[FileEntry], list[SampledFile]]:
+def population(base: list[tuple[str, SampledFile]], size: int, seed: int, layout: str = "departments"
+               ) -> tuple[list[FileEntry], list[SampledFile]]:
     generator = random.Random(seed)
+    if layout == "folders":
+        return many_folders(base, size, generator)
     logs = [file for path, file in base if path.endswith(".log")]
     others = [(path, file) for path, file in base if not path.endswith(".log")]
     entries: list[FileEntry] = []
@@ -108,6 +117,28 @@ def population(base: list[tuple[str, SampledFile]], size: int, seed: int) -> tup
     return entries, files
 
 
+def many_folders(base: list[tuple[str, SampledFile]], size: int, generator: random.Random
+                 ) -> tuple[list[FileEntry], list[SampledFile]]:
+    """A share of many small folders, as real shares are and as the timing leak is: each top-level folder
+    a copy of one generated leak (its 44 files of ten types, sub-folders kept), each file an exact
+    duplicate (20%) or a variant. At a 5% sample no folder-and-type stratum's share reaches one file."""
+    leaks: dict[str, list[tuple[str, SampledFile]]] = defaultdict(list)
+    for path, file in base:
+        leak, _, rest = path.partition("/")
+        leaks[leak].append((rest, file))
+    entries: list[FileEntry] = []
+    files: list[SampledFile] = []
+    folder = 0
+    while len(files) < size:
+        for rest, file in leaks[generator.choice(sorted(leaks))][:size - len(files)]:
+            duplicate = generator.random() < DUPLICATE_SHARE
+            files.append(file if duplicate else renamed(file, len(files), VARIANT_RENAME, generator))
+            name = f"f{folder}/{rest}"
+            entries.append(FileEntry("pop", Path(name), name, 1, 0))
+        folder += 1
+    return entries, files
+
+
 def full_figures(files: Iterable[SampledFile]) -> dict[Figure, float]:
     """The whole population's figures, counted as the inventory counts them."""
     counts: Counter[Figure] = Counter()
@@ -122,9 +153,37 @@ def full_figures(files: Iterable[SampledFile]) -> dict[Figure, float]:
     return {**counts, **{figure: float(len(found)) for figure, found in values.items()}}
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """One population's runs: per figure, whether each seed's interval covered the full figure and the
+    point estimate's relative error."""
+
+    layout: str
+    size: int
+    folders: int
+    seeds: int
+    seconds: float
+    truth: dict[Figure, float]
+    covered: dict[Figure, list[bool]]
+    errors: dict[Figure, list[float]]
+
+    def share(self, figure: Figure) -> float:
+        return sum(self.covered[figure]) / len(self.covered[figure])
+
+    @property
+    def category_figures(self) -> list[Figure]:
+        """Documents per category, for the categories the full scan found."""
+        return sorted(f for f in self.covered if f[0] == "categories" and self.truth.get(f, 0) > 0)
+
+    @property
+    def categories_pooled(self) -> float:
+        runs = [c for f in self.category_figures for c in self.covered[f]]
+        return sum(runs) / len(runs)
+
+
 def simulate(base: list[tuple[str, SampledFile]], size: int, seeds: int, sample: SampleSize,
-             categories: list[str]) -> None:
-    entries, files = population(base, size, size)
+             categories: list[str], layout: str = "departments") -> Coverage:
+    entries, files = population(base, size, size, layout)
     truth = full_figures(files)
     by_index = dict(enumerate(files))
     covered: dict[Figure, list[bool]] = defaultdict(list)
@@ -138,20 +197,23 @@ def simulate(base: list[tuple[str, SampledFile]], size: int, seeds: int, sample:
             covered[figure].append(interval.low - 1e-9 <= full <= interval.high + 1e-9)
             if full:
                 errors[figure].append(abs(interval.estimate - full) / full)
-    seconds = time.perf_counter() - started
-    category_figures = [f for f in covered if f[0] == "categories" and truth.get(f, 0) > 0]
-    pooled = [c for f in category_figures for c in covered[f]]
-    print(f"\n{size:,} files ({truth[('totals', 'documents')]:,.0f} documents), {seeds} seeds at {sample}, "
-          f"{seconds:.1f} s")
+    folders = len({entry.rel_path.partition("/")[0] for entry in entries})
+    return Coverage(layout, size, folders, seeds, time.perf_counter() - started, truth, dict(covered), dict(errors))
+
+
+def print_coverage(result: Coverage, sample: SampleSize) -> None:
+    print(f"\n{result.layout}: {result.size:,} files in {result.folders:,} top-level folders "
+          f"({result.truth[('totals', 'documents')]:,.0f} documents), {result.seeds} seeds at {sample}, "
+          f"{result.seconds:.1f} s")
     print("| figure | full scan | covered | median relative error |")
     print("|---|---:|---:|---:|")
-    for figure in [*REPORTED, *sorted(category_figures)]:
-        share = sum(covered[figure]) / len(covered[figure])
-        error = statistics.median(errors[figure]) if errors[figure] else float("nan")
-        print(f"| {'.'.join(figure)} | {truth.get(figure, 0):,.0f} | {share:.0%} | {error:.1%} |")
-    worst = min(category_figures, key=lambda f: sum(covered[f]))
-    print(f"documents per category, all categories pooled: covered {sum(pooled) / len(pooled):.1%}; "
-          f"lowest: {'.'.join(worst)} {sum(covered[worst]) / len(covered[worst]):.0%}")
+    for figure in [*REPORTED, *result.category_figures]:
+        errors = result.errors.get(figure)
+        error = statistics.median(errors) if errors else float("nan")
+        print(f"| {'.'.join(figure)} | {result.truth.get(figure, 0):,.0f} | {result.share(figure):.0%} | {error:.1%} |")
+    worst = min(result.category_figures, key=result.share)
+    print(f"documents per category, all categories pooled: covered {result.categories_pooled:.1%}; "
+          f"lowest: {'.'.join(worst)} {result.share(worst):.0%}")
 
 
 ESTIMATES_EACH_SIDE = 2  # timed estimates before the scan and after it
@@ -196,6 +258,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, default=100)
     parser.add_argument("--sample", default="5%")
     parser.add_argument("--sizes", default="2000,10000,50000")
+    parser.add_argument("--layouts", default="departments,folders",
+                        help="departments: a log folder and ten skewed departments; folders: many small folders")
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--timing-seeds", type=int, default=len(LEAK_SEEDS),
                         help="generated leaks the wall-time comparison runs on (44 files each)")
@@ -214,8 +278,10 @@ def main(argv: list[str] | None = None) -> None:
             return
         base = analysed_files(work)
         print(f"analysed {len(base)} files of {len(LEAK_SEEDS)} generated leaks once: {time.perf_counter() - started:.1f} s")
-        for size in (int(s) for s in args.sizes.split(",")):
-            simulate(base, size, args.seeds, SampleSize.parse(args.sample), category_ids())
+        for layout in args.layouts.split(","):
+            for size in (int(s) for s in args.sizes.split(",")):
+                sample = SampleSize.parse(args.sample)
+                print_coverage(simulate(base, size, args.seeds, sample, category_ids(), layout), sample)
         if args.timing:
             timing(work, args.timing_seeds, args.timing_leaks)
         print(f"total {time.perf_counter() - started:.1f} s")

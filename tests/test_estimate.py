@@ -51,8 +51,9 @@ def test_same_seed_same_draw_other_seed_other_draw() -> None:
     first, again, other = draw_sample(walk, 26, 7), draw_sample(walk, 26, 7), draw_sample(walk, 26, 8)
     assert first == again and first.drawn != other.drawn
     shares = {stratum.key: len(stratum.drawn) for stratum in first.strata}
-    # Proportional: the log folder gets its 25 of 26 and no more; hr its one; the lone file at the top none
-    # by its share, and one because no other .txt was drawn (counted in totals, not in Chao2's input).
+    # Proportional: the log folder gets its 25 of 26 (24.95) and no more; hr its one (0.998); the lone file at
+    # the top none by its share (0.05, drawn by this seed's rounding: none), and one because no other .txt was
+    # drawn (counted in totals, not in Chao2's input).
     assert shares == {("r", "logs", ".log"): 25, ("r", "hr", ".pdf"): 1, ("r", "", ".txt"): 1}
     assert [stratum.key for stratum in first.strata if stratum.for_its_type] == [("r", "", ".txt")]
     assert len(first.drawn) == 27 and len(first.proportional) == 26
@@ -96,9 +97,52 @@ def test_unique_values_of_files_drawn_for_their_type_raise_the_floor_only() -> N
     assert figure.high == max(logs_only.high, 510)
 
 
-def test_allocation_adds_up_and_breaks_ties_by_stratum() -> None:
-    shares = allocate({("r", "a", ""): 3, ("r", "b", ""): 3, ("r", "c", ""): 3}, 2)
-    assert shares == {("r", "a", ""): 1, ("r", "b", ""): 1, ("r", "c", ""): 0}
+def test_allocation_gives_every_file_the_same_chance_and_adds_up() -> None:
+    populations = {("r", "a", ".pdf"): 3, ("r", "b", ".pdf"): 3, ("r", "c", ".pdf"): 3, ("r", "d", ".txt"): 7,
+                   ("r", "e", ".txt"): 1, ("r", "f", ".zip"): 2}
+    total, size = sum(populations.values()), 5
+    drawn_over_starts = Counter[tuple[str, str, str]]()
+    for start in range(total):
+        shares = allocate(populations, size, start)
+        assert sum(shares.values()) == size
+        keys = list(populations)
+        for first in range(len(keys)):
+            for last in range(first, len(keys)):
+                # Any run of consecutive strata (a file type's, when sorted by type) gets its share to within one.
+                run = keys[first:last + 1]
+                exact = size * sum(populations[k] for k in run) / total
+                assert abs(sum(shares[k] for k in run) - exact) < 1, (start, run)
+        drawn_over_starts.update(shares)
+    # Over the starts, each stratum draws exactly its share: every file has the chance size/total.
+    assert {key: drawn_over_starts[key] for key in populations} == {key: size * n for key, n in populations.items()}
+
+
+def test_many_small_folders_draw_every_file_type_in_proportion() -> None:
+    """A share of 300 folders of ten files: no folder's stratum has a share of one file at 2%. Largest
+    remainders drew only from the largest strata (the timing leak: 1,000 PDFs of 1,000 files drawn)."""
+    paths = [f"f{folder}/{name}" for folder in range(300)
+             for name in ["a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "a.docx", "b.docx", "c.docx", "m.eml", "t.csv"]]
+    for seed in range(5):
+        sample = draw_sample(entries(paths), 60, seed)
+        assert len(sample.drawn) == 60 and not any(stratum.for_its_type for stratum in sample.strata)
+        assert all(stratum.pooled for stratum in sample.strata)
+        by_type = Counter(paths[i].rpartition(".")[2] for i in sample.drawn)
+        assert by_type == {"pdf": 30, "docx": 18, "eml": 6, "csv": 6}, seed
+
+
+def test_small_strata_are_estimated_together_at_the_rate_of_their_drawn_files() -> None:
+    """100 folders of one empty PDF and 100 of nine PDFs with one invoice each: a folder of nine is drawn
+    nine times as often, so weighting its file by its stratum (nine) as well counted 988 invoices for 900."""
+    paths = [f"one{i}/x.pdf" for i in range(100)] + [f"nine{i}/{j}.pdf" for i in range(100) for j in range(9)]
+    value = {index: 0.0 if path.startswith("one") else 1.0 for index, path in enumerate(paths)}
+    covered = 0
+    for seed in range(40):
+        sample = draw_sample(entries(paths), 50, seed)
+        files = {i: SampledFile({("categories", "invoice", "documents"): value[i]}, {}, frozenset()) for i in sample.drawn}
+        interval = estimate_figures(sample, files, 0).figures[("categories", "invoice", "documents")]
+        assert interval.estimate == pytest.approx(1000 * sum(value[i] for i in sample.drawn) / 50)
+        covered += interval.low <= 900 <= interval.high
+    assert covered >= 36
 
 
 def test_sample_size_parses_percent_and_files() -> None:

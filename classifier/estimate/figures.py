@@ -77,7 +77,8 @@ def estimate_figures(sample: Sample, files: Mapping[int, SampledFile], bytes_in_
     units = [index for stratum in sample.strata for index in stratum.drawn]  # each drawn file, by stratum
     layout = strata_layout({stratum.key: (stratum.population, drawn) for stratum, drawn in
                             zip(sample.strata, consecutive_units(len(s.drawn) for s in sample.strata), strict=True)},
-                           lambda key: f"{key[0]}\x00{key[1]}", lambda key: key[2])
+                           lambda key: f"{key[0]}\x00{key[1]}", lambda key: key[2],
+                           {stratum.key for stratum in sample.strata if stratum.pooled})
     for figure in sorted(totals):
         figures[figure] = layout.total([files[index].counts.get(figure, 0.0) for index in units])
         methods[figure] = TOTAL_METHOD

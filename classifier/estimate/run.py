@@ -82,8 +82,10 @@ def sample_facts(sample: Sample, size: SampleSize, skipped: Counter[str]) -> dic
         "strata": len(sample.strata),
         "strata_drawn": sum(1 for stratum in sample.strata if stratum.drawn),
         "stratified_by": ["root", "top-level folder", "file extension"],
-        "allocation": "proportional, largest remainders; then one file of each file type left without one "
-                      "(counted in the totals, not in the unique-value estimator)",
+        "allocation": "proportional, fractions rounded systematically by file type (every file the same chance); "
+                      "strata with a share under two files estimated together by file type; then one file of each "
+                      "file type left without one (counted in the totals, not in the unique-value estimator)",
+        "strata_pooled": sum(1 for stratum in sample.strata if stratum.pooled),
         "confidence": 0.95,
         "skipped": dict(sorted(skipped.items())),
         "not_covered": [

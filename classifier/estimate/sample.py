@@ -1,11 +1,16 @@
 """Which files an estimate analyses: a seeded random sample of the walk, stratified by top-level
 folder and file type.
 
-Allocation is proportional (each stratum gets its share of the sample, by largest remainders): a
-folder of 100,000 logs gets its share and no more, where a simple random sample could by chance be
-mostly logs, and every file still has (almost) the same chance of being drawn, which the
-unique-value estimator (Chao2) assumes. Each stratum is drawn with its own generator seeded by the
-seed and the stratum, so the draw in one folder does not change when another folder changes.
+Allocation is proportional: each stratum gets its exact share of the sample rounded down, plus one
+file with a chance equal to the fraction rounded off, so every file has the same chance n/N of being
+drawn, which the unique-value estimator (Chao2) and the weights assume. The fractions are rounded
+together, systematically (one random start, the strata in order of file type, then root, then
+folder): the sample has exactly the size asked for, and each file type gets its proportional share to
+within one file. Largest remainders, the rounding used before, gave the files of large strata more
+than their chance and those of small ones none: on a leak of 1,136 folders of 44 files (11,360 strata
+of 1-13 files), a 2% sample drew 1,000 PDFs and no file of any other type.
+
+Which files a stratum draws comes from its own generator, seeded by the seed and the stratum.
 
 Then each file type the proportional share left without a drawn file gets one, from its largest
 stratum: a sample that never opens a `.zip` cannot know its members, and imputed at its folder's
@@ -27,6 +32,9 @@ from pathlib import PurePosixPath
 from classifier.records import FileEntry
 
 StratumKey = tuple[str, str, str]  # (root, top-level folder or "" for files at the root, extension)
+# A stratum whose exact share of the sample is under this many files cannot give its own mean and
+# spread: it is estimated together with the other such strata of its file type (estimators.py).
+POOLED_UNDER = 2
 
 
 class SampleSizeError(ValueError):
@@ -83,6 +91,7 @@ class Stratum:
     population: int
     drawn: tuple[int, ...]  # walk indices of the drawn files, in draw order
     for_its_type: bool = False  # its one file was drawn because no other file of its type was
+    pooled: bool = False  # its share is under POOLED_UNDER files: estimated with the others of its type
 
 
 @dataclass(frozen=True)
@@ -102,16 +111,21 @@ class Sample:
         return sorted(index for stratum in self.strata if not stratum.for_its_type for index in stratum.drawn)
 
 
-def allocate(populations: dict[StratumKey, int], size: int) -> dict[StratumKey, int]:
-    """Proportional allocation of `size` files by largest remainders (ties by stratum, for determinism)."""
+def allocate(populations: dict[StratumKey, int], size: int, start: int) -> dict[StratumKey, int]:
+    """Proportional allocation of `size` files, the fractions rounded systematically in the order of
+    `populations`' keys from `start` (0 <= start < total files): a stratum gets its exact share
+    size·N_h/N rounded down, and one more with a chance equal to the fraction (over the starts), and
+    any run of consecutive strata gets its summed share to within one file. Integers throughout: no
+    float sum of thousands of fractions to round."""
     total = sum(populations.values())
-    if total == 0:
-        return {key: 0 for key in populations}
-    exact = {key: size * count / total for key, count in populations.items()}
-    shares = {key: math.floor(value) for key, value in exact.items()}
-    left = size - sum(shares.values())
-    for key in sorted(exact, key=lambda k: (-(exact[k] - shares[k]), k))[:left]:
-        shares[key] += 1
+    shares: dict[StratumKey, int] = {}
+    before = 0  # the fractions so far, in units of 1/total
+    for key, count in populations.items():
+        whole, fraction = divmod(size * count, total) if total else (0, 0)
+        after = before + fraction
+        # One more file where a point start+1, start+1+total, start+1+2·total, ... falls in (before, after].
+        shares[key] = whole + (after - start - 1) // total - (before - start - 1) // total if total else 0
+        before = after
     return shares
 
 
@@ -124,8 +138,14 @@ def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
     for index, entry in enumerate(entries):
         root_number.setdefault(entry.root, len(root_number))
         members.setdefault(stratum_of(entry), []).append(index)
-    populations = {key: len(indices) for key, indices in members.items()}
-    shares = allocate(populations, min(size, len(entries)))
+    size = min(size, len(entries))
+    pooled = {key for key, indices in members.items() if size * len(indices) < POOLED_UNDER * len(entries)}
+    # File type first, and a type's pooled strata together, so that each type and each pool draws its
+    # share to within one file; the root by its place, as in the seed.
+    order = sorted(members, key=lambda key: (key[2], key in pooled, root_number[key[0]], key[1]))
+    populations = {key: len(members[key]) for key in order}
+    start = random.Random(f"{seed}\x00allocation").randrange(len(entries)) if entries else 0
+    shares = allocate(populations, size, start)
     for_type = types_left_out(shares, populations)
     strata = []
     for key in sorted(members):
@@ -134,7 +154,7 @@ def draw_sample(entries: Sequence[FileEntry], size: int, seed: int) -> Sample:
         if share:  # seeding a generator per stratum is most of a draw's time; most strata draw none
             generator = random.Random(f"{seed}\x00{root_number[key[0]]}\x00{key[1]}\x00{key[2]}")
             drawn = tuple(generator.sample(members[key], share))
-        strata.append(Stratum(key, len(members[key]), drawn, key in for_type))
+        strata.append(Stratum(key, len(members[key]), drawn, key in for_type, key in pooled))
     return Sample(len(entries), seed, tuple(strata))
 
 
