@@ -1,7 +1,7 @@
 """How often the 95% intervals of `leakcensus estimate` cover the full scan's figure (#22).
 
     .venv/bin/python -m benchmarks.estimate_coverage [--seeds 100] [--sample 5%] [--sizes 2000,10000,50000]
-        [--layouts departments,folders] [--timing]
+        [--layouts departments,folders,mixed] [--timing]
     .venv/bin/python -m benchmarks.estimate_coverage --timing-only --timing-seeds 1136 [--timing-leaks DIR]
 
 What it measures: the estimator's sampling error, not the analyser's. Analysing 50,000 documents
@@ -20,6 +20,7 @@ analysed files, with the full population's figures computed exactly from them:
 That is the `departments` layout, whose strata are large. `folders` (`--layouts`) is a share of many
 small folders, as real shares are: each top-level folder a copy of one generated leak (44 files of ten
 types), so that at 5% no folder-and-type stratum's share reaches one file (1,137 folders at 50,000).
+`mixed` is the `logs/` folder of `departments` beside many small folders for the rest.
 
 For each size and seed, the sample is drawn by the real `draw_sample` over FileEntry stand-ins and
 the figures estimated by the real `estimate_figures`; a figure is covered when low <= full <= high.
@@ -106,6 +107,9 @@ def population(base: list[tuple[str, SampledFile]], size: int, seed: int, layout
     for copy in range(int(size * LOG_SHARE)):
         files.append(renamed(generator.choice(logs), copy, LOG_RENAME, generator))
         entries.append(FileEntry("pop", Path(f"logs/{copy}.log"), f"logs/{copy}.log", 1, 0))
+    if layout == "mixed":
+        folder_entries, folder_files = many_folders(base, size - len(files), generator, first_copy=size)
+        return entries + folder_entries, files + folder_files
     weights = [1 / (k + 1) for k in range(DEPARTMENTS)]
     for copy in range(size - len(files)):
         path, file = generator.choice(others)
@@ -117,7 +121,7 @@ def population(base: list[tuple[str, SampledFile]], size: int, seed: int, layout
     return entries, files
 
 
-def many_folders(base: list[tuple[str, SampledFile]], size: int, generator: random.Random
+def many_folders(base: list[tuple[str, SampledFile]], size: int, generator: random.Random, first_copy: int = 0
                  ) -> tuple[list[FileEntry], list[SampledFile]]:
     """A share of many small folders, as real shares are and as the timing leak is: each top-level folder
     a copy of one generated leak (its 44 files of ten types, sub-folders kept), each file an exact
@@ -132,7 +136,7 @@ def many_folders(base: list[tuple[str, SampledFile]], size: int, generator: rand
     while len(files) < size:
         for rest, file in leaks[generator.choice(sorted(leaks))][:size - len(files)]:
             duplicate = generator.random() < DUPLICATE_SHARE
-            files.append(file if duplicate else renamed(file, len(files), VARIANT_RENAME, generator))
+            files.append(file if duplicate else renamed(file, first_copy + len(files), VARIANT_RENAME, generator))
             name = f"f{folder}/{rest}"
             entries.append(FileEntry("pop", Path(name), name, 1, 0))
         folder += 1
@@ -258,8 +262,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seeds", type=int, default=100)
     parser.add_argument("--sample", default="5%")
     parser.add_argument("--sizes", default="2000,10000,50000")
-    parser.add_argument("--layouts", default="departments,folders",
-                        help="departments: a log folder and ten skewed departments; folders: many small folders")
+    parser.add_argument("--layouts", default="departments,folders,mixed",
+                        help="departments: a log folder and ten skewed departments; folders: many small folders; "
+                             "mixed: the log folder and many small folders")
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--timing-seeds", type=int, default=len(LEAK_SEEDS),
                         help="generated leaks the wall-time comparison runs on (44 files each)")
