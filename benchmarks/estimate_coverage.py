@@ -34,6 +34,7 @@ minutes to write).
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import subprocess
@@ -44,7 +45,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from classifier.buckets import Bucket
 from classifier.catalog import Catalog
 from classifier.estimate.figures import Figure, SampledFile, estimate_figures, sampled_file
 from classifier.estimate.sample import SampleSize, draw_sample
@@ -188,6 +191,13 @@ class Coverage:
 def simulate(base: list[tuple[str, SampledFile]], size: int, seeds: int, sample: SampleSize,
              categories: list[str], layout: str = "departments") -> Coverage:
     entries, files = population(base, size, size, layout)
+    return simulate_population(layout, entries, files, seeds, sample, categories)
+
+
+def simulate_population(layout: str, entries: list[FileEntry], files: list[SampledFile], seeds: int,
+                        sample: SampleSize, categories: list[str]) -> Coverage:
+    """The real draw and estimator for `seeds` seeds over a population whose every file is known."""
+    size = len(entries)
     truth = full_figures(files)
     by_index = dict(enumerate(files))
     covered: dict[Figure, list[bool]] = defaultdict(list)
@@ -218,6 +228,35 @@ def print_coverage(result: Coverage, sample: SampleSize) -> None:
     worst = min(result.category_figures, key=result.share)
     print(f"documents per category, all categories pooled: covered {result.categories_pooled:.1%}; "
           f"lowest: {'.'.join(worst)} {result.share(worst):.0%}")
+
+
+def real_population(work: Path, roots: list[Path]) -> tuple[list[FileEntry], list[SampledFile], dict[str, Any]]:
+    """Every file under `roots` analysed once by a real scan (two isolated workers, as `leakcensus scan`
+    runs), what each adds to each figure read back from the catalog, and the scan's inventory.json."""
+    key = work / "real.key"
+    key.write_bytes(KEY)
+    options = ScanOptions(roots=tuple(roots), out_dir=work / "real-full", workers=2, key_file=key,
+                          catalog_path=work / "real.sqlite")
+    run_scan(options)
+    walked: list[Path | Bucket] = list(roots)
+    entries = list(walk_roots(walked, Counter()))
+    with Catalog(work / "real.sqlite") as catalog:
+        files = [sampled_file(catalog.file_records(entry.root, entry.rel_path)) for entry in entries]
+    inventory: dict[str, Any] = json.loads((work / "real-full" / "inventory.json").read_text())
+    return entries, files, inventory
+
+
+def real_truth_matches_inventory(files: list[SampledFile], inventory: dict[str, Any]) -> list[str]:
+    """Where the figures summed from the catalog differ from the full scan's inventory.json (none expected)."""
+    truth = full_figures(files)
+    differences = []
+    for figure, counted in [(("totals", "documents"), inventory["totals"]["documents"]),
+                            (("organizations", "unique"), inventory["organizations"]["unique"]),
+                            *[(("entities", t, "unique"), v["unique"]) for t, v in inventory["entities"].items()],
+                            *[(("categories", c, "documents"), v["documents"]) for c, v in inventory["categories"].items()]]:
+        if truth.get(figure, 0.0) != counted:
+            differences.append(f"{'.'.join(figure)}: catalog {truth.get(figure, 0.0):,.0f}, inventory {counted:,}")
+    return differences
 
 
 ESTIMATES_EACH_SIDE = 2  # timed estimates before the scan and after it
@@ -265,6 +304,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--layouts", default="departments,folders,mixed",
                         help="departments: a log folder and ten skewed departments; folders: many small folders; "
                              "mixed: the log folder and many small folders")
+    parser.add_argument("--real", type=Path, nargs="+", metavar="ROOT",
+                        help="instead of generated leaks: every file under these roots, analysed once by a real scan "
+                             "(e.g. ../shared/corpora); --sample may list several sizes (5%%,10%%)")
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--timing-seeds", type=int, default=len(LEAK_SEEDS),
                         help="generated leaks the wall-time comparison runs on (44 files each)")
@@ -277,6 +319,15 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as directory:
         work = Path(directory)
         started = time.perf_counter()
+        if args.real:
+            entries, files, inventory = real_population(work, args.real)
+            print(f"analysed {len(entries):,} real files once: {time.perf_counter() - started:.1f} s")
+            for difference in real_truth_matches_inventory(files, inventory) or ["none"]:
+                print(f"catalog against inventory.json: {difference}")
+            for sample in (SampleSize.parse(text) for text in args.sample.split(",")):
+                print_coverage(simulate_population("real", entries, files, args.seeds, sample, category_ids()), sample)
+            print(f"total {time.perf_counter() - started:.1f} s")
+            return
         if args.timing_only:
             timing(work, args.timing_seeds, args.timing_leaks)
             print(f"total {time.perf_counter() - started:.1f} s")

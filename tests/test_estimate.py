@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -18,7 +19,7 @@ from classifier.cli import main
 from classifier.estimate import SampleSize, run_estimate
 from classifier.estimate.estimators import StratumValues, chao2, grouped_total
 from classifier.estimate.figures import SampledFile, estimate_figures
-from classifier.estimate.sample import allocate, draw_sample, stratum_of
+from classifier.estimate.sample import allocate, draw_sample, file_type, stratum_of
 from classifier.records import FileEntry
 from classifier.scan import ScanOptions, run_scan
 from classifier.walk import walk_roots
@@ -41,9 +42,22 @@ def test_strata_are_pathlibs_folder_and_suffix_for_any_path() -> None:
     paths += ["".join(rng.choice("ab./") for _ in range(rng.randint(1, 9))) for _ in range(5_000)]
     for path in paths:
         parts = PurePosixPath(path).parts
-        expected = ("r", parts[0] if len(parts) > 1 else "", PurePosixPath(path).suffix.casefold())
+        expected = ("r", parts[0] if len(parts) > 1 else "", file_type(PurePosixPath(path).suffix))
         assert stratum_of(FileEntry("r", Path("/r"), path, 1, 0)) == expected, path
     assert stratum_of(FileEntry("r", Path("/r"), "hr/2021/Lohn.PDF", 1, 0)) == ("r", "hr", ".pdf")
+
+
+def test_a_suffix_that_names_no_file_type_is_no_stratum_of_its_own() -> None:
+    """A mailbox of "<n>.<md5>" files made a file type of each message, and each type gets a file in the
+    sample: a 2% sample of ../shared/corpora (4,143 files) drew 2,852."""
+    assert [file_type(s) for s in [".PDF", ".xlsx", ".7z", ".mp3", ".c", ".markdown", ".tar", ".eml"]] == \
+        [".pdf", ".xlsx", ".7z", ".mp3", ".c", ".markdown", ".tar", ".eml"]
+    assert [file_type(s) for s in [".e0dddffe4b7b4a18be1fbb61226a504c", ".20210301", ".2", ".0fbb78", ".docx~",
+                                   ".final version", ".ünï", "."]] == [""] * 8
+    mailbox = [f"mail/{n:05}.{hashlib.md5(str(n).encode()).hexdigest()}" for n in range(2_000)]
+    walk = entries(mailbox + [f"docs/{n}.pdf" for n in range(100)])
+    sample = draw_sample(walk, 42, 3)
+    assert len(sample.drawn) == 42 and {stratum.key for stratum in sample.strata} == {("r", "mail", ""), ("r", "docs", ".pdf")}
 
 
 def test_same_seed_same_draw_other_seed_other_draw() -> None:

@@ -94,5 +94,8 @@ def sample_facts(sample: Sample, size: SampleSize, skipped: Counter[str]) -> dic
             "once; Chao2 is a lower bound when values differ much in how often they occur",
             "an entity type the sample found no value of: high bounds the files that hold any (3.69 x N/n), "
             "not the values in them",
+            "a few files that hold far more documents or values than the rest (an archive, a presentation with "
+            "embedded files, a mailbox) and that the sample did not draw: the intervals take the spread of the "
+            "undrawn files to be that of the drawn ones",
         ],
     }

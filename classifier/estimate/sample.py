@@ -73,12 +73,29 @@ def stratum_of(entry: FileEntry) -> StratumKey:
     if not _PLAIN_PATH.fullmatch(rel_path):
         # An object key may hold "//", "./" or a leading "/": PurePosixPath's reading of them.
         parts = PurePosixPath(rel_path).parts
-        return entry.root, parts[0] if len(parts) > 1 else "", PurePosixPath(rel_path).suffix.casefold()
+        return entry.root, parts[0] if len(parts) > 1 else "", file_type(PurePosixPath(rel_path).suffix)
     # The same as PurePosixPath gives, by string operations: pathlib costs 1 s on a walk of 50,000 files.
     folder, slash, _ = rel_path.partition("/")
     name = rel_path.rpartition("/")[2]
     dot = name.rfind(".")
-    return entry.root, folder if slash else "", name[dot:].casefold() if 0 < dot < len(name) - 1 else ""
+    return entry.root, folder if slash else "", file_type(name[dot:]) if 0 < dot < len(name) - 1 else ""
+
+
+def file_type(suffix: str) -> str:
+    """A name's suffix (".PDF") as the file type a stratum stands for (".pdf"), or "" where the suffix
+    names no type: a maildir message's ".<md5>", a date (".20210301"), a version (".2"). Each such
+    suffix was a file type of its own, and each type gets a file of its own in the sample: a 2% sample of
+    a mailbox of 2,797 files named "<n>.<md5>" drew 2,852 of 4,143 files (../shared/corpora)."""
+    name = suffix[1:].casefold()
+    if not 0 < len(name) <= MAX_TYPE_NAME or not name.isascii() or not name.isalnum() or name.isdigit():
+        return ""
+    if len(name) >= 5 and _HEX.fullmatch(name) and not name.isalpha():
+        return ""  # five hex digits and more, some of them numerals: an identifier (no type is named so)
+    return "." + name
+
+
+MAX_TYPE_NAME = 8  # ".markdown", ".numbers", ".torrent", ".sqlite"
+_HEX = re.compile(r"[0-9a-f]+")
 
 
 # Segments separated by single slashes, none empty or ".": what the walk's relative paths look like.
