@@ -150,6 +150,17 @@ class StrataLayout:
                 singles.setdefault(stratum.group, []).append((float(population), population * mean))
         lone: list[tuple[float, float]] = []
         for group in sorted(singles):
+            if group == POOLS:
+                # Pools drawn once are of different kinds: their collapsed variance compares unlike files. A
+                # pool is also a mix of folders, whose one drawn file speaks for them all; so at least the
+                # spread of every drawn file counts for each pool's files as one unit (measured on
+                # ../shared/corpora at 5%: correspondence covered in 72 of 100 runs with the collapsed
+                # variance alone, its lower end too close).
+                _, spread = _rate(rates[("all", "")])
+                pooled = sum(population ** 2 for population, _ in singles[group]) * spread
+                variance += max(pooled, _collapsed_variance(singles[group]) if len(singles[group]) >= 2 else 0.0)
+                if len(singles[group]) >= 2:
+                    continue
             if len(singles[group]) >= 2:
                 variance += _collapsed_variance(singles[group])
             else:
