@@ -201,6 +201,26 @@ def test_pools_drawn_once_take_at_least_the_spread_of_every_drawn_file() -> None
     assert total.low < gamma_interval(total.estimate, mailbox, 20.0)[0]
 
 
+def test_a_pool_with_few_drawn_files_borrows_the_spread_of_every_drawn_file() -> None:
+    """Two of 38 presentations drawn, one document each, beside a mailbox whose messages hold one to three:
+    the pool's own spread is 0, although one presentation of ../shared/corpora holds 76 documents."""
+    mail = (1.0,) * 80 + (2.0,) * 15 + (3.0,) * 5
+    strata = {("r", "mail", ""): StratumValues(2000, mail), ("r", "a", ".pptx"): StratumValues(38, (1.0, 1.0))}
+    total = grouped_total(strata, lambda key: key[1], lambda key: key[2], {("r", "a", ".pptx")})
+    rate = (2000 * 1.25 + 38 * 1.0) / 2038
+    prior = sum((v - rate) ** 2 for v in [*mail, 1.0, 1.0]) / 101
+    mailbox = 2000 ** 2 * (1 - 100 / 2000) * (sum((v - 1.25) ** 2 for v in mail) / 99) / 100
+    pool = 38 ** 2 * (1 - 2 / 38) * (2 * prior / 3) / 2  # (1·0 + 2·prior) / (1 + 2): moderated
+    low, high = gamma_interval(total.estimate, mailbox + pool, 20.0)
+    assert total.low == pytest.approx(low) and total.high == pytest.approx(high)
+    # A pool drawn widely keeps its own spread when that is the larger.
+    spread_out = {**strata, ("r", "a", ".pptx"): StratumValues(38, (0.0, 9.0, 0.0, 9.0))}
+    wide = grouped_total(spread_out, lambda key: key[1], lambda key: key[2], {("r", "a", ".pptx")})
+    own = 38 ** 2 * (1 - 4 / 38) * 27.0 / 4  # values 0, 9, 0, 9: spread 27, far above the mailbox's
+    low, high = gamma_interval(wide.estimate, mailbox + own, 20.0)
+    assert wide.low == pytest.approx(low) and wide.high == pytest.approx(high)
+
+
 def test_nothing_found_is_an_upper_bound_not_a_zero() -> None:
     total = grouped_total({("r", "", ".txt"): StratumValues(1000, (0.0,) * 50)}, lambda key: key[1])
     assert (total.estimate, total.low) == (0.0, 0.0)
