@@ -299,14 +299,14 @@ def timing(work: Path, seeds: int, leaks: Path | None = None) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, default=100)
-    parser.add_argument("--sample", default="5%")
+    parser.add_argument("--sample", default="5%", help="sample size, or several: 2%%,5%%,10%%")
     parser.add_argument("--sizes", default="2000,10000,50000")
     parser.add_argument("--layouts", default="departments,folders,mixed",
                         help="departments: a log folder and ten skewed departments; folders: many small folders; "
                              "mixed: the log folder and many small folders")
     parser.add_argument("--real", type=Path, nargs="+", metavar="ROOT",
                         help="instead of generated leaks: every file under these roots, analysed once by a real scan "
-                             "(e.g. ../shared/corpora); --sample may list several sizes (5%%,10%%)")
+                             "(e.g. ../shared/corpora)")
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--timing-seeds", type=int, default=len(LEAK_SEEDS),
                         help="generated leaks the wall-time comparison runs on (44 files each)")
@@ -316,6 +316,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     from classifier.estimate.run import category_ids
 
+    samples = [SampleSize.parse(text) for text in args.sample.split(",")]
     with tempfile.TemporaryDirectory() as directory:
         work = Path(directory)
         started = time.perf_counter()
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"analysed {len(entries):,} real files once: {time.perf_counter() - started:.1f} s")
             for difference in real_truth_matches_inventory(files, inventory) or ["none"]:
                 print(f"catalog against inventory.json: {difference}")
-            for sample in (SampleSize.parse(text) for text in args.sample.split(",")):
+            for sample in samples:
                 print_coverage(simulate_population("real", entries, files, args.seeds, sample, category_ids()), sample)
             print(f"total {time.perf_counter() - started:.1f} s")
             return
@@ -336,8 +337,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"analysed {len(base)} files of {len(LEAK_SEEDS)} generated leaks once: {time.perf_counter() - started:.1f} s")
         for layout in args.layouts.split(","):
             for size in (int(s) for s in args.sizes.split(",")):
-                sample = SampleSize.parse(args.sample)
-                print_coverage(simulate(base, size, args.seeds, sample, category_ids(), layout), sample)
+                for sample in samples:
+                    print_coverage(simulate(base, size, args.seeds, sample, category_ids(), layout), sample)
         if args.timing:
             timing(work, args.timing_seeds, args.timing_leaks)
         print(f"total {time.perf_counter() - started:.1f} s")

@@ -130,19 +130,19 @@ class StrataLayout:
         estimate = variance = observed = 0.0
         largest_weight = 0.0
         singles: dict[str, list[tuple[float, float]]] = {}  # group -> (N_h, t_h) of strata with one file drawn
-        rates: dict[Source, list[tuple[int, float, list[float]]]] = {("all", ""): []}  # source -> (N_h, ȳ_h, values)
+        # Each drawn stratum's (N_h, ȳ_h, values), and by every source an empty stratum's rate may come from.
+        drawn_values = [[values[unit] for unit in stratum.units] for stratum in self.drawn]
+        every = [(stratum.population, sum(sampled) / len(sampled), sampled)
+                 for stratum, sampled in zip(self.drawn, drawn_values, strict=True)]
+        rates: dict[Source, list[tuple[int, float, list[float]]]] = {("all", ""): every}
         # The spread of every drawn file about the per-file rate: what pools with few drawn files borrow.
-        _, prior = _rate([(stratum.population, sum(values[unit] for unit in stratum.units) / len(stratum.units),
-                           [values[unit] for unit in stratum.units]) for stratum in self.drawn])
-        for stratum in self.drawn:
-            drawn, population = len(stratum.units), stratum.population
-            sampled = [values[unit] for unit in stratum.units]
-            mean = sum(sampled) / drawn
+        _, prior = _rate(every)
+        for stratum, (population, mean, sampled) in zip(self.drawn, every, strict=True):
+            drawn = len(sampled)
             estimate += population * mean
             observed += sum(sampled)
             rates.setdefault(("group", stratum.group), []).append((population, mean, sampled))
             rates.setdefault(("kind", stratum.kind), []).append((population, mean, sampled))
-            rates[("all", "")].append((population, mean, sampled))
             if drawn >= population:
                 continue  # drawn in full: exact
             largest_weight = max(largest_weight, population / drawn)
@@ -155,19 +155,18 @@ class StrataLayout:
                 singles.setdefault(stratum.group, []).append((float(population), population * mean))
         lone: list[tuple[float, float]] = []
         for group in sorted(singles):
+            collapsed = _collapsed_variance(singles[group]) if len(singles[group]) >= 2 else None
             if group == POOLS:
                 # Pools drawn once are of different kinds: their collapsed variance compares unlike files. A
                 # pool is also a mix of folders, whose one drawn file speaks for them all; so at least the
                 # spread of every drawn file counts for each pool's files as one unit (measured on
                 # ../shared/corpora at 5%: correspondence covered in 72 of 100 runs with the collapsed
                 # variance alone, its lower end too close).
-                pooled = sum(population ** 2 for population, _ in singles[group]) * prior
-                variance += max(pooled, _collapsed_variance(singles[group]) if len(singles[group]) >= 2 else 0.0)
-                if len(singles[group]) >= 2:
-                    continue
-            if len(singles[group]) >= 2:
-                variance += _collapsed_variance(singles[group])
-            else:
+                as_units = sum(population ** 2 for population, _ in singles[group]) * prior
+                variance += max(as_units, collapsed or 0.0)
+            elif collapsed is not None:
+                variance += collapsed
+            if collapsed is None:
                 lone.extend(singles[group])
         if len(lone) >= 2:
             variance += _collapsed_variance(lone)

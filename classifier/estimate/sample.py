@@ -135,13 +135,15 @@ def allocate(populations: dict[StratumKey, int], size: int, start: int) -> dict[
     any run of consecutive strata gets its summed share to within one file. Integers throughout: no
     float sum of thousands of fractions to round."""
     total = sum(populations.values())
+    if total == 0:
+        return {key: 0 for key in populations}
     shares: dict[StratumKey, int] = {}
     before = 0  # the fractions so far, in units of 1/total
     for key, count in populations.items():
-        whole, fraction = divmod(size * count, total) if total else (0, 0)
+        whole, fraction = divmod(size * count, total)
         after = before + fraction
         # One more file where a point start+1, start+1+total, start+1+2·total, ... falls in (before, after].
-        shares[key] = whole + (after - start - 1) // total - (before - start - 1) // total if total else 0
+        shares[key] = whole + (after - start - 1) // total - (before - start - 1) // total
         before = after
     return shares
 
